@@ -1,0 +1,1 @@
+"""Speeches and award presentations: lists, ordering, batches."""

@@ -1,0 +1,1 @@
+"""Sub-commands, one module per area of the console; each has `register(subparsers)`."""

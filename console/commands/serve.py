@@ -1,0 +1,5 @@
+"""Sub-commands of this area (filled in by its issue)."""
+
+
+def register(sub) -> None:
+    pass

@@ -1,0 +1,192 @@
+"""One event folder, opened: settings, roster, journal and the folded day.
+
+    event.toml      settings (human-editable)
+    agenda.toml     the programme (human-editable)
+    roster.json     delegates, awards, speeches (TinyDB, atomic + flock)
+    journal.jsonl   every day-of action, append-only, fsync'd, hash-chained
+    secret.key      signs badge tokens and journal lines (mode 600)
+
+Every process (desk, cue, control, CLI) opens its own `Event`; they meet only
+through these files. `refresh()` is the poll: a stat of two files when nothing
+changed.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from .clock import SYSTEM, Clock
+from .day import DayState
+from .errors import NotAnEventFolder, UserError
+from .journal import Entry, Journal
+from .quota import Composition, compose
+from .roster import Delegate, RosterStore
+from .settings import EventSettings, load_settings, render_event_toml
+from .storage import atomic_write_text
+
+EVENT_TOML = "event.toml"
+AGENDA_TOML = "agenda.toml"
+ROSTER = "roster.json"
+JOURNAL = "journal.jsonl"
+SECRET = "secret.key"
+
+
+def is_event_folder(path: Path) -> bool:
+    return (Path(path) / EVENT_TOML).is_file()
+
+
+def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_date: date,
+                 start: time, venue: str = "", place: str = "", parent_unit: str = "",
+                 edition: str = "", max_delegates: int | None = None, batch_size: int = 8) -> Path:
+    """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
+    from .agenda import render_default_agenda
+
+    folder = Path(folder)
+    if is_event_folder(folder):
+        raise UserError(f"{folder} đã là thư mục hội nghị (có {EVENT_TOML}). Chọn thư mục khác hoặc xóa tệp đó nếu muốn làm lại.")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} là một tệp, không phải thư mục. Hãy chọn một thư mục.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Không tạo được thư mục {folder}: {exc.strerror}.") from None
+    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
+                             event_date=event_date, start=start, venue=venue, place=place,
+                             parent_unit=parent_unit, edition=edition, max_delegates=max_delegates,
+                             batch_size=batch_size)
+    secret_path = folder / SECRET
+    if not secret_path.exists():
+        atomic_write_text(secret_path, secrets.token_hex(32) + "\n", mode=0o600)
+    atomic_write_text(folder / AGENDA_TOML, render_default_agenda(level))
+    # event.toml last: a folder is an event only once everything else is there.
+    atomic_write_text(folder / EVENT_TOML, text)
+    load_settings(folder / EVENT_TOML)  # the template must always be valid
+    return folder
+
+
+def _read_secret(path: Path) -> bytes:
+    try:
+        raw = path.read_text(encoding="ascii").strip()
+        value = bytes.fromhex(raw)
+        if len(value) < 16:
+            raise ValueError
+    except FileNotFoundError:
+        raise UserError(f"Thiếu {path}: không có khóa ký thẻ đại biểu. Hãy chép lại tệp này từ bản sao lưu của thư mục hội nghị.") from None
+    except (ValueError, UnicodeDecodeError):
+        raise UserError(f"{path} bị hỏng (không phải khóa hợp lệ). Hãy chép lại tệp này từ bản sao lưu.") from None
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if mode & 0o077:
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
+    return value
+
+
+@dataclass
+class Change:
+    """What a refresh brought in: new journal entries and whether the roster moved."""
+    entries: list[Entry]
+    roster_changed: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.entries) or self.roster_changed
+
+
+class Event:
+    def __init__(self, folder: Path, *, desk: str = "may-chu", actor: str = "", clock: Clock = SYSTEM):
+        self.folder = Path(folder)
+        if not self.folder.is_dir():
+            raise NotAnEventFolder(f"Không thấy thư mục {self.folder}. Hãy kiểm tra đường dẫn, hoặc tạo bằng `hoinghi init`.")
+        if not is_event_folder(self.folder):
+            raise NotAnEventFolder(
+                f"{self.folder} không phải thư mục hội nghị (thiếu {EVENT_TOML}). "
+                "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
+            )
+        self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
+        self.secret = _read_secret(self.folder / SECRET)
+        self.clock = clock
+        self.roster_store = RosterStore(self.folder / ROSTER)
+        self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
+        self.day = DayState()
+        self._folded = 0
+        self._listeners: list[Callable[[Entry], None]] = []
+        self.refresh()
+
+    # --- reading --------------------------------------------------------------
+
+    @property
+    def desk(self) -> str:
+        return self.journal.desk
+
+    def refresh(self) -> Change:
+        """Pull in what other processes wrote. Cheap when nothing changed."""
+        roster_changed = self.roster_store.changed()
+        if roster_changed:
+            self.roster_store.load()
+        self.journal.poll()
+        new = self._fold()
+        return Change(new, roster_changed)
+
+    def _fold(self) -> list[Entry]:
+        entries = self.journal.entries
+        new = entries[self._folded:]
+        for e in new:
+            self.day.apply(e)
+            for listener in self._listeners:
+                listener(e)
+        self._folded = len(entries)
+        return new
+
+    def on_entry(self, listener: Callable[[Entry], None]) -> None:
+        """Fold journal entries into another module's state (agenda, ceremony …)."""
+        self._listeners.append(listener)
+        for e in self.journal.entries[: self._folded]:
+            listener(e)
+
+    def transact(self, decide, **kw) -> list[Entry]:
+        """Journal transaction whose decision sees the latest state, then folds it."""
+        def decide_fresh(_entries):
+            if self.roster_store.changed():
+                self.roster_store.load()
+            self._fold()
+            return decide(self)
+        written = self.journal.transact(decide_fresh, **kw)
+        self._fold()
+        return written
+
+    @property
+    def imported(self) -> dict[int, Delegate]:
+        return self.roster_store.load()
+
+    def delegates(self) -> dict[int, Delegate]:
+        """Everyone: the imported roster plus walk-ins registered at a desk."""
+        roster = self.roster_store.load()
+        if not self.day.walk_ins:
+            return roster
+        merged = dict(roster)
+        merged.update(self.day.walk_ins)
+        return merged
+
+    def get(self, delegate_id: int) -> Delegate | None:
+        return self.day.walk_ins.get(delegate_id) or self.roster_store.load().get(delegate_id)
+
+    def present_delegates(self) -> list[Delegate]:
+        everyone = self.delegates()
+        return [everyone[i] for i in self.day.present if i in everyone]
+
+    def composition_registered(self) -> Composition:
+        return compose(self.delegates().values(), self.settings.quota)
+
+    def composition_present(self) -> Composition:
+        return compose(self.present_delegates(), self.settings.quota)
+
+    def next_id(self) -> int:
+        ids = list(self.roster_store.load()) + list(self.day.walk_ins)
+        return max(ids, default=0) + 1

@@ -1,0 +1,150 @@
+"""`hoinghi import`: official lists into the event, all or nothing.
+
+Any problem in any row → nothing is written, every problem is listed with the
+sheet's own row number, the column, the value and what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+from ..quota import Composition, compose, format_share
+from ..roster import Delegate
+from .grid import read_grid
+from .headers import AWARDS, KIND_LABELS, KINDS, ROSTER, SPEECHES, choose_layout
+from .roster_rows import parse_roster
+from .rows import Problem
+
+__all__ = ["ImportReport", "import_file", "KINDS", "ROSTER", "AWARDS", "SPEECHES", "Problem"]
+
+# Compared on re-import to tell "changed" from "unchanged".
+_COMPARED = ("name", "category", "unit", "position", "gender", "birth_year", "ethnicity", "title",
+             "direct_production", "leader", "notes")
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    source: str
+    rows: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # would be removed, but already checked in
+    warnings: list[str] = field(default_factory=list)
+    composition: Composition | None = None
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        what = KIND_LABELS[self.kind]
+        verb = "Sẽ nhập" if self.dry_run else "Đã nhập"
+        lines = [f"{verb} {what} từ {self.source}: {self.rows} dòng — thêm {len(self.added)}, "
+                 f"thay đổi {len(self.changed)}, bớt {len(self.removed)}."]
+        if self.kept:
+            lines.append(f"Giữ lại {len(self.kept)} người không còn trong danh sách vì đã điểm danh: {', '.join(self.kept[:10])}.")
+        lines += [f"Cảnh báo: {w}" for w in self.warnings]
+        if self.dry_run:
+            lines.append("(Chạy thử: chưa ghi gì.)")
+        return "\n".join(lines)
+
+    def as_json(self) -> dict:
+        comp = self.composition
+        return {
+            "kind": self.kind, "source": self.source, "rows": self.rows, "dry_run": self.dry_run,
+            "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed),
+            "kept_checked_in": self.kept, "warnings": self.warnings,
+            "registered": comp.total if comp else None,
+        }
+
+
+def _refuse(source: str, problems: list[Problem]) -> UserError:
+    n = len(problems)
+    return UserError(
+        f"{source}: có {n} lỗi, chưa nhập gì. Hãy sửa các dòng sau trong tệp rồi nhập lại:",
+        details=[str(p) for p in problems[:200]] + ([f"… và {n - 200} lỗi khác."] if n > 200 else []),
+    )
+
+
+def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = False,
+                sheet: str | None = None) -> ImportReport:
+    path = Path(path)
+    if kind is not None and kind not in KINDS:
+        raise UserError(f"Loại danh sách “{kind}” không hợp lệ. Chọn: {', '.join(KINDS)}.")
+    grids = read_grid(path, sheet)
+    layout = choose_layout(grids, kind, path.name)
+    if layout.kind == ROSTER:
+        return _import_roster(event, layout, path.name, dry_run)
+    from ..ceremony.lists import import_ceremony_list  # awards and speeches
+
+    return import_ceremony_list(event, layout, path.name, dry_run)
+
+
+def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
+    delegates, problems = parse_roster(layout, event.settings.date.year)
+    if problems:
+        raise _refuse(source, problems)
+    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run)
+
+    def plan(ev) -> list[Delegate]:
+        """Match against the current roster under the journal lock (ids stay put)."""
+        report.added.clear(), report.changed.clear(), report.removed.clear(), report.kept.clear()
+        old = ev.imported
+        by_identity = {d.identity: d for d in old.values()}
+        next_id = ev.next_id()
+        ever_in = set(ev.day.first_checkin) | set(ev.day.present)
+        result: list[Delegate] = []
+        matched: set[int] = set()
+        for d in delegates:
+            prev = by_identity.get(d.identity)
+            if prev is not None and prev.id not in matched:
+                d.id = prev.id
+                matched.add(prev.id)
+                if any(getattr(prev, f) != getattr(d, f) for f in _COMPARED):
+                    report.changed.append(d.name)
+            else:
+                d.id = next_id
+                next_id += 1
+                report.added.append(d.name)
+            result.append(d)
+        for old_d in old.values():
+            if old_d.id in matched:
+                continue
+            if old_d.id in ever_in:
+                report.kept.append(old_d.name)
+                result.append(old_d)
+            else:
+                report.removed.append(old_d.name)
+        return result
+
+    def decide(ev):
+        final = plan(ev)
+        _warn(ev, final, report)
+        if dry_run:
+            return []
+        ev.roster_store.replace_all(final)
+        return [("roster_import", {"source": source, "rows": report.rows, "added": len(report.added),
+                                   "changed": len(report.changed), "removed": len(report.removed),
+                                   "kept": len(report.kept)})]
+
+    if dry_run:
+        event.refresh()
+        decide(event)
+    else:
+        event.transact(decide)
+    return report
+
+
+def _warn(ev, final: list[Delegate], report: ImportReport) -> None:
+    s = ev.settings
+    comp = compose(final + list(ev.day.walk_ins.values()), s.quota)
+    report.composition = comp
+    if comp.total > s.max_delegates:
+        report.warnings.append(
+            f"{comp.total} đại biểu, vượt mức tối đa {s.max_delegates} của cấp {s.level_label}.")
+    if comp.total and not comp.ok:
+        report.warnings.append(
+            f"Khách mời chiếm {format_share(comp.guest_share)} ({comp.guests}/{comp.total}), vượt 30 %; "
+            f"đại biểu điển hình {format_share(comp.exemplary_share)} < {format_share(s.quota)}. "
+            f"Cần thêm {comp.exemplary_missing} đại biểu điển hình hoặc bớt khách mời.")

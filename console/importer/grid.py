@@ -1,0 +1,138 @@
+"""Read a spreadsheet or CSV into a plain grid of NFC strings with sheet row numbers.
+
+Merged cells are filled with their top-left value (a unit merged down several
+rows belongs to each of them; "Năm sinh" merged over "Nam | Nữ" heads both).
+CSV comes in UTF-8 (with or without BOM) or Windows cp1258 (whose tone marks
+are combining characters, hence NFC), separated by , ; or tab.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import UserError
+from ..text import nfc
+
+MAX_BYTES = 25 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_CELL = 2_000
+
+
+@dataclass
+class Grid:
+    source: str  # file name, for messages
+    sheet: str
+    rows: list[tuple[int, list[str]]]  # (row number as the user sees it, cells)
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value)
+    if len(text) > MAX_CELL:
+        text = text[:MAX_CELL]
+    return nfc(text)
+
+
+def read_grid(path: Path, sheet: str | None = None) -> list[Grid]:
+    """Every sheet (xlsx) or the one table (csv) in `path` as grids."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Không thấy tệp {path}. Hãy kiểm tra đường dẫn.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UserError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB). Danh sách hội nghị không quá vài nghìn dòng; hãy kiểm tra lại tệp.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return [_read_csv(path)]
+    if suffix == ".xls":
+        raise UserError(f"{path.name} là tệp Excel cũ (.xls). Hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx hoặc .csv rồi nhập lại.")
+    raise UserError(f"Không nhận dạng được loại tệp {path.name}. Hãy dùng .xlsx hoặc .csv.")
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise UserError(f"{path.name} không mở được như một tệp Excel .xlsx ({type(exc).__name__}). "
+                        "Hãy mở bằng Excel/LibreOffice, lưu lại dạng .xlsx rồi nhập lại.") from None
+    except Exception as exc:  # openpyxl raises many kinds on malformed files
+        raise UserError(f"{path.name} bị hỏng hoặc không phải .xlsx ({type(exc).__name__}). Hãy lưu lại tệp rồi nhập lại.") from None
+    names = wb.sheetnames
+    if sheet is not None:
+        if sheet not in names:
+            raise UserError(f"{path.name} không có trang “{sheet}”. Các trang có: {', '.join(names)}.")
+        names = [sheet]
+    grids = []
+    for name in names:
+        ws = wb[name]
+        if ws.max_row > MAX_ROWS:
+            raise UserError(f"{path.name}, trang “{name}” có {ws.max_row} dòng, quá giới hạn {MAX_ROWS}. Hãy kiểm tra lại tệp.")
+        fill: dict[tuple[int, int], object] = {}
+        for rng in ws.merged_cells.ranges:
+            top_left = ws.cell(rng.min_row, rng.min_col).value
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    fill[(r, c)] = top_left
+        rows = []
+        for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [cell_text(fill.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
+            if any(cells):
+                rows.append((r_idx, cells))
+        grids.append(Grid(path.name, name, rows))
+    return grids
+
+
+def decode_csv(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1258")
+    except UnicodeDecodeError:
+        raise UserError(f"{name}: không nhận ra bảng mã (không phải UTF-8 hay Windows-1258). Hãy lưu lại tệp CSV dạng UTF-8.") from None
+
+
+def _read_csv(path: Path) -> Grid:
+    raw = path.read_bytes()
+    text = unicodedata.normalize("NFC", decode_csv(raw, path.name))
+    if "\x00" in text:
+        raise UserError(f"{path.name} chứa dữ liệu nhị phân, không phải CSV. Hãy xuất lại danh sách dạng .csv hoặc .xlsx.")
+    sample = text[:20000]
+    counts = {d: sample.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    rows = []
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        for r_idx, row in enumerate(reader, start=1):
+            if r_idx > MAX_ROWS:
+                raise UserError(f"{path.name} có hơn {MAX_ROWS} dòng, quá giới hạn. Hãy kiểm tra lại tệp.")
+            cells = [cell_text(v) for v in row]
+            if any(cells):
+                rows.append((r_idx, cells))
+    except csv.Error as exc:
+        raise UserError(f"{path.name}: CSV sai định dạng ({exc}). Hãy mở bằng Excel/LibreOffice và lưu lại.") from None
+    return Grid(path.name, "", rows)

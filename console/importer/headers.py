@@ -1,0 +1,173 @@
+"""Find the header of a list by meaning, and tell which kind of list it is.
+
+Official lists put title rows above the header ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA…",
+"DANH SÁCH ĐẠI BIỂU…"), sometimes a second header row ("Nam" | "Nữ" under a
+merged "Năm sinh"), and a row of column numbers (1, 2, 3…) below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import UserError
+from ..text import fold
+from .grid import Grid
+
+ROSTER, AWARDS, SPEECHES = "roster", "awards", "speeches"
+KINDS = (ROSTER, AWARDS, SPEECHES)
+KIND_LABELS = {ROSTER: "danh sách đại biểu", AWARDS: "danh sách khen thưởng", SPEECHES: "danh sách tham luận"}
+
+# field -> folded header texts meaning it (matched whole, or as the start of the header)
+SYNONYMS: dict[str, list[str]] = {
+    "stt": ["stt", "tt", "so tt", "so thu tu"],
+    "name": ["ho va ten", "ho ten", "ho va ten dai bieu", "ten dai bieu", "dai bieu", "ten"],
+    "gender": ["gioi tinh", "gioi", "nam/nu", "nam, nu"],
+    "birth": ["nam sinh", "ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh", "sinh nam"],
+    "male_year": ["nam sinh / nam", "nam"],
+    "female_year": ["nam sinh / nu", "nu"],
+    "ethnicity": ["dan toc"],
+    "position": ["chuc vu", "chuc danh", "chuc vu, chuc danh", "nghe nghiep, chuc vu"],
+    "position_unit": ["chuc vu, don vi", "chuc vu, don vi cong tac", "chuc vu, noi cong tac"],
+    "unit": ["don vi", "don vi cong tac", "co quan, don vi", "noi cong tac", "co quan"],
+    "category": ["thanh phan", "loai dai bieu", "thanh phan dai bieu", "doi tuong", "loai"],
+    "title": ["danh hieu", "danh hieu thi dua", "danh hieu dat duoc"],
+    "direct": ["truc tiep sx", "truc tiep san xuat", "truc tiep sx, ct", "truc tiep sx ct", "truc tiep lao dong",
+               "truc tiep sx, cong tac", "truc tiep san xuat, cong tac", "ld truc tiep"],
+    "notes": ["ghi chu"],
+    # awards
+    "recipient": ["ten tap the, ca nhan", "ten tap the ca nhan", "tap the, ca nhan", "ten tap the/ca nhan", "nguoi, tap the duoc khen"],
+    "award_form": ["hinh thuc khen thuong", "hinh thuc", "hinh thuc khen"],
+    "achievement": ["thanh tich", "thanh tich khen thuong", "ly do khen thuong"],
+    "receiver": ["nguoi nhan", "nguoi nhan thay", "dai dien nhan", "nguoi len nhan"],
+    "presenter": ["nguoi trao", "lanh dao trao"],
+    # speeches
+    "speech_title": ["ten tham luan", "tham luan", "ten bai tham luan", "noi dung tham luan"],
+    "field": ["linh vuc"],
+    "minutes": ["thoi luong (phut)", "thoi luong", "thoi gian (phut)", "so phut"],
+    "speaker": ["nguoi trinh bay", "dai bieu trinh bay", "nguoi tham luan"],
+}
+
+KIND_MARKERS = {AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
+REQUIRED = {ROSTER: {"name"}, AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
+
+
+def _clean_header(text: str) -> str:
+    key = fold(text)
+    key = re.sub(r"[\n\r]+", " ", key)
+    key = re.sub(r"\s*\(\*+\)|\*+$", "", key)
+    return key.strip(" :.")
+
+
+def match_field(header: str) -> str | None:
+    key = _clean_header(header)
+    if not key:
+        return None
+    best, best_len = None, 0
+    for fld, words in SYNONYMS.items():
+        for w in words:
+            if key == w or (len(w) > 4 and key.startswith(w + " ")) or (len(w) > 4 and key.startswith(w + ",")):
+                if len(w) > best_len:
+                    best, best_len = fld, len(w)
+    return best
+
+
+@dataclass
+class Layout:
+    grid: Grid
+    kind: str
+    header_row: int  # index into grid.rows of the (last) header row
+    columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
+    headers: dict[int, str] = field(default_factory=dict)  # column -> header text as written
+    data_start: int = 0  # index into grid.rows
+
+    def col_letter(self, col: int) -> str:
+        letters = ""
+        n = col + 1
+        while n:
+            n, r = divmod(n - 1, 26)
+            letters = chr(65 + r) + letters
+        return letters
+
+
+def _score(cells: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, c in enumerate(cells):
+        fld = match_field(c)
+        if fld and fld not in found:
+            found[fld] = i
+    return found
+
+
+def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
+    best: tuple[int, int, dict[str, int]] | None = None
+    for idx, (_row_no, cells) in enumerate(grid.rows[:40]):
+        found = _score(cells)
+        if len(found) < 2:
+            continue
+        if best is None or len(found) > len(best[2]):
+            best = (idx, _row_no, found)
+    if best is None:
+        return None
+    idx, _row_no, found = best
+    header_cells = grid.rows[idx][1]
+    headers = {i: c for i, c in enumerate(header_cells) if c}
+    data_start = idx + 1
+    # A second header row: "Nam" | "Nữ" under "Năm sinh", or sub-titles under merged headers.
+    if data_start < len(grid.rows):
+        sub = grid.rows[data_start][1]
+        sub_fields = [fold(c) for c in sub]
+        if any(s in ("nam", "nu") for s in sub_fields) and not _looks_like_data(sub):
+            for i, s in enumerate(sub_fields):
+                parent = fold(header_cells[i]) if i < len(header_cells) else ""
+                if s == "nam" and (parent.startswith(("nam sinh", "ngay sinh", "gioi")) or not parent):
+                    found["male_year"] = i
+                elif s == "nu" and (parent.startswith(("nam sinh", "ngay sinh", "gioi")) or not parent):
+                    found["female_year"] = i
+                elif sub[i] and i not in found.values():
+                    fld = match_field(sub[i])
+                    if fld and fld not in found:
+                        found[fld] = i
+                        headers[i] = sub[i]
+            found.pop("birth", None) if "male_year" in found else None
+            found.pop("gender", None) if "male_year" in found and found.get("gender") in (found.get("male_year"), found.get("female_year")) else None
+            data_start += 1
+    # A row of column numbers (1, 2, 3 …) under the header.
+    if data_start < len(grid.rows):
+        nums = [c for c in grid.rows[data_start][1] if c]
+        if nums and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in nums) and len(nums) >= 3:
+            data_start += 1
+    detected = kind or detect_kind(found)
+    return Layout(grid, detected, idx, found, headers, data_start)
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    return any(re.fullmatch(r"(19|20)\d\d", c) for c in cells)
+
+
+def detect_kind(found: dict[str, int]) -> str:
+    for kind, markers in KIND_MARKERS.items():
+        if markers & found.keys():
+            return kind
+    return ROSTER
+
+
+def choose_layout(grids: list[Grid], kind: str | None, source: str) -> Layout:
+    layouts = [lay for g in grids if (lay := find_layout(g, kind)) is not None]
+    if kind:
+        layouts = [lay for lay in layouts if REQUIRED[kind] <= lay.columns.keys()] or layouts
+    if not layouts:
+        raise UserError(
+            f"{source}: không tìm thấy dòng tiêu đề cột (ví dụ “STT | Họ và tên | Năm sinh | Đơn vị | Thành phần”). "
+            "Hãy kiểm tra tệp có đúng là danh sách đại biểu, khen thưởng hoặc tham luận."
+        )
+    lay = max(layouts, key=lambda lay: len(lay.columns))
+    missing = REQUIRED[lay.kind] - lay.columns.keys()
+    if lay.kind == ROSTER and "name" not in lay.columns and "recipient" in lay.columns:
+        lay.columns["name"] = lay.columns["recipient"]
+        missing = set()
+    if missing:
+        need = {"name": "“Họ và tên”", "award_form": "“Hình thức khen thưởng”", "speech_title": "“Tên tham luận”"}
+        raise UserError(f"{source}: thiếu cột {', '.join(need[m] for m in missing)} cho {KIND_LABELS[lay.kind]}. "
+                        "Hãy thêm cột đó vào dòng tiêu đề.")
+    return lay

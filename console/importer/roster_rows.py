@@ -1,0 +1,118 @@
+"""Rows of an official delegate list → `Delegate`s, or every problem at once."""
+
+from __future__ import annotations
+
+import re
+
+from ..categories import (
+    ACCEPTED_CATEGORY_VALUES,
+    EXEMPLARY_INDIVIDUAL,
+    category_from_text,
+    is_leadership,
+    title_from_text,
+    truthy_mark,
+)
+from ..roster import Delegate
+from ..text import fold, nfc
+from .headers import Layout
+from .rows import Problem, RowReader
+
+MIN_YEAR = 1920
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})", text) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", text)
+    return int(m.group(1)) if m else None
+
+
+def _gender(text: str) -> str | None:
+    key = fold(text)
+    if key in ("nam", "m", "male", "trai"):
+        return "nam"
+    if key in ("nu", "f", "female", "gai"):
+        return "nu"
+    return None
+
+
+def parse_roster(layout: Layout, event_year: int) -> tuple[list[Delegate], list[Problem]]:
+    reader = RowReader(layout)
+    delegates: list[Delegate] = []
+    seen: dict[tuple, int] = {}
+    max_year = event_year - 14
+    for row_no, cells, section in reader.data_rows():
+        name = nfc(reader.get(cells, "name"))
+        if not name:
+            if any(reader.get(cells, f) for f in ("birth", "male_year", "female_year", "unit", "position")):
+                reader.problem(row_no, "name", "", "thiếu họ và tên. Hãy điền họ tên hoặc xóa dòng này.")
+            continue
+        if re.fullmatch(r"[\d\s.,]+", name):
+            reader.problem(row_no, "name", name, "họ và tên là con số. Hãy kiểm tra cột Họ và tên có bị lệch không.")
+            continue
+        if name.startswith("="):
+            reader.problem(row_no, "name", name, "là công thức Excel, không phải họ tên. Hãy dán giá trị (Paste Values).")
+            continue
+
+        gender = ""
+        birth_year: int | None = None
+        male = reader.get(cells, "male_year")
+        female = reader.get(cells, "female_year")
+        if "male_year" in layout.columns or "female_year" in layout.columns:
+            if male and female:
+                reader.problem(row_no, "female_year", f"{male} | {female}",
+                               "có năm sinh ở cả cột Nam và cột Nữ. Hãy để năm sinh ở đúng một cột.")
+                continue
+            raw_year, gender = (male, "nam") if male else (female, "nu") if female else ("", "")
+            col = "male_year" if male else "female_year"
+        else:
+            raw_year, col = reader.get(cells, "birth"), "birth"
+        if raw_year:
+            birth_year = _year(raw_year)
+            if birth_year is None or not MIN_YEAR <= birth_year <= max_year:
+                reader.problem(row_no, col, raw_year,
+                               f"năm sinh không hợp lệ. Hãy ghi năm có 4 chữ số, từ {MIN_YEAR} đến {max_year}.")
+                continue
+        raw_gender = reader.get(cells, "gender")
+        if raw_gender:
+            g = _gender(raw_gender)
+            if g is None:
+                reader.problem(row_no, "gender", raw_gender, "giới tính không rõ. Hãy ghi “Nam” hoặc “Nữ”.")
+                continue
+            gender = g
+
+        title = title_from_text(reader.get(cells, "title")) if reader.get(cells, "title") else ""
+        raw_cat = reader.get(cells, "category")
+        category = category_from_text(raw_cat) if raw_cat else None
+        if raw_cat and category is None:
+            reader.problem(row_no, "category", raw_cat, f"thành phần không hợp lệ. Hãy dùng một trong: {ACCEPTED_CATEGORY_VALUES}.")
+            continue
+        if category is None and section:
+            category = category_from_text(section)
+        if category is None and title:
+            category = EXEMPLARY_INDIVIDUAL
+        if category is None:
+            reader.problem(row_no, "category" if "category" in layout.columns else "name", raw_cat,
+                           f"không xác định được thành phần đại biểu. Hãy thêm cột “Thành phần” với một trong: {ACCEPTED_CATEGORY_VALUES}.")
+            continue
+
+        position = nfc(reader.get(cells, "position"))
+        unit = nfc(reader.get(cells, "unit"))
+        combined = nfc(reader.get(cells, "position_unit"))
+        if combined and not (position or unit):
+            head, _, tail = combined.partition(",")
+            position, unit = head.strip(), tail.strip()
+        d = Delegate(
+            id=0, name=name, category=category, unit=unit, position=position, gender=gender,
+            birth_year=birth_year, ethnicity=nfc(reader.get(cells, "ethnicity")), title=title,
+            direct_production=truthy_mark(reader.get(cells, "direct")), leader=is_leadership(position),
+            notes=nfc(reader.get(cells, "notes")), source_row=row_no,
+        )
+        if d.identity in seen:
+            reader.problem(row_no, "name", name, f"trùng với dòng {seen[d.identity]} (cùng họ tên, năm sinh, đơn vị). Hãy xóa một dòng.")
+            continue
+        seen[d.identity] = row_no
+        delegates.append(d)
+    if not delegates and not reader.problems:
+        reader.problems.append(Problem(layout.grid.rows[layout.header_row][0], "", "",
+                                       "dưới dòng tiêu đề không có đại biểu nào. Hãy kiểm tra tệp."))
+    return delegates, reader.problems

@@ -1,0 +1,74 @@
+"""Shared row handling: problems with row/column, section rows, the footer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold
+from .headers import Layout
+
+FOOTER_WORDS = (
+    "tong cong", "tong so", "cong:", "nguoi lap", "nguoi lap bieu", "thu truong", "ky ten", "ky, ghi ro",
+    "ky va ghi ro", "ghi ro ho ten", "tm. ban", "tm ban", "chu tich", "xac nhan", "noi nhan", "danh sach nay co",
+)
+_ROMAN = re.compile(r"^(?=[ivxlc]+\.?$)[ivxlc]+\.?$|^[a-h]\.?$")
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str  # "C (Năm sinh)" or ""
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Dòng {self.row}" + (f", cột {self.column}" if self.column else "")
+        shown = f": “{self.value}”" if self.value else ""
+        return f"{where}{shown} — {self.message}"
+
+
+class RowReader:
+    """Cell access by field for one layout, and problem reporting."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.problems: list[Problem] = []
+
+    def get(self, cells: list[str], fld: str) -> str:
+        col = self.layout.columns.get(fld)
+        if col is None or col >= len(cells):
+            return ""
+        return cells[col].strip()
+
+    def column_name(self, fld: str) -> str:
+        col = self.layout.columns.get(fld)
+        if col is None:
+            return ""
+        header = self.layout.headers.get(col, "")
+        return f"{self.layout.col_letter(col)} ({header})" if header else self.layout.col_letter(col)
+
+    def problem(self, row: int, fld: str, value: str, message: str) -> None:
+        self.problems.append(Problem(row, self.column_name(fld), value, message))
+
+    def data_rows(self):
+        """Yield (row number, cells, section text) for the data part, stopping at the footer."""
+        section = ""
+        for row_no, cells in self.layout.grid.rows[self.layout.data_start:]:
+            filled = [c for c in cells if c]
+            key = fold(" ".join(filled))
+            name = self.get(cells, "name") or self.get(cells, "recipient") or self.get(cells, "speech_title")
+            stt = fold(self.get(cells, "stt"))
+            distinct = {c for c in filled}
+            # A section heading: "I. ĐẠI BIỂU KHÁCH MỜI", merged across, or STT in Roman numerals/letters.
+            if len(distinct) == 1 and len(filled) >= 1 and not re.fullmatch(r"\d+", filled[0]) and (
+                len(filled) > 1 or _ROMAN.match(fold(filled[0]).split(" ")[0])
+            ):
+                section = filled[0]
+                continue
+            if stt and _ROMAN.match(stt) and (len(distinct) <= 2):
+                section = name or " ".join(c for c in filled if fold(c) != stt)
+                continue
+            if any(key.startswith(w) or f" {w}" in f" {key}" for w in FOOTER_WORDS) and not re.fullmatch(r"\d+\.?", stt or "x"):
+                break
+            yield row_no, cells, section

@@ -1,0 +1,121 @@
+"""Delegates: the record, and the roster kept in TinyDB behind the locked storage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from .categories import CATEGORY_LABELS, EXEMPLARY, is_minority
+from .storage import open_db
+from .text import canonical, fold, name_sort_key
+
+DELEGATES = "delegates"
+
+
+@dataclass
+class Delegate:
+    id: int
+    name: str
+    category: str
+    unit: str = ""
+    position: str = ""
+    gender: str = ""  # "nam", "nu" or "" when the list does not say
+    birth_year: int | None = None
+    ethnicity: str = ""
+    title: str = ""
+    direct_production: bool = False
+    leader: bool = False
+    notes: str = ""
+    walk_in: bool = False
+    walk_in_reason: str = ""
+    source_row: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """The id as people read it: 0042."""
+        return f"{self.id:04d}"
+
+    @property
+    def exemplary(self) -> bool:
+        return self.category in EXEMPLARY
+
+    @property
+    def woman(self) -> bool:
+        return self.gender == "nu"
+
+    @property
+    def minority(self) -> bool:
+        return is_minority(self.ethnicity)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category)
+
+    @property
+    def identity(self) -> tuple[str, int | None, str]:
+        """What makes a re-imported row the same person: name, birth year, unit."""
+        return (canonical(self.name), self.birth_year, fold(self.unit))
+
+    def sort_key(self) -> tuple:
+        return (name_sort_key(self.name), self.id)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Delegate:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class RosterStore:
+    """The roster on disk. Reads are cheap when the file has not changed."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db: TinyDB
+        self.db, self.lock = open_db(self.path)
+        self._stamp: tuple | None = None
+        self._cache: dict[int, Delegate] = {}
+
+    def _file_stamp(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def changed(self) -> bool:
+        return self._file_stamp() != self._stamp
+
+    def load(self) -> dict[int, Delegate]:
+        stamp = self._file_stamp()
+        if stamp == self._stamp:
+            return self._cache
+        table = self.db.table(DELEGATES, cache_size=0)
+        self._cache = {int(doc["id"]): Delegate.from_dict(doc) for doc in table.all()}
+        self._stamp = stamp
+        return self._cache
+
+    def replace_table(self, name: str, docs: list[dict]) -> None:
+        """Replace one table in a single atomic write, keeping the others.
+
+        (TinyDB's truncate + insert would be two writes, and a reader between
+        them would see an empty roster.)
+        """
+        storage = self.db.storage
+        with self.lock():
+            data = storage.read() or {}
+            data[name] = {str(i): doc for i, doc in enumerate(docs, start=1)}
+            storage.write(data)
+        self.db.clear_cache()
+
+    def replace_all(self, delegates: list[Delegate]) -> None:
+        self.replace_table(DELEGATES, [d.to_dict() for d in sorted(delegates, key=lambda d: d.id)])
+
+    def table_docs(self, name: str) -> list[dict]:
+        return list(self.db.table(name, cache_size=0).all())

@@ -1,0 +1,111 @@
+"""The app shell: the event, its screens as modes, and the poll of the event folder.
+
+`make_app()` is the one factory the CLI and the tests share. Each process polls
+the folder (a stat of two files when nothing changed) and tells the active
+screen when the day moved, so a desk sees another desk's check-in well within
+a second.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from console.clock import SYSTEM, Clock
+from console.event import Event
+from console.journal import verify
+
+from .i18n import _, set_language
+from .messages import DayChanged
+
+# mode -> (module in screens/, class, key, label)
+SCREENS = {
+    "status": ("status", "StatusScreen", "f1", "Tổng quan"),
+    "desk": ("desk", "DeskScreen", "f2", "Đón tiếp"),
+    "cue": ("cue", "CueScreen", "f3", "Màn hình MC"),
+    "control": ("control", "ControlScreen", "f4", "Điều khiển"),
+    "ceremony": ("ceremony", "CeremonyScreen", "f5", "Khen thưởng"),
+    "printers": ("printers", "PrintersScreen", "f6", "Máy in"),
+}
+
+# Which modes each role may open. A cue opened as "cue" never changes the day.
+ROLES = {
+    "all": ("status", "desk", "cue", "control", "ceremony", "printers"),
+    "desk": ("desk", "status", "printers"),
+    "cue": ("cue",),
+    "control": ("control", "cue", "ceremony", "status"),
+    "ceremony": ("ceremony", "control", "cue", "status"),
+}
+
+POLL_SECONDS = 0.25
+
+
+def _screen_factory(mode: str):
+    module_name, class_name, _key, _label = SCREENS[mode]
+
+    def make():
+        module = importlib.import_module(f".{module_name}", __package__)
+        return getattr(module, class_name)()
+
+    return make
+
+
+class HoinghiApp(App[None]):
+    TITLE = "hoinghi"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, event: Event, *, mode: str = "status", role: str = "all", lang: str = "vi",
+                 poll_seconds: float = POLL_SECONDS):
+        set_language(lang)
+        super().__init__()
+        self.event = event
+        self.role = role if role in ROLES else "all"
+        self.allowed_modes = ROLES[self.role]
+        self.start_mode = mode if mode in self.allowed_modes else self.allowed_modes[0]
+        self.poll_seconds = poll_seconds
+        self.journal_problems: list = []
+        for m in self.allowed_modes:
+            self.add_mode(m, _screen_factory(m))
+            _mod, _cls, key, label = SCREENS[m]
+            self.bind(key, f"switch_mode('{m}')", description=_(label))
+        self.sub_title = f"{event.settings.unit} · {event.settings.date:%d/%m/%Y} · bàn {event.desk}"
+
+    @property
+    def can_change_day(self) -> bool:
+        """Only a control (or full) console moves the agenda."""
+        return self.role in ("all", "control", "ceremony")
+
+    def on_mount(self) -> None:
+        _lines, self.journal_problems = verify(self.event.journal.path, self.event.secret)
+        if self.journal_problems:
+            first = self.journal_problems[0]
+            self.notify(f"Nhật ký có {len(self.journal_problems)} dòng bất thường (dòng {first.line}: {first.message}). "
+                        "Chạy `hoinghi verify` để xem. Không tự sửa.", severity="error", timeout=15)
+        self.switch_mode(self.start_mode)
+        self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+
+    def poll_folder(self) -> None:
+        try:
+            change = self.event.refresh()
+        except Exception as exc:  # a file replaced mid-read, a disk error: say it, keep running
+            self.notify(f"Không đọc được thư mục hội nghị: {exc}", severity="error")
+            return
+        for w in self.event.journal.warnings:
+            self.notify(w, severity="warning", timeout=10)
+        self.event.journal.warnings.clear()
+        if change:
+            self.screen.post_message(DayChanged(len(change.entries), change.roster_changed))
+
+
+def make_app(folder: Path, *, mode: str = "status", role: str = "all", desk: str | None = None,
+             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS) -> HoinghiApp:
+    from console.commands.common import default_desk
+
+    event = Event(Path(folder), desk=desk or default_desk(), clock=clock)
+    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds)
+
+
+QUIT = Binding("ctrl+q", "quit", "Thoát", id="quit", tooltip="Thoát chương trình (dữ liệu đã ghi đều an toàn)")

@@ -1,0 +1,66 @@
+"""Shared fixtures: a demo event folder, a fake clock, the CLI as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from console.clock import VN_TZ, FakeClock
+
+ROOT = Path(__file__).resolve().parent.parent
+_DEMO_CACHE: dict[str, Path] = {}
+
+
+def run_cli(*args: str, input: str | None = None, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `hoinghi ARGS…` as a user would: a separate process, this checkout's code."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "HOINGHI_DESK": "test-desk", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "console", *map(str, args)], capture_output=True, text=True,
+                          input=input, timeout=timeout, env=full_env, cwd=str(ROOT))
+
+
+def cli_json(*args: str):
+    proc = run_cli(*args, "--json")
+    assert proc.stdout, proc.stderr
+    return proc, json.loads(proc.stdout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2020, 4, 15, 7, 0, tzinfo=VN_TZ))
+
+
+def _demo_template(tmp_path_factory) -> Path:
+    if "demo" not in _DEMO_CACHE:
+        from console.demo import create_demo
+
+        base = tmp_path_factory.mktemp("demo-template") / "event"
+        create_demo(base)
+        _DEMO_CACHE["demo"] = base
+    return _DEMO_CACHE["demo"]
+
+
+@pytest.fixture
+def demo_dir(tmp_path, tmp_path_factory) -> Path:
+    """A fresh copy of the demo event (140 fictional delegates) for each test."""
+    target = tmp_path / "hoi-nghi"
+    shutil.copytree(_demo_template(tmp_path_factory), target)
+    return target
+
+
+@pytest.fixture
+def demo_event(demo_dir, clock):
+    from console.event import Event
+
+    return Event(demo_dir, desk="ban-1", clock=clock)
