@@ -64,9 +64,15 @@ def category_from_text(value: str) -> str | None:
     for word, cat in _CATEGORY_WORDS:
         if key.startswith(word) or f" {word}" in f" {key}":
             return cat
-    if title_from_text(value):
+    if known_title(value):
         return EXEMPLARY_INDIVIDUAL
     return None
+
+
+def known_title(value: str) -> str | None:
+    """The canonical title if `value` names a known emulation title, else None."""
+    key = fold(value)
+    return next((title for prefix, title in TITLES if key.startswith(prefix)), None)
 
 
 def title_from_text(value: str) -> str:

@@ -1,0 +1,239 @@
+"""Importing official lists: xlsx with title rows/merged cells/Nam-Nữ columns, csv in cp1258,
+header by meaning, all-or-nothing errors with row numbers, re-import in place."""
+
+import json
+import unicodedata
+
+import pytest
+from openpyxl import Workbook
+
+from console.errors import UserError
+from console.event import Event, create_event
+from console.importer import import_file
+from data import DEMO_DIR
+
+from .conftest import cli_json, run_cli
+
+
+@pytest.fixture
+def empty_event(tmp_path, clock):
+    from datetime import date, time
+
+    create_event(tmp_path / "ev", unit="Công đoàn cơ sở Trường THCS Bản Lằn", level="co-so",
+                 event_date=date(2020, 3, 10), start=time(7, 30))
+    return Event(tmp_path / "ev", desk="ban-1", clock=clock)
+
+
+def to_cp1258(text: str) -> bytes:
+    """How Windows-1258 stores Vietnamese: base letter (with its shape mark) + a combining tone."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            nfd = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", nfd[0] + "".join(c for c in nfd[1:] if c in "\u0302\u0306\u031b"))
+            tones = "".join(c for c in nfd[1:] if c not in "\u0302\u0306\u031b")
+            out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
+def write_xlsx(path, rows, merges=()):
+    wb = Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+def test_demo_roster_reads_every_field(empty_event):
+    report = import_file(empty_event, DEMO_DIR / "danh-sach-dai-bieu.xlsx")
+    assert report.rows == 140 and len(report.added) == 140
+    people = list(empty_event.imported.values())
+    huong = next(d for d in people if d.name == "Nguyễn Thị Hường")
+    assert (huong.gender, huong.ethnicity, huong.category) == ("nu", "Tày", "ca_nhan")
+    assert huong.minority and huong.birth_year
+    guests = [d for d in people if d.category == "khach_moi"]
+    assert len(guests) == 36
+    assert all(d.leader for d in guests if d.position.startswith(("Chủ tịch", "Phó Chủ tịch", "Trưởng")))
+    # the category came from the section heading where the column was blank
+    assert sum(d.category == "ca_nhan" for d in people) == 85
+    assert sum(d.category == "tap_the" for d in people) == 19
+    assert all(unicodedata.is_normalized("NFC", d.name) for d in people)
+    # a grassroots event caps at 100: warned, not refused; 74 % exemplary raises nothing
+    assert report.warnings == ["140 đại biểu, vượt mức tối đa 100 của cấp Công đoàn cơ sở."]
+
+
+def test_cp1258_csv_semicolons_and_no_diacritic_headers(empty_event, tmp_path):
+    text = ("Ho ten;Gioi tinh;Nam sinh;Dan toc;Chuc vu;Don vi;Thanh phan;Truc tiep SX\r\n"
+            "Nguyễn Thị Hường;Nữ;1985;Tày;Giáo viên;Trường Mầm non Bản Lằn;Cá nhân;x\r\n"
+            "Hoàng Văn Đức;Nam;1979;Nùng;Hiệu trưởng;Trường THCS Bản Lằn;Khách mời;\r\n"
+            "Lục Thị Thuỷ;Nữ;1990;Kinh;Công nhân;Tổ dệt số 1;Đại diện tập thể;x\r\n")
+    raw = to_cp1258(text)
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    path = tmp_path / "ds.csv"
+    path.write_bytes(raw)
+    report = import_file(empty_event, path)
+    assert report.rows == 3
+    by_name = {d.name: d for d in empty_event.imported.values()}
+    assert set(by_name) == {"Nguyễn Thị Hường", "Hoàng Văn Đức", "Lục Thị Thuỷ"}
+    assert by_name["Hoàng Văn Đức"].leader and by_name["Hoàng Văn Đức"].category == "khach_moi"
+    assert by_name["Lục Thị Thuỷ"].category == "tap_the" and not by_name["Lục Thị Thuỷ"].minority
+    assert by_name["Nguyễn Thị Hường"].direct_production
+
+
+@pytest.mark.parametrize("bom,delim", [(True, ","), (False, "\t")])
+def test_utf8_csv_with_or_without_bom(empty_event, tmp_path, bom, delim):
+    rows = ["STT|Họ và tên|Năm sinh|Đơn vị|Loại đại biểu", "1|Đinh Văn Ân|1980|Xã Nà Mò|Cá nhân"]
+    text = "\n".join(r.replace("|", delim) for r in rows)
+    path = tmp_path / "a.csv"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode())
+    assert import_file(empty_event, path).rows == 1
+
+
+def test_every_problem_is_listed_with_row_and_column_and_nothing_is_written(empty_event, tmp_path):
+    path = write_xlsx(tmp_path / "sai.xlsx", [
+        ["DANH SÁCH ĐẠI BIỂU"],
+        [],
+        ["STT", "Họ và tên", "Năm sinh", None, "Đơn vị", "Thành phần"],
+        [None, None, "Nam", "Nữ", None, None],
+        [1, "Nguyễn Văn A", 1980, None, "Xã A", "Cá nhân"],
+        [2, None, 1981, None, "Xã B", "Cá nhân"],              # blank name
+        [3, "Trần Thị B", None, 1982, "Xã C", "Đại biểu VIP"],  # unknown category
+        [4, "Lê Văn C", 1970, 1971, "Xã D", "Khách mời"],       # year in both columns
+        [5, "Phạm Văn D", 2031, None, "Xã E", "Cá nhân"],       # impossible year
+        [6, "Nguyễn Văn A", 1980, None, "Xã A", "Cá nhân"],     # duplicate of row 5
+    ], merges=["A3:A4", "B3:B4", "C3:D3", "E3:E4", "F3:F4"])
+    with pytest.raises(UserError) as err:
+        import_file(empty_event, path)
+    text = str(err.value)
+    assert "chưa nhập gì" in text
+    for needle in ["Dòng 6", "thiếu họ và tên", "Dòng 7, cột F (Thành phần): “Đại biểu VIP”", "Khách mời",
+                   "Dòng 8", "cả cột Nam và cột Nữ", "Dòng 9", "2031", "Dòng 10", "trùng với dòng 5"]:
+        assert needle in text, needle
+    assert empty_event.imported == {}
+    assert not empty_event.journal.path.exists() or empty_event.journal.path.read_text() == ""
+
+
+def test_reimport_keeps_ids_and_checkins_and_reports_changes(demo_event, tmp_path):
+    from console.checkin import checkin_delegate
+    from data.make_demo import _ensure_examples, build_roster, make_people
+
+    before = {d.name + d.unit: d.id for d in demo_event.imported.values()}
+    people = make_people()
+    _ensure_examples(people)
+    here = next(p for p in people if p["section"] == "III" and p["name"] != "Nguyễn Thị Hường")
+    gone = people[-1]
+    target = next(d for d in demo_event.imported.values() if d.name == gone["name"] and d.unit == gone["unit"])
+    checkin_delegate(demo_event, target.id)
+    here["position"] = "Phó Giám đốc"
+    people.remove(gone)
+    people.append(dict(section="III", name="Người Mới Đến", woman=True, year=1990, ethnicity="Dao",
+                       position="Công nhân", unit="Xã Nà Mò", category="Cá nhân", title="Lao động giỏi", direct=True))
+    path = tmp_path / "ds2.xlsx"
+    build_roster(path, people)
+    report = import_file(demo_event, path)
+    assert report.added == ["Người Mới Đến"]
+    assert report.changed == [here["name"]]
+    assert report.removed == [] and report.kept == [gone["name"]]  # checked in: never silently removed
+    after = {d.name + d.unit: d.id for d in demo_event.imported.values()}
+    assert all(after[k] == v for k, v in before.items())
+    assert target.id in demo_event.day.present
+
+
+def test_over_cap_and_guest_share_are_warnings_not_refusals(empty_event, tmp_path):
+    rows = [["Họ và tên", "Năm sinh", "Đơn vị", "Thành phần"]]
+    rows += [[f"Nguyễn Văn Số{i}", 1980, "Xã A", "Khách mời" if i < 40 else "Cá nhân"] for i in range(110)]
+    report = import_file(empty_event, write_xlsx(tmp_path / "x.xlsx", rows))
+    assert report.rows == 110
+    assert any("vượt mức tối đa 100" in w for w in report.warnings)
+    assert any("vượt 30 %" in w for w in report.warnings)
+
+
+def test_dry_run_writes_nothing(empty_event):
+    report = import_file(empty_event, DEMO_DIR / "danh-sach-dai-bieu.xlsx", dry_run=True)
+    assert report.rows == 140 and "chưa ghi gì" in report.summary()
+    assert empty_event.imported == {}
+
+
+@pytest.mark.parametrize("content,needle", [
+    (b"PK\x03\x04garbage", "không mở được"),
+    (b"\x00\x01\x02" * 100, "không mở được"),
+])
+def test_broken_files_get_a_sentence(empty_event, tmp_path, content, needle):
+    path = tmp_path / "hong.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(UserError) as err:
+        import_file(empty_event, path)
+    assert needle in str(err.value)
+
+
+def test_a_sheet_without_a_header(empty_event, tmp_path):
+    path = write_xlsx(tmp_path / "x.xlsx", [["abc", "def"], [1, 2]])
+    with pytest.raises(UserError) as err:
+        import_file(empty_event, path)
+    assert "không tìm thấy dòng tiêu đề" in str(err.value)
+
+
+def test_cli_init_import_status_json(tmp_path):
+    ev = tmp_path / "HN"
+    proc = run_cli("init", ev, "--level", "huyen-nganh", "--name", "LĐLĐ huyện Nà Lương", "--date", "15/04/2020")
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("import", ev, DEMO_DIR / "danh-sach-dai-bieu.xlsx")
+    assert proc.returncode == 0 and "thêm 140" in proc.stdout
+    _p, status = cli_json("status", ev)
+    assert status["registered"] == 140 and status["exemplary_registered"] == 104
+    assert status["guests_registered"] == 36 and status["quota_ok_registered"] is True
+    assert status["exemplary_share_registered"] == 74.2
+    for key in ["registered", "present", "exemplary_registered", "exemplary_present", "guests_registered",
+                "guests_present", "exemplary_share_registered", "exemplary_share_present", "quota_ok_registered",
+                "quota_ok_present", "guest_headroom", "women_present", "minorities_present",
+                "direct_production_present"]:
+        assert key in status
+
+
+def test_cli_refuses_a_broken_list_with_exit_code(tmp_path, demo_dir):
+    bad = write_xlsx(tmp_path / "bad.xlsx", [["Họ và tên", "Năm sinh", "Thành phần"], ["A B", "abc", "Cá nhân"]])
+    proc = run_cli("import", demo_dir, bad)
+    assert proc.returncode == 2
+    assert "Dòng 2, cột B (Năm sinh): “abc”" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    _p, status = cli_json("status", demo_dir)
+    assert status["registered"] == 140
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["status", "/khong/co/thu/muc"], "Không thấy thư mục"),
+    (["import", "{tmp}", "x.xlsx"], "không phải thư mục hội nghị"),
+])
+def test_cli_not_an_event_folder(tmp_path, args, needle):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    proc = run_cli(*args)
+    assert proc.returncode == 2 and needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_malformed_event_toml(demo_dir):
+    (demo_dir / "event.toml").write_text('[event]\nunit = "A"\nlevel = "xa"\ndate = "15/04/2020"\n', encoding="utf-8")
+    proc = run_cli("status", demo_dir)
+    assert proc.returncode == 2 and "level" in proc.stderr and "co-so" in proc.stderr
+    (demo_dir / "event.toml").write_text('[event\nunit = ', encoding="utf-8")
+    proc = run_cli("status", demo_dir)
+    assert proc.returncode == 2 and "TOML" in proc.stderr
+
+
+def test_init_refuses_to_overwrite(demo_dir):
+    proc = run_cli("init", demo_dir, "--level", "co-so", "--name", "X")
+    assert proc.returncode == 2 and "đã là thư mục hội nghị" in proc.stderr
+
+
+def test_status_json_counts_present(demo_dir):
+    _p, tokens = cli_json("tokens", demo_dir)
+    for t in tokens[:10]:
+        run_cli("checkin", demo_dir, t["token"])
+    _p, status = cli_json("status", demo_dir)
+    assert status["present"] == 10
+    assert json.loads(json.dumps(status))["guests_present"] == sum(t["category"] == "khach_moi" for t in tokens[:10])

@@ -1,0 +1,158 @@
+"""The journal: append + poll, torn tail, hash chain, several writers."""
+
+import json
+import multiprocessing as mp
+import os
+
+import pytest
+
+from console.journal import Journal, verify
+
+SECRET = b"k" * 32
+
+
+def test_append_is_visible_to_another_reader(tmp_path):
+    a = Journal(tmp_path / "j.jsonl", SECRET, desk="ban-1")
+    b = Journal(tmp_path / "j.jsonl", SECRET, desk="ban-2")
+    e = a.append("checkin", {"delegate_id": 1})
+    assert e.n == 1 and e.desk == "ban-1"
+    assert [x.id for x in b.poll()] == [e.id]
+    assert b.poll() == []  # nothing new: a stat, no read
+    b.append("checkin", {"delegate_id": 2})
+    assert [x.n for x in a.poll()] == [2]
+
+
+def test_times_are_vietnam_local(tmp_path, clock):
+    j = Journal(tmp_path / "j.jsonl", SECRET, clock=clock)
+    e = j.append("x", {})
+    assert e.at == "2020-04-15T07:00:00.000+07:00"
+
+
+def test_torn_tail_is_ignored_then_set_aside(tmp_path):
+    path = tmp_path / "j.jsonl"
+    j = Journal(path, SECRET)
+    j.append("checkin", {"delegate_id": 1})
+    with open(path, "ab") as fh:
+        fh.write(b'{"n":2,"id":"abc","at":"2020-')  # the machine died mid-write
+    reader = Journal(path, SECRET)
+    assert [e.n for e in reader.poll()] == [1]  # a torn line is not an entry, and no crash
+    e = reader.append("checkin", {"delegate_id": 3})
+    assert e.n == 2
+    assert (tmp_path / "j.jsonl.torn").read_bytes().startswith(b'{"n":2,"id":"abc"')
+    assert any("ghi dở" in w for w in reader.warnings)
+    lines, problems = verify(path, SECRET)
+    assert lines == 2 and problems == []
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_verify_names_an_edited_line(tmp_path):
+    path = tmp_path / "j.jsonl"
+    j = Journal(path, SECRET)
+    for i in range(5):
+        j.append("checkin", {"delegate_id": i + 1})
+    lines = _lines(path)
+    rec = json.loads(lines[2])
+    rec["data"]["delegate_id"] = 99
+    lines[2] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+    path.write_text("\n".join(lines) + "\n")
+    _n, problems = verify(path, SECRET)
+    assert [p.line for p in problems] == [3]
+    assert "sửa" in problems[0].message
+
+
+def test_verify_names_a_removed_line(tmp_path):
+    path = tmp_path / "j.jsonl"
+    j = Journal(path, SECRET)
+    for i in range(5):
+        j.append("checkin", {"delegate_id": i + 1})
+    lines = _lines(path)
+    del lines[1]
+    path.write_text("\n".join(lines) + "\n")
+    _n, problems = verify(path, SECRET)
+    assert [p.line for p in problems] == [2]
+    assert "xóa" in problems[0].message
+
+
+def test_verify_names_an_inserted_line(tmp_path):
+    path = tmp_path / "j.jsonl"
+    j = Journal(path, SECRET)
+    for i in range(3):
+        j.append("checkin", {"delegate_id": i + 1})
+    lines = _lines(path)
+    forged = json.loads(lines[0])
+    forged["data"]["delegate_id"] = 42
+    lines.insert(1, json.dumps(forged))
+    path.write_text("\n".join(lines) + "\n")
+    _n, problems = verify(path, SECRET)
+    assert problems and problems[0].line == 2
+
+
+def test_a_garbage_line_in_the_middle_does_not_stop_reading(tmp_path):
+    path = tmp_path / "j.jsonl"
+    j = Journal(path, SECRET)
+    j.append("a", {})
+    with open(path, "ab") as fh:
+        fh.write(b"not json at all\n")
+    j.append("b", {})
+    r = Journal(path, SECRET)
+    assert [e.kind for e in r.poll()] == ["a", "b"]
+    assert r.warnings
+
+
+def _writer(path: str, desk: str, count: int) -> None:
+    j = Journal(__import__("pathlib").Path(path), SECRET, desk=desk)
+    for i in range(count):
+        j.append("tick", {"i": i})
+
+
+def test_four_processes_append_without_loss_and_chain_holds(tmp_path):
+    path = tmp_path / "j.jsonl"
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=_writer, args=(str(path), f"ban-{k}", 60)) for k in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    entries = Journal(path, SECRET).poll()
+    assert len(entries) == 240
+    assert [e.n for e in entries] == list(range(1, 241))
+    for k in range(4):
+        assert sorted(e.data["i"] for e in entries if e.desk == f"ban-{k}") == list(range(60))
+    assert verify(path, SECRET)[1] == []
+
+
+def _acking_writer(path: str, ack_path: str) -> None:
+    j = Journal(__import__("pathlib").Path(path), SECRET)
+    fd = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    i = 0
+    while True:
+        e = j.append("tick", {"i": i})
+        os.write(fd, f"{e.id}\n".encode())  # acknowledged only after the journal's fsync
+        i += 1
+
+
+@pytest.mark.parametrize("round_", range(6))
+def test_kill_9_mid_append_loses_nothing_acknowledged(tmp_path, round_):
+    import random
+    import signal
+    import time
+
+    path = tmp_path / "j.jsonl"
+    ack = tmp_path / "ack"
+    for _ in range(3):
+        ctx = mp.get_context("fork")
+        p = ctx.Process(target=_acking_writer, args=(str(path), str(ack)))
+        p.start()
+        time.sleep(random.uniform(0.02, 0.15))
+        os.kill(p.pid, signal.SIGKILL)
+        p.join()
+    acked = ack.read_text().split() if ack.exists() else []
+    reader = Journal(path, SECRET)
+    reader.append("after-crash", {})  # a writer after the crash repairs a torn tail, if any
+    ids = {e.id for e in reader.entries}
+    assert set(acked) <= ids
+    assert verify(path, SECRET)[1] == []
