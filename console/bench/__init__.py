@@ -1,0 +1,1 @@
+"""Benchmarks: measured on the machine they run on (`hoinghi bench`). Not timed tests."""
