@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import tempfile
 import time
-from datetime import date, time as dtime
+from datetime import date
+from datetime import time as dtime
 from pathlib import Path
 
 

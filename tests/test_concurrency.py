@@ -1,0 +1,102 @@
+"""Four desk processes and a cue process on one event folder: every delegate scanned twice.
+
+Exactly one check-in each, every duplicate reported, and every process's quota figures
+converge to the same values within a second. 5,000 delegates (about 4 s here).
+"""
+
+import multiprocessing as mp
+import random
+import time
+from pathlib import Path
+
+from console.checkin import scan
+from console.event import Event
+from console.tokens import make_token
+
+N = 5000
+
+
+def _big_event(folder: Path, n: int) -> Event:
+    from datetime import date
+    from datetime import time as dtime
+
+    from console.event import create_event
+    from console.roster import Delegate
+    from data.make_demo import make_people
+
+    create_event(folder, unit="Bench", level="tinh", event_date=date(2020, 5, 1), start=dtime(7, 30), max_delegates=n)
+    ev = Event(folder, desk="import")
+    people = make_people(n, seed=42)
+    ev.roster_store.replace_all([
+        Delegate(id=i + 1, name=p["name"], unit=p["unit"], position=p["position"], gender="nu" if p["woman"] else "nam",
+                 birth_year=p["year"], ethnicity=p["ethnicity"],
+                 category={"I": "khach_moi", "II": "tap_the", "III": "ca_nhan"}[p["section"]])
+        for i, p in enumerate(people)])
+    return ev
+
+
+def _desk(folder: str, desk: str, tokens: list[str], out) -> None:
+    ev = Event(Path(folder), desk=desk)
+    results = []
+    for t in tokens:
+        r = scan(ev, t)
+        results.append((r.result, r.delegate.id if r.delegate else None))
+    out.put((desk, results, time.time()))
+
+
+def _figures(ev: Event) -> tuple:
+    c = ev.composition_present()
+    return (c.total, c.exemplary, c.guests, c.women, c.guest_headroom)
+
+
+def _watcher(folder: str, expect_total: int, out, deadline: float) -> None:
+    """A cue-like process: polls like the app does and reports when it has seen everything."""
+    ev = Event(Path(folder), desk="cue")
+    while time.time() < deadline:
+        ev.refresh()
+        if len(ev.day.present) >= expect_total:
+            out.put(("watcher", _figures(ev), time.time()))
+            return
+        time.sleep(0.05)
+    out.put(("watcher", None, time.time()))
+
+
+def test_four_desks_scan_everyone_twice(tmp_path):
+    folder = tmp_path / "ev"
+    ev = _big_event(folder, N)
+    tokens = {i: make_token(ev.secret, i) for i in ev.imported}
+    rng = random.Random(7)
+    plan: dict[str, list[str]] = {f"ban-{k}": [] for k in range(4)}
+    for tok in tokens.values():
+        a, b = rng.sample(sorted(plan), 2)
+        plan[a].append(tok)
+        plan[b].append(tok)
+    for lst in plan.values():
+        rng.shuffle(lst)
+    ctx = mp.get_context("fork")
+    out = ctx.Queue()
+    watcher = ctx.Process(target=_watcher, args=(str(folder), N, out, time.time() + 300))
+    watcher.start()
+    desks = [ctx.Process(target=_desk, args=(str(folder), d, toks, out)) for d, toks in plan.items()]
+    t0 = time.time()
+    for p in desks:
+        p.start()
+    reports = [out.get(timeout=600) for _ in range(5)]
+    for p in [*desks, watcher]:
+        p.join(30)
+    elapsed = time.time() - t0
+    desk_reports = [r for r in reports if r[0] != "watcher"]
+    (_, watcher_figures, watcher_done) = next(r for r in reports if r[0] == "watcher")
+    results = [res for _d, lst, _t in desk_reports for res in lst]
+    assert len(results) == 2 * N
+    checked = [did for res, did in results if res == "checked_in"]
+    dupes = [did for res, did in results if res == "already_checked_in"]
+    assert sorted(checked) == sorted(tokens)  # exactly one check-in each
+    assert sorted(dupes) == sorted(tokens)  # and every second scan reported as a duplicate
+    final = Event(folder, desk="check")
+    assert len([e for e in final.journal.entries if e.kind == "checkin"]) == N
+    # the watcher converged to the same figures, within a second of the last write
+    last_write = max(t for _d, _l, t in desk_reports)
+    assert watcher_figures == _figures(final)
+    assert watcher_done - last_write < 1.0
+    print(f"\n{2 * N} scans by 4 desks in {elapsed:.1f} s; watcher converged {watcher_done - last_write:+.2f} s after the last write")
