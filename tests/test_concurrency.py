@@ -9,30 +9,12 @@ import random
 import time
 from pathlib import Path
 
+from console.bench.fixtures import make_big_event
 from console.checkin import scan
 from console.event import Event
 from console.tokens import make_token
 
 N = 5000
-
-
-def _big_event(folder: Path, n: int) -> Event:
-    from datetime import date
-    from datetime import time as dtime
-
-    from console.event import create_event
-    from console.roster import Delegate
-    from data.make_demo import make_people
-
-    create_event(folder, unit="Bench", level="tinh", event_date=date(2020, 5, 1), start=dtime(7, 30), max_delegates=n)
-    ev = Event(folder, desk="import")
-    people = make_people(n, seed=42)
-    ev.roster_store.replace_all([
-        Delegate(id=i + 1, name=p["name"], unit=p["unit"], position=p["position"], gender="nu" if p["woman"] else "nam",
-                 birth_year=p["year"], ethnicity=p["ethnicity"],
-                 category={"I": "khach_moi", "II": "tap_the", "III": "ca_nhan"}[p["section"]])
-        for i, p in enumerate(people)])
-    return ev
 
 
 def _desk(folder: str, desk: str, tokens: list[str], out) -> None:
@@ -63,7 +45,7 @@ def _watcher(folder: str, expect_total: int, out, deadline: float) -> None:
 
 def test_four_desks_scan_everyone_twice(tmp_path):
     folder = tmp_path / "ev"
-    ev = _big_event(folder, N)
+    ev = make_big_event(folder, N, desk="import")
     tokens = {i: make_token(ev.secret, i) for i in ev.imported}
     rng = random.Random(7)
     plan: dict[str, list[str]] = {f"ban-{k}": [] for k in range(4)}
