@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from console.clock import hhmm, parse_iso
@@ -22,7 +22,7 @@ class StatusScreen(EventScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="status-body"):
-            with Vertical(id="status-left"):
+            with VerticalScroll(id="status-left"):
                 yield Static(id="status-table")
                 yield Static(id="status-verdict")
                 yield Static(id="status-journal")
@@ -34,20 +34,20 @@ class StatusScreen(EventScreen):
         ev = self.event
         reg = ev.composition_registered()
         pre = ev.composition_present()
-        t = Table(title=f"{ev.settings.name} — {ev.settings.date:%d/%m/%Y}", expand=True, title_style="bold")
+        t = Table(expand=True)
         t.add_column("")
         t.add_column(_("Đăng ký"), justify="right")
         t.add_column(_("Có mặt"), justify="right")
         rows = [
             ("Tổng số", reg.total, pre.total),
             (_("Điển hình"), reg.exemplary, pre.exemplary),
-            (f"  {_('Tỉ lệ điển hình')} (≥ {format_share(ev.settings.quota)})",
+            (f"  {_('Tỉ lệ')} (≥ {format_share(ev.settings.quota)})",
              format_share(reg.exemplary_share), format_share(pre.exemplary_share)),
             (_("Khách mời"), reg.guests, pre.guests),
             (_("Nữ"), reg.women, pre.women),
             (_("Dân tộc thiểu số"), reg.minorities, pre.minorities),
             (_("Trực tiếp SX, CT"), reg.direct_production, pre.direct_production),
-            (_("Không giữ chức vụ lãnh đạo"), reg.non_leadership, pre.non_leadership),
+            (_("Không lãnh đạo"), reg.non_leadership, pre.non_leadership),
         ]
         for a, b, c in rows:
             t.add_row(a, str(b), str(c))

@@ -11,7 +11,7 @@ from console.quota import Composition, format_share
 from ..i18n import _
 
 
-def share_bar(comp: Composition, width: int = 20) -> Text:
+def share_bar(comp: Composition, width: int = 14) -> Text:
     """A bar of the exemplary share with a tick at the quota."""
     bar = Text()
     if comp.total == 0:
@@ -31,24 +31,28 @@ class QuotaPanel(Static):
     """Set `registered` and `present`; the panel redraws itself."""
 
     DEFAULT_CSS = """
-    QuotaPanel { height: auto; padding: 0 1; border: round $primary; }
+    QuotaPanel { height: auto; padding: 0 1; border: round $primary; border-title-align: left; }
     QuotaPanel.-failing { border: round $error; }
     """
 
     def show(self, registered: Composition, present: Composition) -> None:
         self.set_class(not present.ok, "-failing")
+        self.border_title = "Cơ cấu 70/30 (có mặt)"
         t = Table.grid(padding=(0, 1))
         t.add_column(justify="left")
         t.add_column(justify="right")
-        verdict = Text("ĐẠT 70/30" if present.ok else "CHƯA ĐẠT 70/30",
+        verdict = Text("ĐẠT" if present.ok else "CHƯA ĐẠT",
                        style="bold green" if present.ok else "bold white on red")
         t.add_row(Text(f"{_('Có mặt')} / {_('Đăng ký')}", style="bold"), Text(f"{present.total} / {registered.total}", style="bold"))
         t.add_row(_("Tỉ lệ điển hình"), Text(format_share(present.exemplary_share),
                                              style="bold green" if present.ok else "bold red"))
         t.add_row(share_bar(present), verdict)
-        t.add_row(f"{_('Điển hình')} · {_('Khách mời')}", f"{present.exemplary} · {present.guests}")
-        t.add_row(_("Còn đón thêm khách"), Text(str(present.guest_headroom) if present.ok else
-                                                f"thiếu {present.exemplary_missing} ĐH", style="bold"))
+        t.add_row(_("Điển hình"), str(present.exemplary))
+        t.add_row(_("Khách mời"), str(present.guests))
+        if present.ok:
+            t.add_row(_("Còn đón thêm khách"), Text(str(present.guest_headroom), style="bold"))
+        else:
+            t.add_row(Text("Thiếu điển hình", style="bold red"), Text(str(present.exemplary_missing), style="bold red"))
         t.add_row(_("Nữ"), str(present.women))
         t.add_row(_("Dân tộc thiểu số"), str(present.minorities))
         t.add_row(_("Trực tiếp SX, CT"), str(present.direct_production))
