@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -179,7 +179,7 @@ def build(tables: list[Table], head: Letterhead, *, title: str, stamp: datetime)
     for table in tables:
         render(wb.create_sheet(table.sheet), table, head)
     props = wb.properties
-    utc = stamp.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
+    utc = stamp.astimezone(UTC).replace(tzinfo=None, microsecond=0)
     props.created = props.modified = utc
     props.creator = props.lastModifiedBy = "hoinghi"
     props.title = title
