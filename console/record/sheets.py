@@ -87,9 +87,9 @@ def attendance(event) -> Table:
             except (KeyError, TypeError, ValueError):
                 pass
     cols = [Column("STT", 6, align="center"), Column("Họ và tên", 24), Column("Nam", 7, BIRTH, "center"),
-            Column("Nữ", 7, BIRTH, "center"), Column("Dân tộc", 9), Column("Chức vụ, đơn vị", 38),
+            Column("Nữ", 7, BIRTH, "center"), Column("Dân tộc", 9), Column("Chức vụ, đơn vị", 44),
             Column("Thành phần", 11), Column("Mã", 7, align="center"), Column("Tình trạng", 12),
-            Column("Giờ điểm danh", 17, align="center"), Column("Bàn", 10), Column("Ghi chú", 28)]
+            Column("Giờ điểm danh", 17, align="center"), Column("Bàn", 9), Column("Ghi chú", 24)]
     rows = []
     attended = present_now = left = men = women = 0
     for stt, d in enumerate(sorted(everyone.values(), key=lambda x: x.sort_key()), start=1):

@@ -15,6 +15,7 @@ from the journal, never from the wall clock.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ SIGN_RIGHT = "TM. BAN TỔ CHỨC"
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
 
 _THIN = Side(style="thin", color="000000")
+WARN_FONT = Font(name=FONT, size=12, bold=True, color="C00000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 
@@ -68,6 +70,25 @@ class Letterhead:
     parent_unit: str
     unit: str
     place_date: str
+
+
+WARN_VALUES = frozenset({"Chưa đạt"})
+LINE_HEIGHT = 15.75  # points, one line of 12 pt Times New Roman
+
+
+def row_height(values: list, columns: list[Column]) -> float:
+    """Enough lines for the longest wrapped cell.
+
+    LibreOffice and Excel do not grow a row for wrapped text in a file that
+    does not say the height, so the text would be cut off; estimate it here.
+    """
+    lines = 1
+    for value, col in zip(values, columns, strict=False):
+        text = "" if value is None else str(value)
+        per_line = max(1, int(col.width * 1.05) - 1)
+        need = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        lines = max(lines, need)
+    return LINE_HEIGHT * lines
 
 
 def _font(size: float = 12, bold: bool = False, italic: bool = False, underline: str | None = None) -> Font:
@@ -133,6 +154,12 @@ def render(ws, table: Table, head: Letterhead) -> None:
         if grouped:
             ws.merge_cells(start_row=row, start_column=c, end_row=row + 1, end_column=c)
         i += 1
+    if grouped:
+        ws.row_dimensions[row + 1].height = row_height([c.header if c.group else "" for c in table.columns], table.columns)
+        ws.row_dimensions[row].height = max(LINE_HEIGHT, row_height(
+            [c.header if not c.group else "" for c in table.columns], table.columns) - LINE_HEIGHT)
+    else:
+        ws.row_dimensions[row].height = row_height([c.header for c in table.columns], table.columns)
     for r in range(row, row + header_rows):
         for c in range(1, n + 1):
             ws.cell(row=r, column=c).border = BORDER
@@ -147,6 +174,9 @@ def render(ws, table: Table, head: Letterhead) -> None:
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=c, value=value)
             cell.font, cell.border, cell.alignment = body_font, BORDER, aligns[c - 1]
+            if value in WARN_VALUES:
+                cell.font = WARN_FONT
+        ws.row_dimensions[row].height = row_height(values, table.columns)
         row += 1
     if not table.rows:
         _merge_text(ws, row, 1, n, "(Không có dữ liệu)", _font(12, italic=True))
@@ -155,8 +185,9 @@ def render(ws, table: Table, head: Letterhead) -> None:
         row += 1
 
     row += 1
+    full = Column("", sum(c.width for c in table.columns))
     for line in table.footer:
-        _merge_text(ws, row, 1, n, line, _font(12), horizontal="left")
+        _merge_text(ws, row, 1, n, line, _font(12), horizontal="left", height=row_height([line], [full]))
         row += 1
     row += 1
     _merge_text(ws, row, 1, split, SIGN_LEFT, _font(12, bold=True))
