@@ -24,6 +24,8 @@ KIND_WORDS = {
     "vote_record": "Biểu quyết danh sách đi dự cấp trên",
 }
 
+IMPORT_WORDS = {"rows": "số dòng", "added": "thêm", "changed": "sửa", "removed": "bỏ", "kept": "giữ"}
+
 # Prefixes of other modules' kinds, for the generic form.
 PREFIX_WORDS = {
     "agenda": "Chương trình",
@@ -74,6 +76,11 @@ def describe(e: Entry, everyone: dict) -> tuple[str, str]:
     if k == "badge_reissue":
         return f"Cấp lại thẻ đại biểu (lần {d.get('version', '?')})" + \
             (f" — lý do: {d['reason']}" if d.get("reason") else ""), who
+    if k.endswith("_import"):
+        what = {"roster": "danh sách đại biểu", "awards": "danh sách khen thưởng",
+                "speeches": "danh sách tham luận"}.get(k.removesuffix("_import"), k.removesuffix("_import"))
+        figures = ", ".join(f"{IMPORT_WORDS[key]} {d[key]}" for key in IMPORT_WORDS if key in d)
+        return f"Nhập {what} từ tệp {d.get('source', '?')}" + (f" ({figures})" if figures else ""), ""
     if k == "vote_propose":
         ids = d.get("delegate_ids", [])
         return f"Đề cử danh sách đi dự cấp trên ({len(ids)} người)", ", ".join(_name(everyone, i) for i in ids)
