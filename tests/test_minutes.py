@@ -54,5 +54,25 @@ def test_cli_minutes(demo_event, demo_dir, clock, cli, tmp_path):
     assert written.exists() and "Kết quả biểu quyết" in written.read_text(encoding="utf-8")
     proc = cli("minutes", demo_dir, "--out", "-", "--secretary", "Lý Thị Thư")
     assert proc.returncode == 0 and "Thư ký hội nghị: đồng chí Lý Thị Thư." in proc.stdout
-    proc = cli("minutes", demo_dir, "--out", tmp_path / "bb.docx")
-    assert proc.returncode == 2 and "phải có đuôi .md" in proc.stderr and not (tmp_path / "bb.docx").exists()
+    proc = cli("minutes", demo_dir, "--out", tmp_path / "bb.pdf")
+    assert proc.returncode == 2 and "phải có đuôi .md" in proc.stderr and not (tmp_path / "bb.pdf").exists()
+
+
+def test_minutes_as_word_document(demo_event, demo_dir, clock, cli, tmp_path, patched_sources):  # noqa: F811
+    from docx import Document
+
+    simulate_day(demo_event, clock)
+    out = minutes.write_minutes(demo_event, tmp_path / "bien-ban.docx", presider="Hoàng Văn Chủ")
+    doc = Document(str(out))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "BIÊN BẢN" in paragraphs
+    assert "Chủ trì hội nghị: đồng chí Hoàng Văn Chủ." in paragraphs
+    assert any(p.startswith("Kết quả biểu quyết") and p.endswith("Thông qua.") for p in paragraphs)
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Độc lập - Tự do - Hạnh phúc" in cells
+    assert "Đại biểu điển hình tiên tiến" in cells and "78,2 %" in cells
+    assert "THƯ KÝ" in cells and "CHỦ TRÌ HỘI NGHỊ" in cells
+    assert doc.core_properties.author == "hoinghi"
+    proc = cli("minutes", demo_dir, "--out", tmp_path / "cli.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "cli.docx").read_bytes()[:2] == b"PK"

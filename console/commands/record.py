@@ -15,9 +15,9 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("minutes", help="dự thảo biên bản hội nghị (Markdown) từ nhật ký")
+    p = sub.add_parser("minutes", help="dự thảo biên bản hội nghị (Markdown hoặc Word .docx) từ nhật ký")
     add_dir(p)
-    p.add_argument("--out", default=None, metavar="TỆP.md", help="tệp biên bản (mặc định trong thư mục hội nghị); “-” để in ra màn hình")
+    p.add_argument("--out", default=None, metavar="TỆP.md|.docx", help="tệp biên bản .md hoặc .docx (mặc định .md trong thư mục hội nghị); “-” để in ra màn hình")
     p.add_argument("--presider", default=None, help="họ tên người chủ trì (hoặc [minutes] presider trong event.toml)")
     p.add_argument("--secretary", default=None, help="họ tên thư ký (hoặc [minutes] secretary trong event.toml)")
     p.set_defaults(func=cmd_minutes)

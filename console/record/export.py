@@ -57,10 +57,10 @@ def write_report(event, out: Path | None = None, csv_dir: Path | None = None) ->
             csv_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"Không tạo được thư mục {csv_dir}: {exc.strerror}.") from None
-    atomic_write_bytes(out, data)
+    atomic_write_bytes(out, data, mode=0o644)
     if csv_dir is not None:
         for table in tables:
             path = csv_dir / f"{table.key}.csv"
-            atomic_write_bytes(path, csv_bytes(table))
+            atomic_write_bytes(path, csv_bytes(table), mode=0o644)
             written_csv.append(path)
     return out, written_csv

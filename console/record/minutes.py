@@ -1,7 +1,7 @@
 """The biên bản (minutes) of the conference, drafted from the journal.
 
 Built as a list of blocks (heading, paragraph, list item, table, signatures),
-then rendered as Markdown; the secretary edits the draft, so what the journal
+then rendered as Markdown (or Word, minutes_docx.py); the secretary edits the draft, so what the journal
 cannot know (who presided, when not set) is left as a dotted blank to fill in.
 Nothing here looks at the wall clock.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from ..clock import parse_iso
 from ..errors import UserError
 from ..quota import compose, format_share, verdict
-from ..storage import atomic_write_text
+from ..storage import atomic_write_bytes, atomic_write_text
 from . import sources
 from . import vote as vote_mod
 from .sheets import AWARD_STATUS, as_of
@@ -227,10 +227,18 @@ def default_name(event) -> str:
 
 def write_minutes(event, out: Path | None = None, *, presider: str | None = None,
                   secretary: str | None = None) -> Path:
+    """Markdown (.md) or Word (.docx), chosen by the file name."""
     out = Path(out) if out else event.folder / default_name(event)
-    if out.suffix.lower() not in (".md", ".txt"):
-        raise UserError(f"Tệp biên bản “{out}” phải có đuôi .md (Markdown).")
+    suffix = out.suffix.lower()
+    if suffix not in (".md", ".docx"):
+        raise UserError(f"Tệp biên bản “{out}” phải có đuôi .md (Markdown) hoặc .docx (Word).")
     if not out.parent.is_dir():
         raise UserError(f"Không thấy thư mục {out.parent} để ghi biên bản. Hãy tạo thư mục trước.")
-    atomic_write_text(out, to_markdown(draft(event, presider=presider, secretary=secretary)))
+    blocks = draft(event, presider=presider, secretary=secretary)
+    if suffix == ".docx":
+        from .minutes_docx import to_docx
+
+        atomic_write_bytes(out, to_docx(blocks, as_of(event)), mode=0o644)
+    else:
+        atomic_write_text(out, to_markdown(blocks), mode=0o644)
     return out
