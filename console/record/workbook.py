@@ -229,6 +229,12 @@ class _FixedTimeZip(zipfile.ZipFile):
             zinfo_or_arcname.external_attr = 0o600 << 16
         return super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        # openpyxl streams each worksheet through a temporary file, whose mtime would leak in.
+        with open(filename, "rb") as fh:
+            data = fh.read()
+        return self.writestr(str(arcname or filename), data, compress_type, compresslevel)
+
 
 def to_bytes(wb: Workbook, stamp: datetime) -> bytes:
     """The workbook as xlsx bytes, identical for identical content and stamp."""
