@@ -291,3 +291,17 @@ def test_libreoffice_opens_the_workbook(demo_event, clock, patched_sources, tmp_
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "r.pdf").stat().st_size > 10_000
+
+
+def test_journal_sheet_reads_other_modules_kinds(demo_event, clock, tmp_path):
+    """Kinds this package does not know (agenda, ceremony, printing) still read as words."""
+    demo_event.journal.append("agenda_start", {"key": "khai_mac", "position": 2})
+    demo_event.journal.append("award_presented", {"delegate_id": 12, "batch": 1})
+    demo_event.journal.append("zz_custom", {"note": "thử"})
+    wb = _load(export.workbook_bytes(demo_event), tmp_path)
+    _, rows = _table(wb["Nhật ký"])
+    assert rows[0][3].startswith("Nhập danh sách đại biểu từ tệp danh-sach-dai-bieu.xlsx (số dòng 140, thêm 140")
+    assert rows[-3][3] == "Chương trình: agenda_start (key=khai_mac, position=2)"
+    name = demo_event.get(12).name
+    assert rows[-2][3] == "Khen thưởng: award_presented (batch=1)" and rows[-2][4] == f"{name} (0012)"
+    assert rows[-1][3] == "zz_custom (note=thử)"

@@ -170,7 +170,8 @@ def composition(event) -> Table:
     footer = [
         "Theo danh sách đăng ký: " + quota_verdict(reg),
         "Theo số có mặt: " + quota_verdict(pre),
-        f"Đã điểm danh trong ngày (kể cả người đã ra về): {len(event.day.first_checkin)}.",
+        f"Đã điểm danh trong ngày (kể cả người đã ra về): {len(event.day.first_checkin)}. "
+        "Tỉ lệ làm tròn xuống một chữ số thập phân, nên 69,96 % hiện là 69,9 %, không thành 70,0 %.",
         stamp_line(event),
     ]
     s = event.settings
