@@ -272,6 +272,9 @@ def test_cli_report_writes_xlsx_and_csv(demo_event, demo_dir, clock, cli, tmp_pa
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(f"{t.key}.csv" for t in sheets.all_tables(demo_event))
     wb = openpyxl.load_workbook(out)
     assert wb["Cơ cấu"]["A5"].value == "BÁO CÁO CƠ CẤU, THÀNH PHẦN ĐẠI BIỂU"
+    proc = cli("report", demo_dir)  # a second export, another process, the default name
+    assert proc.returncode == 0, proc.stderr
+    assert (demo_dir / "bao-cao-hoi-nghi-2020-04-15.xlsx").read_bytes() == out.read_bytes()
 
 
 def test_cli_report_refuses_a_bad_target(demo_dir, cli, tmp_path):
