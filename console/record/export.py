@@ -1,0 +1,66 @@
+"""`hoinghi report`: the workbook of the day, and the same tables as csv.
+
+Reading only: the export never writes to the journal, never repairs a torn
+tail (the desks do that under the lock); a line still being written, or torn by
+a crash, is simply not part of the record yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..errors import UserError
+from ..storage import atomic_write_bytes
+from . import sheets
+from .workbook import Letterhead, Table, build, to_bytes
+
+
+def letterhead(event) -> Letterhead:
+    s = event.settings
+    return Letterhead(s.parent_unit, s.unit, s.place_date_line)
+
+
+def default_name(event) -> str:
+    return f"bao-cao-hoi-nghi-{event.settings.date:%Y-%m-%d}.xlsx"
+
+
+def workbook_bytes(event, tables: list[Table] | None = None) -> bytes:
+    tables = tables if tables is not None else sheets.all_tables(event)
+    stamp = sheets.as_of(event)
+    wb = build(tables, letterhead(event), title=f"Báo cáo {event.settings.name}", stamp=stamp)
+    return to_bytes(wb, stamp)
+
+
+def csv_bytes(table: Table) -> bytes:
+    """UTF-8 with BOM, so Excel on Windows shows the Vietnamese letters."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([c.csv_header for c in table.columns])
+    writer.writerows(table.rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def write_report(event, out: Path | None = None, csv_dir: Path | None = None) -> tuple[Path, list[Path]]:
+    tables = sheets.all_tables(event)
+    out = Path(out) if out else event.folder / default_name(event)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"Tệp báo cáo “{out}” phải có đuôi .xlsx.")
+    if not out.parent.is_dir():
+        raise UserError(f"Không thấy thư mục {out.parent} để ghi báo cáo. Hãy tạo thư mục trước.")
+    data = workbook_bytes(event, tables)
+    written_csv: list[Path] = []
+    if csv_dir is not None:
+        csv_dir = Path(csv_dir)
+        try:
+            csv_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"Không tạo được thư mục {csv_dir}: {exc.strerror}.") from None
+    atomic_write_bytes(out, data, mode=0o644)
+    if csv_dir is not None:
+        for table in tables:
+            path = csv_dir / f"{table.key}.csv"
+            atomic_write_bytes(path, csv_bytes(table), mode=0o644)
+            written_csv.append(path)
+    return out, written_csv

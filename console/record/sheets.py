@@ -1,0 +1,309 @@
+"""One function per sheet of the report: the event and its journal → a `Table`.
+
+Pure reads: nothing here writes, and nothing looks at the wall clock — the
+"as of" time is the last journal line, so a re-export of the same day gives
+the same figures.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from fractions import Fraction
+
+from ..categories import CATEGORY_SHORT
+from ..clock import parse_iso
+from ..quota import format_share
+from ..quota import verdict as quota_verdict
+from . import sources
+from . import vote as vote_mod
+from .actions import readable
+from .workbook import Column, Table
+
+BIRTH = "Năm sinh"
+
+AWARD_STATUS = {"presented": "Đã trao", "proxy": "Nhận thay", "later": "Trao sau", "pending": "Chưa trao"}
+SPEECH_STATUS = {"given": "Đã trình bày", "dropped": "Không trình bày", "reserve": "Dự phòng",
+                 "pending": "Chưa trình bày"}
+TIMING_STATUS = {"done": "Đã xong", "running": "Đang diễn ra", "skipped": "Bỏ qua", "pending": "Chưa diễn ra"}
+
+
+# --- small formatters ------------------------------------------------------------
+
+def as_of(event) -> datetime:
+    """The moment the report describes: the last journal line, else the opening time."""
+    entries = event.journal.entries
+    return parse_iso(entries[-1].at) if entries else event.settings.start_at
+
+
+def _dt(iso_text: str | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    if not iso_text:
+        return ""
+    try:
+        return parse_iso(str(iso_text)).strftime(fmt)
+    except ValueError:
+        return str(iso_text)
+
+
+def _frac(part: int, total: int) -> Fraction | None:
+    return Fraction(part, total) if total else None
+
+
+def _hm(iso_text: str | None) -> str:
+    return _dt(iso_text, "%H:%M")
+
+
+def _minutes(value) -> str | float | int:
+    if value is None or value == "":
+        return ""
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 1)
+
+
+def _birth(d) -> tuple:
+    """The Nam / Nữ birth-year pair of official lists."""
+    if d.gender == "nu":
+        return ("", d.birth_year or "")
+    return (d.birth_year or "", "") if d.gender == "nam" else ("", "")
+
+
+def _position_unit(d) -> str:
+    return ", ".join(x for x in (d.position, d.unit) if x)
+
+
+def stamp_line(event) -> str:
+    return f"Số liệu tính đến {as_of(event):%H:%M} ngày {as_of(event):%d/%m/%Y} (dòng nhật ký cuối cùng)."
+
+
+# --- Attendance -----------------------------------------------------------------
+
+def attendance(event) -> Table:
+    everyone = event.delegates()
+    day = event.day
+    undone: dict[int, str] = {}
+    for e in event.journal.entries:
+        if e.kind == "checkin_undo" and isinstance(e.data, dict):
+            try:
+                undone[int(e.data["delegate_id"])] = str(e.data.get("reason", ""))
+            except (KeyError, TypeError, ValueError):
+                pass
+    cols = [Column("STT", 6, align="center"), Column("Họ và tên", 24), Column("Nam", 7, BIRTH, "center"),
+            Column("Nữ", 7, BIRTH, "center"), Column("Dân tộc", 9), Column("Chức vụ, đơn vị", 44),
+            Column("Thành phần", 11), Column("Mã", 7, align="center"), Column("Tình trạng", 12),
+            Column("Giờ điểm danh", 17, align="center"), Column("Bàn", 9), Column("Ghi chú", 24)]
+    rows = []
+    attended = present_now = left = men = women = 0
+    for stt, d in enumerate(sorted(everyone.values(), key=lambda x: x.sort_key()), start=1):
+        visit = day.first_checkin.get(d.id)
+        notes = []
+        if d.walk_in:
+            notes.append("Khách vãng lai" + (f": {d.walk_in_reason}" if d.walk_in_reason else ""))
+        if visit is None:
+            status = "Vắng"
+            if d.id in undone:
+                notes.append(f"Đã hủy điểm danh ({undone[d.id]})")
+        else:
+            attended += 1
+            men += d.gender == "nam"
+            women += d.gender == "nu"
+            if d.id in day.present:
+                present_now += 1
+                status = "Có mặt"
+            else:
+                left += 1
+                status = "Có mặt, đã ra"
+                if d.id in day.left:
+                    notes.append(f"Ra lúc {_hm(day.left[d.id])}")
+        nam, nu = _birth(d)
+        rows.append([stt, d.name, nam, nu, d.ethnicity, _position_unit(d), CATEGORY_SHORT.get(d.category, d.category),
+                     d.code, status, _dt(visit.at) if visit else "", visit.desk if visit else "", "; ".join(notes)])
+    walk_ins = sum(1 for d in everyone.values() if d.walk_in)
+    footer = [
+        f"Tổng số: {len(everyone)} đại biểu (theo danh sách triệu tập {len(everyone) - walk_ins}, "
+        f"khách vãng lai {walk_ins}).",
+        f"Đã điểm danh: {attended} (nam {men}, nữ {women}); đang có mặt trong hội trường: {present_now}; "
+        f"đã ra về: {left}; vắng: {len(everyone) - attended}.",
+        stamp_line(event),
+    ]
+    s = event.settings
+    return Table("diem-danh", "Điểm danh", "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ VÀ ĐIỂM DANH", cols, rows,
+                 [s.name, f"Ngày {s.date:%d/%m/%Y}" + (f" — {s.venue}" if s.venue else "")], footer, landscape=True)
+
+
+# --- Composition ---------------------------------------------------------------------
+
+def composition(event) -> Table:
+    reg = event.composition_registered()
+    pre = event.composition_present()
+    q = event.settings.quota
+    min_text, max_text = f"≥ {format_share(q)}", f"≤ {format_share(1 - q)}"
+
+    def share(part: int, total: int) -> str:
+        return format_share(_frac(part, total))
+
+    def verdict(ok: bool, total: int) -> str:
+        return "" if not total else ("Đạt" if ok else "Chưa đạt")
+
+    cols = [Column("STT", 6, align="center"), Column("Chỉ tiêu", 36),
+            Column("Số lượng", 11, "Đăng ký", "right"), Column("Tỉ lệ", 11, "Đăng ký", "right"),
+            Column("Số lượng", 11, "Có mặt", "right"), Column("Tỉ lệ", 11, "Có mặt", "right"),
+            Column("Yêu cầu", 14, align="center"), Column("Đánh giá (có mặt)", 14, align="center")]
+    rows = [
+        ["1", "Tổng số đại biểu", reg.total, format_share(_frac(reg.total, reg.total)), pre.total,
+         format_share(_frac(pre.total, pre.total)), f"Tối đa {event.settings.max_delegates}",
+         verdict(pre.total <= event.settings.max_delegates, pre.total)],
+        ["2", "Đại biểu điển hình tiên tiến", reg.exemplary, share(reg.exemplary, reg.total), pre.exemplary,
+         share(pre.exemplary, pre.total), min_text, verdict(pre.ok, pre.total)],
+        ["a", "– Đại diện tập thể điển hình", reg.collectives, share(reg.collectives, reg.total), pre.collectives,
+         share(pre.collectives, pre.total), "", ""],
+        ["b", "– Cá nhân điển hình", reg.individuals, share(reg.individuals, reg.total), pre.individuals,
+         share(pre.individuals, pre.total), "", ""],
+        ["3", "Khách mời", reg.guests, share(reg.guests, reg.total), pre.guests, share(pre.guests, pre.total),
+         max_text, verdict(pre.ok, pre.total)],
+        ["4", "Nữ", reg.women, share(reg.women, reg.total), pre.women, share(pre.women, pre.total), "Ưu tiên", ""],
+        ["5", "Dân tộc thiểu số", reg.minorities, share(reg.minorities, reg.total), pre.minorities,
+         share(pre.minorities, pre.total), "Ưu tiên", ""],
+        ["6", "Trực tiếp sản xuất, công tác", reg.direct_production, share(reg.direct_production, reg.total),
+         pre.direct_production, share(pre.direct_production, pre.total), "Ưu tiên", ""],
+        ["7", "Không giữ chức vụ lãnh đạo, quản lý", reg.non_leadership, share(reg.non_leadership, reg.total),
+         pre.non_leadership, share(pre.non_leadership, pre.total), "Ưu tiên", ""],
+    ]
+    footer = [
+        "Theo danh sách đăng ký: " + quota_verdict(reg),
+        "Theo số có mặt: " + quota_verdict(pre),
+        f"Đã điểm danh trong ngày (kể cả người đã ra về): {len(event.day.first_checkin)}. "
+        "Tỉ lệ làm tròn xuống một chữ số thập phân, nên 69,96 % hiện là 69,9 %, không thành 70,0 %.",
+        stamp_line(event),
+    ]
+    s = event.settings
+    return Table("co-cau", "Cơ cấu", "BÁO CÁO CƠ CẤU, THÀNH PHẦN ĐẠI BIỂU", cols, rows,
+                 [s.name, f"Ngày {s.date:%d/%m/%Y}; tỉ lệ điển hình tối thiểu {format_share(q)}, "
+                          f"khách mời tối đa {format_share(1 - q)}"], footer)
+
+
+# --- Awards, Speeches, Timings (from the agenda and ceremony modules) ------------------------
+
+def awards(event) -> Table:
+    records = sources.awards(event)
+    cols = [Column("STT", 6, align="center"), Column("Tập thể, cá nhân được khen", 28), Column("Đơn vị", 26),
+            Column("Hình thức khen thưởng", 30), Column("Đợt", 6, align="center"), Column("Tình trạng", 12),
+            Column("Người nhận thay", 22), Column("Thời gian trao", 17, align="center")]
+    rows = []
+    counts = dict.fromkeys(AWARD_STATUS, 0)
+    for stt, a in enumerate(records, start=1):
+        status = a.get("status") or "pending"
+        counts[status] = counts.get(status, 0) + 1
+        rows.append([stt, a.get("recipient", ""), a.get("unit", ""), a.get("form", ""), a.get("batch") or "",
+                     AWARD_STATUS.get(status, status), a.get("proxy_name") or "", _dt(a.get("presented_at"))])
+    footer = [f"Tổng số: {len(records)}; đã trao: {counts['presented']}; nhận thay: {counts['proxy']}; "
+              f"trao sau: {counts['later']}; chưa trao: {counts['pending']}.", stamp_line(event)]
+    return Table("khen-thuong", "Khen thưởng", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC BIỂU DƯƠNG, KHEN THƯỞNG", cols, rows,
+                 [event.settings.name], footer, landscape=True)
+
+
+def speeches(event) -> Table:
+    records = sources.speeches(event)
+    cols = [Column("STT", 6, align="center"), Column("Người trình bày", 24), Column("Đơn vị", 26),
+            Column("Tên tham luận", 36), Column("Lĩnh vực", 14), Column("Dự kiến (phút)", 10, align="right"),
+            Column("Thực tế (phút)", 10, align="right"), Column("Tình trạng", 15)]
+    rows = []
+    given = 0
+    planned_total = actual_total = 0.0
+    for stt, sp in enumerate(records, start=1):
+        status = sp.get("status") or "pending"
+        if status == "given":
+            given += 1
+            planned_total += float(sp.get("planned_minutes") or 0)
+            actual_total += float(sp.get("actual_minutes") or 0)
+        rows.append([stt, sp.get("speaker", ""), sp.get("unit", ""), sp.get("title", ""), sp.get("field", ""),
+                     _minutes(sp.get("planned_minutes")), _minutes(sp.get("actual_minutes")),
+                     SPEECH_STATUS.get(status, status)])
+    footer = [f"Số tham luận đã trình bày: {given}/{len(records)}; thời lượng dự kiến {_minutes(planned_total)} phút, "
+              f"thực tế {_minutes(actual_total)} phút.", stamp_line(event)]
+    return Table("tham-luan", "Tham luận", "DANH SÁCH THAM LUẬN TẠI HỘI NGHỊ", cols, rows, [event.settings.name],
+                 footer, landscape=True)
+
+
+def timings(event) -> Table:
+    records = sources.timings(event)
+    summary = sources.day_summary(event)
+    cols = [Column("STT", 6, align="center"), Column("Nội dung", 44), Column("Bắt đầu", 9, "Dự kiến", "center"),
+            Column("Số phút", 8, "Dự kiến", "right"), Column("Bắt đầu", 9, "Thực tế", "center"),
+            Column("Kết thúc", 9, "Thực tế", "center"), Column("Số phút", 8, "Thực tế", "right"),
+            Column("Chênh lệch (phút)", 11, align="right"), Column("Tình trạng", 13)]
+    rows = []
+    for t in records:
+        sub = t.get("kind") == "substep"
+        planned, actual = t.get("planned_minutes"), t.get("actual_minutes")
+        diff = "" if planned is None or actual is None else _minutes(float(actual) - float(planned))
+        status = t.get("status") or "pending"
+        rows.append([t.get("position", ""), ("   – " if sub else "") + str(t.get("title", "")),
+                     _hm(t.get("planned_start")), _minutes(planned), _hm(t.get("actual_start")),
+                     _hm(t.get("actual_end")), _minutes(actual), diff, TIMING_STATUS.get(status, status)])
+    footer = []
+    if summary.get("opened_at"):
+        footer.append(f"Khai mạc lúc {_hm(summary['opened_at'])}"
+                      + (f"; bế mạc lúc {_hm(summary['closed_at'])}" if summary.get("closed_at") else "; chưa bế mạc")
+                      + (f"; kết thúc dự kiến theo kế hoạch {_hm(summary['planned_end'])}" if summary.get("planned_end") else "")
+                      + ".")
+    if summary.get("drift_minutes") not in (None, ""):
+        footer.append(f"Chênh lệch so với kế hoạch: {_minutes(summary['drift_minutes'])} phút.")
+    footer.append(stamp_line(event))
+    return Table("thoi-gian", "Thời gian", "THỜI GIAN CÁC NỘI DUNG: KẾ HOẠCH VÀ THỰC TẾ", cols, rows,
+                 [event.settings.name], footer, landscape=True)
+
+
+# --- Journal -----------------------------------------------------------------------
+
+def journal(event) -> Table:
+    lines = readable(event.journal.entries, event.delegates())
+    cols = [Column("STT", 6, align="center"), Column("Thời gian", 20, align="center"), Column("Bàn", 12),
+            Column("Hành động", 60), Column("Đại biểu liên quan", 34), Column("Người thao tác", 14)]
+    rows = [[ln.n, ln.when, ln.desk, ln.action, ln.who, ln.actor] for ln in lines]
+    footer = [f"Tổng số dòng nhật ký: {len(lines)}. Nhật ký gốc (journal.jsonl) có chữ ký; kiểm tra bằng "
+              "`hoinghi verify`."]
+    footer += [f"Cảnh báo: {w}" for w in event.journal.warnings]
+    return Table("nhat-ky", "Nhật ký", "NHẬT KÝ HOẠT ĐỘNG TRONG NGÀY", cols, rows, [event.settings.name], footer,
+                 landscape=True)
+
+
+# --- Item 9: the list for the higher level ----------------------------------------------------
+
+def higher_level(event) -> Table:
+    st = vote_mod.state(event)
+    everyone = event.delegates()
+    approved = st.approved_list
+    ids = approved if approved is not None else st.proposed
+    people = sorted((everyone[i] for i in ids if i in everyone), key=lambda d: d.sort_key())
+    cols = [Column("STT", 6, align="center"), Column("Họ và tên", 24), Column("Nam", 7, BIRTH, "center"),
+            Column("Nữ", 7, BIRTH, "center"), Column("Dân tộc", 9), Column("Chức vụ, đơn vị", 38),
+            Column("Danh hiệu thi đua", 24), Column("Thành phần", 12)]
+    rows = []
+    for stt, d in enumerate(people, start=1):
+        nam, nu = _birth(d)
+        rows.append([stt, d.name, nam, nu, d.ethnicity, _position_unit(d), d.title,
+                     CATEGORY_SHORT.get(d.category, "")])
+    last = st.last
+    s = event.settings
+    subtitles = [f"Hội nghị điển hình tiên tiến {s.parent_unit}".strip() if s.parent_unit else s.name]
+    if approved is not None and last is not None:
+        title = "DANH SÁCH ĐẠI BIỂU ĐI DỰ HỘI NGHỊ, ĐẠI HỘI CẤP TRÊN"
+        subtitles.append(f"(Đã được {s.name} biểu quyết thông qua lúc {_hm(last.at)} ngày {_dt(last.at, '%d/%m/%Y')})")
+    else:
+        title = "DỰ KIẾN DANH SÁCH ĐẠI BIỂU ĐI DỰ HỘI NGHỊ, ĐẠI HỘI CẤP TRÊN"
+        subtitles.append("(Chưa được hội nghị biểu quyết thông qua)" if last is None
+                         else f"(Lần biểu quyết gần nhất: {last.result_text.lower()})")
+    women = sum(d.woman for d in people)
+    footer = [f"Danh sách gồm {len(people)} đại biểu (nữ {women}, dân tộc thiểu số {sum(d.minority for d in people)}); "
+              f"số suất được phân bổ: {vote_mod.rules_from_settings(s).seats}."]
+    if last is not None:
+        footer.append(f"Kết quả biểu quyết: tán thành {last.votes_for}/{last.present} đại biểu có mặt "
+                      f"({format_share(last.share_for)}), không tán thành {last.against}, "
+                      f"không biểu quyết {last.abstain}; triệu tập {last.registered}. {last.result_text}.")
+    return Table("ds-cap-tren", "DS đi dự cấp trên", title, cols, rows, subtitles, footer, landscape=True)
+
+
+ALL = (attendance, composition, awards, speeches, timings, higher_level, journal)
+
+
+def all_tables(event) -> list[Table]:
+    return [make(event) for make in ALL]

@@ -1,0 +1,245 @@
+"""Item 9: the list of delegates going on to the higher-level conference, and its approval.
+
+The organisers propose a list (exemplary delegates only, at most
+`[vote] higher_level_seats`); the hall approves it by show of hands. The
+counts are taken against the delegates PRESENT at the moment of the vote.
+
+Rules (event.toml [vote], exact fractions, both strict "more than"):
+  valid     present > quorum   × registered      (default quorum   "1/2")
+  approved  valid and for > majority × present    (default majority "1/2")
+
+Journal kinds (written through `event.transact`, folded here from the entries):
+  vote_propose  {"delegate_ids": [...], "seats"}            the whole proposed list, replacing any earlier one
+  vote_record   {"for", "against", "abstain", "present", "registered", "quorum", "majority",
+                 "valid", "approved", "delegate_ids"}       one show of hands, with the figures it was judged on
+A later proposal after a failed vote starts a new round; after an approved vote
+the list is closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..errors import UserError
+from ..journal import Entry
+from ..quota import as_fraction, format_share
+
+PROPOSE = "vote_propose"
+RECORD = "vote_record"
+DEFAULT_SEATS = 10
+DEFAULT_RULE = "1/2"
+
+
+# --- the rule: pure functions ---------------------------------------------------
+
+def quorum_met(present: int, registered: int, quorum: Fraction) -> bool:
+    """Valid when more than `quorum` of the registered delegates are present."""
+    return registered > 0 and Fraction(present) > quorum * registered
+
+
+def majority_met(votes_for: int, present: int, majority: Fraction) -> bool:
+    """Approved when more than `majority` of those present vote for."""
+    return present > 0 and Fraction(votes_for) > majority * present
+
+
+@dataclass(frozen=True)
+class Outcome:
+    valid: bool
+    approved: bool
+
+
+def judge(votes_for: int, present: int, registered: int, quorum: Fraction, majority: Fraction) -> Outcome:
+    valid = quorum_met(present, registered, quorum)
+    return Outcome(valid, valid and majority_met(votes_for, present, majority))
+
+
+def check_counts(votes_for: int, against: int, abstain: int, present: int) -> None:
+    """Hands cannot outnumber the people in the hall."""
+    for label, value in (("tán thành", votes_for), ("không tán thành", against), ("không biểu quyết", abstain)):
+        if not isinstance(value, int) or value < 0:
+            raise UserError(f"Số phiếu {label} “{value}” không hợp lệ: phải là số nguyên không âm.")
+    total = votes_for + against + abstain
+    if total > present:
+        raise UserError(
+            f"Tổng số biểu quyết ({votes_for} + {against} + {abstain} = {total}) vượt số đại biểu đang có mặt "
+            f"({present}). Hãy đếm lại, hoặc điểm danh những người chưa quét thẻ rồi ghi lại.")
+
+
+# --- settings ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VoteRules:
+    seats: int = DEFAULT_SEATS
+    quorum: Fraction = Fraction(1, 2)
+    majority: Fraction = Fraction(1, 2)
+    quorum_text: str = DEFAULT_RULE
+    majority_text: str = DEFAULT_RULE
+
+
+def rules_from_settings(settings) -> VoteRules:
+    sec = settings.section("vote")
+    seats = sec.get("higher_level_seats", DEFAULT_SEATS)
+    if not isinstance(seats, int) or isinstance(seats, bool) or seats <= 0:
+        raise UserError("event.toml, mục [vote], “higher_level_seats” phải là số nguyên dương (ví dụ 10).")
+    parsed = {}
+    for key in ("quorum", "majority"):
+        text = str(sec.get(key, DEFAULT_RULE)).strip()
+        try:
+            value = as_fraction(text)
+            if not 0 <= value < 1:
+                raise ValueError
+        except (ValueError, ZeroDivisionError):
+            raise UserError(f"event.toml, mục [vote], “{key}” = “{text}” không hợp lệ: ghi phân số "
+                            "nhỏ hơn 1, ví dụ \"1/2\" hoặc \"2/3\" hoặc \"50%\".") from None
+        parsed[key] = (value, text)
+    return VoteRules(seats, parsed["quorum"][0], parsed["majority"][0], parsed["quorum"][1], parsed["majority"][1])
+
+
+# --- the fold ---------------------------------------------------------------------
+
+@dataclass
+class Ballot:
+    at: str
+    desk: str
+    votes_for: int
+    against: int
+    abstain: int
+    present: int
+    registered: int
+    quorum: str
+    majority: str
+    valid: bool
+    approved: bool
+    delegate_ids: list[int]
+
+    @property
+    def share_for(self) -> Fraction | None:
+        return Fraction(self.votes_for, self.present) if self.present else None
+
+    @property
+    def result_text(self) -> str:
+        if not self.valid:
+            return "Không hợp lệ (không đủ số đại biểu có mặt)"
+        return "Thông qua" if self.approved else "Không thông qua"
+
+
+@dataclass
+class VoteState:
+    proposed: list[int] = field(default_factory=list)
+    proposed_at: str | None = None
+    ballots: list[Ballot] = field(default_factory=list)
+
+    @property
+    def last(self) -> Ballot | None:
+        return self.ballots[-1] if self.ballots else None
+
+    @property
+    def approved_list(self) -> list[int] | None:
+        last = self.last
+        return list(last.delegate_ids) if last and last.approved else None
+
+
+def fold(entries: Iterable[Entry]) -> VoteState:
+    state = VoteState()
+    for e in entries:
+        d = e.data if isinstance(e.data, dict) else {}
+        try:
+            if e.kind == PROPOSE:
+                state.proposed = [int(i) for i in d.get("delegate_ids", [])]
+                state.proposed_at = e.at
+            elif e.kind == RECORD:
+                state.ballots.append(Ballot(
+                    e.at, e.desk, int(d["for"]), int(d["against"]), int(d["abstain"]), int(d["present"]),
+                    int(d["registered"]), str(d.get("quorum", DEFAULT_RULE)), str(d.get("majority", DEFAULT_RULE)),
+                    bool(d["valid"]), bool(d["approved"]), [int(i) for i in d.get("delegate_ids", [])]))
+        except (KeyError, TypeError, ValueError):
+            continue  # a malformed line (hand-edited): `hoinghi verify` names it
+    return state
+
+
+def state(event) -> VoteState:
+    return fold(event.journal.entries)
+
+
+# --- actions (journal lines) ------------------------------------------------------------
+
+def propose(event, delegate_ids: list[int], *, desk: str | None = None, actor: str | None = None) -> list[int]:
+    """Set the proposed list (replacing the previous one)."""
+    rules = rules_from_settings(event.settings)
+    ids = list(dict.fromkeys(int(i) for i in delegate_ids))  # keep order, drop repeats
+
+    def decide(ev):
+        current = fold(ev.journal.entries)
+        if current.approved_list is not None:
+            raise UserError("Danh sách đi dự cấp trên đã được hội nghị biểu quyết thông qua; không sửa được nữa. "
+                            "Nếu cần điều chỉnh, hãy lập biên bản bổ sung.")
+        if not ids:
+            raise UserError("Danh sách đề cử trống. Hãy ghi mã các đại biểu, ví dụ: hoinghi vote THƯ_MỤC propose 12 37 58.")
+        if len(ids) > rules.seats:
+            raise UserError(f"Đề cử {len(ids)} người, vượt số suất đi dự cấp trên ({rules.seats}, "
+                            "event.toml mục [vote] “higher_level_seats”). Hãy bớt người.")
+        for i in ids:
+            d = ev.get(i)
+            if d is None:
+                raise UserError(f"Không có đại biểu mã {i:04d} trong danh sách. Xem mã bằng `hoinghi tokens`.")
+            if not d.exemplary:
+                raise UserError(f"{d.name} (mã {d.code}) là {d.category_label.lower()}, không phải đại biểu điển hình: "
+                                "chỉ đại biểu điển hình được đề cử đi dự cấp trên.")
+        return [(PROPOSE, {"delegate_ids": ids, "seats": rules.seats})]
+
+    event.transact(decide, desk=desk, actor=actor)
+    return ids
+
+
+def record(event, votes_for: int, against: int, abstain: int, *, desk: str | None = None,
+           actor: str | None = None) -> Ballot:
+    """Record one show of hands on the proposed list, judged on the hall as it is now."""
+    rules = rules_from_settings(event.settings)
+
+    def decide(ev):
+        current = fold(ev.journal.entries)
+        if not current.proposed:
+            raise UserError("Chưa có danh sách đề cử để biểu quyết. Hãy đề cử trước: hoinghi vote THƯ_MỤC propose MÃ…")
+        if current.approved_list is not None:
+            raise UserError("Danh sách đã được thông qua; không biểu quyết lại.")
+        present = len(ev.day.present)
+        registered = ev.composition_registered().total
+        check_counts(votes_for, against, abstain, present)
+        out = judge(votes_for, present, registered, rules.quorum, rules.majority)
+        return [(RECORD, {"for": votes_for, "against": against, "abstain": abstain, "present": present,
+                          "registered": registered, "quorum": rules.quorum_text, "majority": rules.majority_text,
+                          "valid": out.valid, "approved": out.approved, "delegate_ids": list(current.proposed)})]
+
+    event.transact(decide, desk=desk, actor=actor)
+    last = state(event).last
+    assert last is not None
+    return last
+
+
+def summary(event) -> dict:
+    """What `hoinghi vote show` prints: the list, the rule, the last show of hands."""
+    rules = rules_from_settings(event.settings)
+    st = state(event)
+    everyone = event.delegates()
+
+    def person(i: int) -> dict:
+        d = everyone.get(i)
+        return {"id": f"{i:04d}", "name": d.name if d else None, "unit": d.unit if d else None,
+                "title": d.title if d else None, "present": i in event.day.present}
+
+    last = st.last
+    return {
+        "seats": rules.seats, "quorum": rules.quorum_text, "majority": rules.majority_text,
+        "proposed": [person(i) for i in st.proposed], "proposed_at": st.proposed_at,
+        "present_now": len(event.day.present), "registered": event.composition_registered().total,
+        "rounds": len(st.ballots),
+        "last_vote": None if last is None else {
+            "at": last.at, "for": last.votes_for, "against": last.against, "abstain": last.abstain,
+            "present": last.present, "registered": last.registered, "valid": last.valid,
+            "approved": last.approved, "result": last.result_text,
+            "share_for": format_share(last.share_for),
+        },
+        "approved_list": None if st.approved_list is None else [person(i) for i in st.approved_list],
+    }

@@ -1,0 +1,78 @@
+"""The biên bản drafted from the journal of a simulated day."""
+
+from __future__ import annotations
+
+from console.record import minutes
+from tests.test_report import patched_sources, simulate_day  # noqa: F401  (fixture re-used)
+
+
+def test_minutes_tell_the_day_from_the_journal(demo_event, clock, patched_sources):  # noqa: F811
+    facts = simulate_day(demo_event, clock)
+    text = minutes.to_markdown(minutes.draft(demo_event, presider="Hoàng Văn Chủ"))
+    everyone = demo_event.delegates()
+    attended = len(demo_event.day.first_checkin)
+    assert "# BIÊN BẢN" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Khai mạc lúc 07 giờ 32 phút, ngày 15/04/2020." in text
+    assert "Hội nghị bế mạc lúc 11 giờ 05 phút, ngày 15/04/2020." in text
+    assert "Chủ trì hội nghị: đồng chí Hoàng Văn Chủ." in text
+    assert "Thư ký hội nghị: đồng chí ……" in text  # unknown: left for the secretary
+    assert f"Số đại biểu triệu tập: 140 (cộng 1 khách vãng lai đăng ký tại bàn đón tiếp); " \
+           f"số đại biểu có mặt (đã điểm danh): {attended}." in text
+    assert "| Đại biểu điển hình tiên tiến | 90 | 78,2 % |" in text  # 90 of 115 who came (one left later)
+    assert "Đạt cơ cấu" in text
+    # speeches given, not the dropped one
+    assert "hội nghị đã nghe 2 tham luận" in text and "Mã Thị Hồng" in text and "Hà Thị Mai" not in text
+    assert "Lương Văn Tài (Công ty TNHH Chè Phiêng Luông): “Sáng kiến chế biến chè” — 6 phút." in text
+    # awards: presented + proxy count as given; the proxy is named; the later one listed
+    assert "đã trao 2/4 khen thưởng" in text
+    assert "Hoàng Văn Minh vắng mặt; đồng chí Lý Thị Hoa nhận thay" in text
+    assert "Trao sau (1): Nông Thị Lan." in text
+    # the programme
+    assert "| 4 | Tham luận của các điển hình tiên tiến | 08:14 | 08:30 | 16 |" in text
+    assert "Mã Thị Hồng |" not in text  # sub-steps stay out of the programme table
+    # the vote
+    present = len(demo_event.day.present)
+    for i in facts["proposed"]:
+        assert f"- {everyone[i].name} — " in text
+    assert f"có mặt {present}/141 đại biểu trong danh sách; tán thành 100" in text
+    assert "**Thông qua.**" in text
+    assert "| **THƯ KÝ** | **CHỦ TRÌ HỘI NGHỊ** |" in text
+    assert "\n- " in text and "\n\n\n" not in text
+
+
+def test_minutes_of_an_empty_day_leave_blanks(demo_event):
+    text = minutes.to_markdown(minutes.draft(demo_event))
+    assert "Khai mạc lúc …" in text and "số đại biểu có mặt (đã điểm danh): 0." in text
+    assert "**4. Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên**: …" in text
+
+
+def test_cli_minutes(demo_event, demo_dir, clock, cli, tmp_path):
+    simulate_day(demo_event, clock)
+    proc = cli("minutes", demo_dir)
+    assert proc.returncode == 0, proc.stderr
+    written = demo_dir / "bien-ban-2020-04-15.md"
+    assert written.exists() and "Kết quả biểu quyết" in written.read_text(encoding="utf-8")
+    proc = cli("minutes", demo_dir, "--out", "-", "--secretary", "Lý Thị Thư")
+    assert proc.returncode == 0 and "Thư ký hội nghị: đồng chí Lý Thị Thư." in proc.stdout
+    proc = cli("minutes", demo_dir, "--out", tmp_path / "bb.pdf")
+    assert proc.returncode == 2 and "phải có đuôi .md" in proc.stderr and not (tmp_path / "bb.pdf").exists()
+
+
+def test_minutes_as_word_document(demo_event, demo_dir, clock, cli, tmp_path, patched_sources):  # noqa: F811
+    from docx import Document
+
+    simulate_day(demo_event, clock)
+    out = minutes.write_minutes(demo_event, tmp_path / "bien-ban.docx", presider="Hoàng Văn Chủ")
+    doc = Document(str(out))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "BIÊN BẢN" in paragraphs
+    assert "Chủ trì hội nghị: đồng chí Hoàng Văn Chủ." in paragraphs
+    assert any(p.startswith("Kết quả biểu quyết") and p.endswith("Thông qua.") for p in paragraphs)
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Độc lập - Tự do - Hạnh phúc" in cells
+    assert "Đại biểu điển hình tiên tiến" in cells and "78,2 %" in cells
+    assert "THƯ KÝ" in cells and "CHỦ TRÌ HỘI NGHỊ" in cells
+    assert doc.core_properties.author == "hoinghi"
+    proc = cli("minutes", demo_dir, "--out", tmp_path / "cli.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "cli.docx").read_bytes()[:2] == b"PK"
