@@ -217,8 +217,9 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
         proxy_id = st.proxies[it.key] if it.key in st.proxies else it.list_proxy_id
         who = "Người nhận của tập thể" if it.collective else "Người được khen"
         if here:
-            why = (f"{'Tập thể' if it.collective else 'Cá nhân'}, hạng {it.rank + 1} theo hình thức"
-                   + (f"; {name_of(it.delegate_id)} lên nhận" if it.collective else "") + "; có mặt")
+            why = (f"hình thức hạng {it.rank + 1}; "
+                   + (f"tập thể (trước cá nhân), {name_of(it.delegate_id)} lên nhận" if it.collective
+                      else "cá nhân, theo tên") + "; có mặt")
             pa = PlannedAward(it, "pending", True, it.delegate_id, name_of(it.delegate_id), reason=why)
             called.append(pa)
         elif proxy_id is not None and proxy_id in present:
@@ -269,7 +270,7 @@ def _issuer(form: str) -> str:
     """"Giấy khen của LĐLĐ huyện" → "ldld huyen": the body whose own leader should present."""
     _kind, _, who = _short(form).partition(" cua ")
     words = who.split()
-    return " ".join(words[-2:]) if len(words) >= 2 and words[-1] in ("tinh", "huyen", "xa", "pho") else ""
+    return " ".join(words[-2:]) if len(words) >= 2 and words[-1] in ("tinh", "huien", "xa", "pho") else ""  # folded: huyện → huien
 
 
 def _runs(called: list[PlannedAward]) -> list[list[PlannedAward]]:
