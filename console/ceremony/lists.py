@@ -21,7 +21,7 @@ from .forms import rank_form
 
 AWARDS_TABLE, SPEECHES_TABLE = "awards", "speeches"
 DEFAULT_SPEECH_MINUTES = 7.0
-_PROXY_NOTE = re.compile(r"(?:nguoi\s+)?nhan\s+thay\s*[:\-–]?\s*", re.IGNORECASE)
+_PROXY_NOTE = re.compile(r"(?:nguoi\s+)?nhan\s+thai\s*[:\-–]?\s*")  # folded: thay → thai
 
 
 def stable_key(prefix: str, *parts: str) -> str:
