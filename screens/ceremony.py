@@ -90,13 +90,13 @@ class CeremonyScreen(EventScreen):
                 batch = str(p.batch) if p.batch else "sau"
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có" if p.present else "vắng", style="green" if p.present else "red")
-                table.add_row(batch, p.item.recipient[:30], _short_form(p.item.form), (p.called_name or mark)[:20],
+                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or mark)[:16],
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
             summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt chờ, {sum(len(b.awards) for b in plan.pending_batches)} người"
                        f" · trao sau {later} · còn ~{plan.minutes_left:g} phút"
-                       f" ({'nhịp đo' if plan.measured else 'ước tính'} {plan.seconds_per_person:.0f} giây/người) · [dim]L: đổi danh sách[/dim]")
+                       f" ({plan.seconds_per_person:.0f} giây/người{' đo được' if plan.measured else ''})")
         else:
             plan = plan_speeches(ev, self.list_name)
             table.add_columns("#", "Người trình bày", "Lĩnh vực", "Phút", "Trạng thái")
@@ -106,7 +106,7 @@ class CeremonyScreen(EventScreen):
                 table.add_row(str(p.position or "-"), p.item.speaker[:26], p.item.field[:14], minutes, status, key=p.item.key)
                 self._rows[p.item.key] = p
             summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất {plan.planned_minutes:g}"
-                       f"/{plan.budget:g} phút (đã dùng {plan.used:g}) · [dim]L: đổi danh sách[/dim]")
+                       f"/{plan.budget:g} phút (đã dùng {plan.used:g})")
         self.query_one("#cer-summary", Static).update(summary)
         if keep in self._rows:
             table.move_cursor(row=table.get_row_index(keep))
@@ -221,4 +221,4 @@ class CeremonyScreen(EventScreen):
 def _short_form(form: str) -> str:
     """"Bằng khen của Chủ tịch UBND tỉnh" → "BK Chủ tịch UBND tỉnh" (fits 80 columns)."""
     return form.replace("Bằng khen của ", "BK ").replace("Giấy khen của ", "GK ").replace(
-        "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ VN").replace("Ban Chấp hành ", "BCH ")[:22]
+        "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ VN").replace("Ban Chấp hành ", "BCH ").replace("Chủ tịch ", "CT ")[:18]
