@@ -24,7 +24,7 @@ from ..roster import Delegate
 from ..text import canonical, collation_key, fold, name_sort_key
 from .forms import rank_form
 from .order import apply_manual_order
-from .state import state_of
+from .state import state_of, table_docs
 
 DEFAULT_BATCH_OVERHEAD_MIN = 1.0  # MC reads the decision, people walk up, photo
 DEFAULT_SECONDS_PER_PERSON = 20.0
@@ -106,7 +106,7 @@ class AwardPlan:
 
 def load_items(event) -> list[AwardItem]:
     ranking = event.settings.award_ranking
-    return [AwardItem.from_doc(doc, ranking) for doc in event.roster_store.table_docs("awards")]
+    return [AwardItem.from_doc(doc, ranking) for doc in table_docs(event, "awards")]
 
 
 _FILLER = re.compile(r"\b(thuong truc|thuong vu)\b")

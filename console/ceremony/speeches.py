@@ -22,7 +22,7 @@ from datetime import datetime
 from ..categories import EXEMPLARY_COLLECTIVE
 from ..text import fold
 from .order import apply_manual_order
-from .state import state_of
+from .state import state_of, table_docs
 
 EPS = 1e-9
 DEFAULT_BUDGET = {"tham_luan": 45.0, "huong_ung": 10.0}
@@ -159,7 +159,7 @@ def segment_minutes(event, segment: str) -> float:
 def load_items(event, segment: str = "tham_luan") -> list[SpeechItem]:
     want_response = segment == "huong_ung"
     out = []
-    for d in event.roster_store.table_docs("speeches"):
+    for d in table_docs(event, "speeches"):
         if bool(d.get("response")) != want_response:
             continue
         out.append(SpeechItem(d["key"], int(d.get("n", 0)), d["speaker"], int(d["delegate_id"]), d.get("unit", ""),

@@ -130,3 +130,20 @@ def state_of(event) -> CeremonyState:
         event._ceremony_state = st
         event.on_entry(st.apply)
     return st
+
+
+def table_docs(event, name: str) -> list[dict]:
+    """A roster table, re-read only when roster.json changed (plans are rebuilt on every poll)."""
+    import os
+
+    try:
+        st = os.stat(event.roster_store.path)
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    except FileNotFoundError:
+        return []
+    cache = event.__dict__.setdefault("_ceremony_docs", {})
+    hit = cache.get(name)
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, event.roster_store.table_docs(name))
+        cache[name] = hit
+    return [dict(d) for d in hit[1]]
