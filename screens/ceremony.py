@@ -51,14 +51,14 @@ class ProxyDialog(ModalScreen[str | None]):
 class CeremonyScreen(EventScreen):
     CSS_PATH = "ceremony.tcss"
     BINDINGS = [
-        Binding("l", "switch_list", "Danh sách", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
+        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
         Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
         Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
-        Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
+        Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
         Binding("t", "presenter", "Người trao", id="cer-presenter", tooltip="Đổi người trao của đợt đang chọn"),
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
+        Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
         Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
-        Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
     ]
 
     def __init__(self) -> None:
@@ -89,14 +89,15 @@ class CeremonyScreen(EventScreen):
             for p in plan.items:
                 batch = str(p.batch) if p.batch else "sau"
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
-                here = Text("có" if p.present else "vắng", style="green" if p.present else "red")
+                here = Text("có", style="green") if p.present else \
+                    Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
                 table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or mark)[:16],
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
-            summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt chờ, {sum(len(b.awards) for b in plan.pending_batches)} người"
-                       f" · trao sau {later} · còn ~{plan.minutes_left:g} phút"
-                       f" ({plan.seconds_per_person:.0f} giây/người{' đo được' if plan.measured else ''})")
+            summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt, {sum(len(b.awards) for b in plan.pending_batches)} người"
+                       f" · trao sau {later} · ~{plan.minutes_left:g} phút"
+                       f" ({plan.seconds_per_person:.0f} s/người{', đo' if plan.measured else ''})")
         else:
             plan = plan_speeches(ev, self.list_name)
             table.add_columns("#", "Người trình bày", "Lĩnh vực", "Phút", "Trạng thái")

@@ -22,7 +22,7 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
     everyone = door.delegates()
     awards = door.roster_store.table_docs("awards")
     first_form = [a for a in awards if a["form"].startswith("Bằng khen của Tổng")]
-    shot = os.environ.get("HOINGHI_SHOTS", "/work/briefs/shots")
+    shot = os.environ.get("HOINGHI_SHOTS") or str(tmp_path)  # HOINGHI_SHOTS=dir keeps the SVG
 
     async def run():
         app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
@@ -59,9 +59,9 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
             order = [p.item.key for p in screen._rows.values() if p.batch]
             assert order.index(first_key) == 1
 
-            if shot:
-                os.makedirs(shot, exist_ok=True)
-                app.save_screenshot(os.path.join(shot, "ceremony-screen.svg"))
+            os.makedirs(shot, exist_ok=True)
+            svg = app.save_screenshot(os.path.join(shot, "ceremony-screen.svg"))
+            assert "Lên nhận" in open(svg, encoding="utf-8").read()
 
             # Batch 1 presented.
             await pilot.press("s")

@@ -97,6 +97,8 @@ class CeremonyState:
         elif kind == "ceremony_batch_done" and isinstance(d.get("keys"), list):
             number = len(self.done_batches) + 1
             started = self.batch_started.get(int(d.get("batch", number)), (None, []))[0]
+            if started is None and self.done_batches:
+                started = self.done_batches[-1].done_at  # back to back: this batch began when the last ended
             self.done_batches.append(DoneBatch(
                 number, str(d.get("form", "")), [str(k) for k in d["keys"]],
                 {str(k): int(v) for k, v in (d.get("called") or {}).items()},
