@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 
 from console.ceremony import plan_awards
@@ -61,7 +62,8 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
 
             os.makedirs(shot, exist_ok=True)
             svg = app.save_screenshot(os.path.join(shot, "ceremony-screen.svg"))
-            assert "Lên nhận" in open(svg, encoding="utf-8").read()
+            text = html.unescape(open(svg, encoding="utf-8").read()).replace("\xa0", " ")
+            assert "Lên nhận" in text and "lên trao thưởng" in text
 
             # Batch 1 presented.
             await pilot.press("s")
