@@ -91,7 +91,7 @@ class CeremonyScreen(EventScreen):
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or mark)[:16],
+                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or "—")[:16],
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
@@ -129,11 +129,12 @@ class CeremonyScreen(EventScreen):
         if p is None:
             out.append("Chưa có danh sách. Nhập bằng: hoinghi import THƯ_MỤC khen-thuong.xlsx / tham-luan.xlsx")
         elif self.list_name == "awards":
-            out.append(f"{p.item.recipient} — {p.item.form}\n", style="bold")
+            out.append(f"{p.item.recipient}\n", style="bold")
             out.append(f"Lý do: {p.reason}\n")
             if p.batch and p.status == "pending":
                 b = next(b for b in self._award_plan.batches if b.number == p.batch)
-                out.append(f"Đợt {b.number}: trao {b.presenter_name or '(chưa có)'} — {b.presenter_reason}; ~{b.minutes:g} phút\n")
+                out.append(f"Đợt {b.number} · ~{b.minutes:g} phút · trao: {b.presenter_name or '(chưa có)'} — "
+                           f"{b.presenter_reason}\n")
                 step = self._steps.get(f"batch:{b.number}")
                 if step:
                     out.append(f"MC: {step.mc_line}", style="italic")

@@ -5,10 +5,20 @@ from __future__ import annotations
 import asyncio
 import html
 import os
+import re
 
 from console.ceremony import plan_awards
 from console.checkin import checkin_delegate
 from console.event import Event
+
+
+def svg_text(path: str) -> str:
+    """The screenshot's lines as plain text (spans of one row joined)."""
+    svg = open(path, encoding="utf-8").read()
+    rows: dict[float, list[str]] = {}
+    for y, chunk in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(y), []).append(html.unescape(re.sub("<[^>]+>", "", chunk)))
+    return "\n".join("".join(rows[y]).replace("\xa0", " ") for y in sorted(rows))
 
 
 async def _settle(pilot, app, rounds: int = 6) -> None:
@@ -62,8 +72,8 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
 
             os.makedirs(shot, exist_ok=True)
             svg = app.save_screenshot(os.path.join(shot, "ceremony-screen.svg"))
-            text = html.unescape(open(svg, encoding="utf-8").read()).replace("\xa0", " ")
-            assert "Lên nhận" in text and "lên trao thưởng" in text
+            text = svg_text(svg)
+            assert "Lên nhận" in text and "Lý do:" in text and "MC: Trân trọng kính mời" in text
 
             # Batch 1 presented.
             await pilot.press("s")
