@@ -59,6 +59,7 @@ class CeremonyScreen(EventScreen):
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
         Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
+        Binding("u", "undo", "Hoàn tác", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
     ]
 
     def __init__(self) -> None:
@@ -212,12 +213,24 @@ class CeremonyScreen(EventScreen):
         else:
             self._do(actions.start_speech, self.event, self.list_name, None)
 
+    def action_undo(self) -> None:
+        if self.list_name == "awards":
+            self.notify(_undo_note("đợt", self._do(actions.undo_batch, self.event)))
+        else:
+            key = self._do(actions.undo_speech, self.event, self.list_name)
+            p = self._rows.get(key) if key else None
+            self.notify(_undo_note("bài của", p.item.speaker if p else key))
+
     def action_done(self) -> None:
         if self.list_name == "awards":
             n = self._do(actions.batch_done, self.event)
             self.notify(f"Đợt {n} đã trao xong." if n else "Không còn đợt nào.")
         else:
             self._do(actions.speech_done, self.event, self.list_name, None, None)
+
+
+def _undo_note(what: str, ref) -> str:
+    return f"Đã hoàn tác {what} {ref}." if ref else "Không có gì để hoàn tác."
 
 
 def _short_form(form: str) -> str:

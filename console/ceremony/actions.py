@@ -170,6 +170,41 @@ def batch_done(event) -> int | None:
     return out.get("n")
 
 
+def undo_batch(event) -> int | None:
+    """Take back the last "batch done" (pressed too early or by mistake)."""
+    out: dict = {}
+
+    def decide(ev):
+        st = state_of(ev)
+        if not st.done_batches:
+            return []
+        out["n"] = st.done_batches[-1].number
+        return [("ceremony_batch_undo", {"batch": out["n"]})]
+
+    event.transact(decide)
+    return out.get("n")
+
+
+def undo_speech(event, segment: str = "tham_luan") -> str | None:
+    """Take back the latest speech event of a segment: its "done", else its "start"."""
+    out: dict = {}
+
+    def decide(ev):
+        st = state_of(ev)
+        plan = plan_speeches(ev, segment)
+        current = [p.item.key for p in plan.items if p.status == "current"]
+        given = [p.item.key for p in plan.items if p.status == "given"]
+        key = current[0] if current else (given[-1] if given else None)
+        if key is None:
+            return []
+        out["key"] = key
+        what = "start" if key in current and key not in st.speech_done else "done"
+        return [("ceremony_speech_undo", {"list": segment, "key": key, "undoes": what})]
+
+    event.transact(decide)
+    return out.get("key")
+
+
 def start_speech(event, segment: str = "tham_luan", key: str | None = None) -> str | None:
     out: dict = {}
 
@@ -224,4 +259,4 @@ def complete_substep(event, segment_key: str, substep_key: str) -> None:
 
 __all__ = ["LISTS", "batch_done", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
            "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
-           "start_speech"]
+           "start_speech", "undo_batch", "undo_speech"]

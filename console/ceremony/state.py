@@ -9,7 +9,9 @@ Kinds (all written through `event.transact`, see actions.py):
   ceremony_presenter  {"slot", "delegate_id"}                  presenter of a batch, by hand
   ceremony_batch_start{"batch", "keys"}
   ceremony_batch_done {"batch", "keys", "form", "called": {key: id}, "proxies": {key: id}, "presenter_id"}
+  ceremony_batch_undo {"batch"}                               the last "done" was a mistake
   ceremony_speech_start {"key"}
+  ceremony_speech_undo  {"key"}                                undo the last done (or start) of a speech
   ceremony_speech_done  {"key", "minutes"?}                    minutes if no start line
 Agenda lines that carry {"substep": "speech:<key>"|"batch:<n>"} give start/end times too
 (kinds ending in "start"/"begin" and "end"/"done"/"next"), so actual minutes come
@@ -104,6 +106,15 @@ class CeremonyState:
                 {str(k): int(v) for k, v in (d.get("called") or {}).items()},
                 {str(k): int(v) for k, v in (d.get("proxies") or {}).items()},
                 d.get("presenter_id"), started, e.at))
+        elif kind == "ceremony_batch_undo" and self.done_batches:
+            # A mistaken "done": the batch goes back to the plan (the line stays in the journal).
+            undone = self.done_batches.pop()
+            self.batch_started.pop(undone.number, None)
+        elif kind == "ceremony_speech_undo" and key:
+            if key in self.speech_done:
+                self.speech_done.pop(key)
+            else:
+                self.speech_started.pop(key, None)
         elif kind == "ceremony_speech_start" and key:
             self.speech_started[key] = e.at
             self.speech_done.pop(key, None)

@@ -58,6 +58,7 @@ def register(sub) -> None:
     p = sub.add_parser("batch-done", help="đợt khen thưởng đầu tiên đang chờ đã trao xong")
     add_dir(p)
     p.add_argument("--start", action="store_true", help="chỉ ghi giờ bắt đầu đợt (để đo nhịp)")
+    p.add_argument("--undo", action="store_true", help="hoàn tác lần ghi “xong” gần nhất")
     add_desk(p)
     p.set_defaults(func=cmd_batch)
 
@@ -214,6 +215,10 @@ def cmd_batch(args) -> int:
     from ..ceremony import actions
 
     event = open_event(args)
+    if args.undo:
+        n = actions.undo_batch(event)
+        print(f"Đã hoàn tác đợt {n}." if n else "Chưa có đợt nào đã trao.")
+        return 0
     n = actions.start_batch(event) if args.start else actions.batch_done(event)
     if n is None:
         print("Không còn đợt nào chờ trao.")
