@@ -95,3 +95,53 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
     again = Event(demo_dir, desk="kiem-tra", clock=clock)
     plan = plan_awards(again)
     assert plan.batches[0].done and plan.measured
+
+
+def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock):
+    from screens.app import make_app
+
+    door = Event(demo_dir, desk="cua-1", clock=clock)
+    for i in door.delegates():
+        checkin_delegate(door, i)
+    absent = plan_awards(door).batches[0].awards[3]  # an individual in the first batch
+    from console.checkin import checkout
+
+    checkout(door, absent.called_id)
+    proxy = next(d for d in door.present_delegates() if d.category == "ca_nhan")
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot, app)
+            screen = app.screen
+            table = screen.query_one("#cer-table")
+            row = screen._rows[absent.item.key]
+            assert row.status == "later" and row.batch is None
+            table.move_cursor(row=table.get_row_index(absent.item.key))
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press(*list(proxy.code), "enter")
+            await _settle(pilot, app, 2)
+            row = screen._rows[absent.item.key]
+            assert row.batch is not None and row.called_id == proxy.id and row.proxy_name == proxy.name
+            # Swap the presenter of that batch.
+            before = next(b for b in screen._award_plan.batches if b.number == row.batch).presenter_id
+            await pilot.press("t")
+            await _settle(pilot, app, 2)
+            after = next(b for b in screen._award_plan.batches if b.number == row.batch).presenter_id
+            assert after != before
+            # Speeches: start, ten minutes pass, done; the measured time shows.
+            await pilot.press("l")
+            await _settle(pilot, app, 2)
+            first = next(p for p in screen._rows.values() if p.status == "pending")
+            await pilot.press("s")
+            await _settle(pilot, app, 2)
+            assert screen._rows[first.item.key].status == "current"
+            clock.advance(minutes=10)
+            await pilot.press("x")
+            await _settle(pilot, app, 2)
+            done = screen._rows[first.item.key]
+            assert done.status == "given" and done.actual_minutes == 10
+            assert "đã dùng 10" in str(screen.query_one("#cer-summary").render())
+
+    asyncio.run(run())
