@@ -10,7 +10,7 @@ from data import DEMO_DIR
 from .event import Event, create_event
 from .importer import import_file
 
-DEMO_LISTS = ("danh-sach-dai-bieu.xlsx",)
+DEMO_LISTS = ("danh-sach-dai-bieu.xlsx", "khen-thuong.xlsx", "tham-luan.xlsx")
 
 
 def create_demo(folder: Path, *, lists: tuple[str, ...] = DEMO_LISTS) -> Event:

@@ -211,6 +211,9 @@ def build_awards(path: Path, people: list[dict], seed: int = 7) -> None:
     individuals = [p for p in people if p["section"] == "III"]
     rng.shuffle(collectives)
     rng.shuffle(individuals)
+    # Named proxies (nhận thay): people who are on the roster but not awarded themselves.
+    spare = [p for p in individuals[sum(n for _f, _c, n in AWARD_FORMS):] if p["name"] != "Hoàng Văn Đức"]
+    proxies = {id(individuals[0]): spare[0]["name"], id(individuals[3 + 6 + 1]): spare[1]["name"]}
     row, stt = 8, 0
     for form, n_coll, n_ind in AWARD_FORMS:
         for p in collectives[:n_coll]:
@@ -222,7 +225,8 @@ def build_awards(path: Path, people: list[dict], seed: int = 7) -> None:
         collectives = collectives[n_coll:]
         for p in individuals[:n_ind]:
             stt += 1
-            for col, v in enumerate([stt, p["name"], p["unit"], form, rng.choice(ACHIEVEMENTS), "", ""], 1):
+            note = f"Nhận thay: {proxies[id(p)]}" if id(p) in proxies else ""
+            for col, v in enumerate([stt, p["name"], p["unit"], form, rng.choice(ACHIEVEMENTS), "", note], 1):
                 ws.cell(row, col, v)
             row += 1
         individuals = individuals[n_ind:]
@@ -257,6 +261,12 @@ def build_speeches(path: Path, people: list[dict]) -> None:
     for i, ((title, field, minutes), p) in enumerate(zip(SPEECHES, chosen, strict=True), start=1):
         for col, v in enumerate([i, p["name"], p["unit"], title, field, minutes, "Dự phòng" if i > 6 else ""], 1):
             ws.cell(7 + i, col, v)
+    # Responses to the launch (item 8 of the programme): marked in the field column.
+    others = [p for p in speakers[4:] if p not in chosen and p["name"] != "Hoàng Văn Đức"]
+    for j, p in enumerate(rng.sample(others, 2), start=len(SPEECHES) + 1):
+        for col, v in enumerate([j, p["name"], p["unit"], "Phát biểu hưởng ứng phong trào thi đua giai đoạn 2020–2025",
+                                 "Hưởng ứng", 4, ""], 1):
+            ws.cell(7 + j, col, v)
     wb.save(path)
 
 

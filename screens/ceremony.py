@@ -1,15 +1,239 @@
-"""Placeholder until its issue lands."""
+"""Khen thưởng & tham luận: review and adjust both orders by keyboard.
+
+The table shows one list at a time (L switches: awards → speeches → responses);
+the panel under it gives the reason for the highlighted row's place and, for an
+award, its batch's presenter and the MC's line. Everything is rebuilt from the
+journal and who is present on every poll, so people arriving mid-way slot in.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from console.ceremony import actions, plan_awards, plan_speeches
+from console.ceremony.substeps import award_substeps
+from console.errors import UserError
 
 from .base import EventScreen
 
+LISTS = ("awards", "tham_luan", "huong_ung")
+LIST_LABELS = {"awards": "Khen thưởng", "tham_luan": "Tham luận", "huong_ung": "Hưởng ứng"}
+SPEECH_STATUS = {"given": "đã xong", "current": "ĐANG NÓI", "pending": "đề xuất", "dropped": "không xếp",
+                 "reserve": "dự phòng"}
+
+
+class ProxyDialog(ModalScreen[str | None]):
+    """Ask for the proxy's code or name ("" clears it, Esc cancels)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Hủy", id="proxy-cancel", tooltip="Đóng, không đổi gì")]
+
+    def __init__(self, recipient: str):
+        super().__init__()
+        self.recipient = recipient
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="proxy-box"):
+            yield Label(f"Người nhận thay cho {self.recipient}:")
+            yield Input(placeholder="mã đại biểu (0042) hoặc họ tên; để trống = xóa", id="proxy-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
 
 class CeremonyScreen(EventScreen):
+    CSS_PATH = "ceremony.tcss"
+    BINDINGS = [
+        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
+        Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
+        Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
+        Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
+        Binding("t", "presenter", "Người trao", id="cer-presenter", tooltip="Đổi người trao của đợt đang chọn"),
+        Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
+        Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
+        Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
+        Binding("u", "undo", "Hoàn tác", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.list_name = "awards"
+        self._rows: dict[str, object] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Chức năng này đang được xây dựng.")
+        yield Static(id="cer-summary")
+        yield DataTable(id="cer-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="cer-reason")
         yield Footer()
+
+    # --- drawing -------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        table = self.query_one("#cer-table", DataTable)
+        keep = self._current_key()
+        table.clear(columns=True)
+        self._rows.clear()
+        ev = self.event
+        if self.list_name == "awards":
+            plan = plan_awards(ev)
+            self._award_plan = plan
+            self._steps = {s.key: s for s in award_substeps(ev)}
+            table.add_columns("Đợt", "Tập thể / cá nhân", "Hình thức", "Lên nhận", "Có mặt")
+            for p in plan.items:
+                batch = str(p.batch) if p.batch else "sau"
+                mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
+                here = Text("có", style="green") if p.present else \
+                    Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
+                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or "—")[:16],
+                              here if p.status == "pending" else Text(mark), key=p.item.key)
+                self._rows[p.item.key] = p
+            later = len(plan.later)
+            summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt, {sum(len(b.awards) for b in plan.pending_batches)} người"
+                       f" · trao sau {later} · ~{plan.minutes_left:g} phút"
+                       f" ({plan.seconds_per_person:.0f} s/người{', đo' if plan.measured else ''})")
+        else:
+            plan = plan_speeches(ev, self.list_name)
+            table.add_columns("#", "Người trình bày", "Lĩnh vực", "Phút", "Trạng thái")
+            for p in plan.items:
+                minutes = f"{p.actual_minutes:g}/{p.item.minutes:g}" if p.actual_minutes is not None else f"{p.item.minutes:g}"
+                status = SPEECH_STATUS[p.status] + ("" if p.present else " · vắng")
+                table.add_row(str(p.position or "-"), p.item.speaker[:26], p.item.field[:14], minutes, status, key=p.item.key)
+                self._rows[p.item.key] = p
+            summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất {plan.planned_minutes:g}"
+                       f"/{plan.budget:g} phút (đã dùng {plan.used:g})")
+        self.query_one("#cer-summary", Static).update(summary)
+        if keep in self._rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_reason()
+
+    def _current_key(self) -> str | None:
+        table = self.query_one("#cer-table", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # an empty or just-cleared table
+            return None
+
+    def _show_reason(self) -> None:
+        key = self._current_key()
+        p = self._rows.get(key) if key else None
+        out = Text()
+        if p is None:
+            out.append("Chưa có danh sách. Nhập bằng: hoinghi import THƯ_MỤC khen-thuong.xlsx / tham-luan.xlsx")
+        elif self.list_name == "awards":
+            out.append(f"{p.item.recipient}\n", style="bold")
+            out.append(f"Lý do: {p.reason}\n")
+            if p.batch and p.status == "pending":
+                b = next(b for b in self._award_plan.batches if b.number == p.batch)
+                out.append(f"Đợt {b.number} · ~{b.minutes:g} phút · trao: {b.presenter_name or '(chưa có)'} — "
+                           f"{b.presenter_reason}\n")
+                step = self._steps.get(f"batch:{b.number}")
+                if step:
+                    out.append(f"MC: {step.mc_line}", style="italic")
+        else:
+            out.append(f"{p.item.speaker} — “{p.item.title}”\n", style="bold")
+            out.append(f"Lý do: {p.reason}")
+        self.query_one("#cer-reason", Static).update(out)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_reason()
+
+    # --- actions -------------------------------------------------------------
+
+    def _do(self, fn, *args) -> object:
+        try:
+            result = fn(*args)
+        except UserError as exc:
+            self.notify(str(exc), severity="warning")
+            return None
+        self.refresh_view()
+        return result
+
+    def action_switch_list(self) -> None:
+        self.list_name = LISTS[(LISTS.index(self.list_name) + 1) % len(LISTS)]
+        self.refresh_view()
+
+    def action_move(self, delta: int) -> None:
+        key = self._current_key()
+        if key:
+            self._do(actions.move, self.event, self.list_name, key, delta)
+
+    def action_pin(self) -> None:
+        key = self._current_key()
+        if not key or self.list_name == "awards":
+            self.notify("Ghim dùng cho tham luận. Với khen thưởng, dùng F7/F8 để đổi chỗ.")
+            return
+        from console.ceremony.state import state_of
+
+        pinned = key in state_of(self.event).pinned.get(self.list_name, set())
+        self._do(actions.pin, self.event, self.list_name, key, not pinned)
+        self.notify("Đã bỏ ghim." if pinned else "Đã ghim: bài này luôn được giữ.")
+
+    def action_presenter(self) -> None:
+        p = self._rows.get(self._current_key() or "")
+        if self.list_name != "awards" or p is None or not p.batch or p.status != "pending":
+            self.notify("Chọn một người trong một đợt đang chờ trao.")
+            return
+        name = self._do(actions.cycle_presenter, self.event, p.batch)
+        if name:
+            self.notify(f"Đợt {p.batch}: {name} trao thưởng.")
+
+    def action_proxy(self) -> None:
+        p = self._rows.get(self._current_key() or "")
+        if self.list_name != "awards" or p is None or p.status in ("presented", "proxy"):
+            self.notify("Chọn một khen thưởng chưa trao.")
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                proxy = actions.resolve_delegate(self.event, value).id if value else None
+                actions.set_proxy(self.event, p.item.key, proxy)
+            except UserError as exc:
+                self.notify(str(exc), severity="warning")
+                return
+            self.refresh_view()
+
+        self.app.push_screen(ProxyDialog(p.item.recipient), done)
+
+    def action_start(self) -> None:
+        if self.list_name == "awards":
+            n = self._do(actions.start_batch, self.event)
+            self.notify(f"Đợt {n} bắt đầu." if n else "Không còn đợt nào.")
+        else:
+            self._do(actions.start_speech, self.event, self.list_name, None)
+
+    def action_undo(self) -> None:
+        if self.list_name == "awards":
+            self.notify(_undo_note("đợt", self._do(actions.undo_batch, self.event)))
+        else:
+            key = self._do(actions.undo_speech, self.event, self.list_name)
+            p = self._rows.get(key) if key else None
+            self.notify(_undo_note("bài của", p.item.speaker if p else key))
+
+    def action_done(self) -> None:
+        if self.list_name == "awards":
+            n = self._do(actions.batch_done, self.event)
+            self.notify(f"Đợt {n} đã trao xong." if n else "Không còn đợt nào.")
+        else:
+            self._do(actions.speech_done, self.event, self.list_name, None, None)
+
+
+def _undo_note(what: str, ref) -> str:
+    return f"Đã hoàn tác {what} {ref}." if ref else "Không có gì để hoàn tác."
+
+
+def _short_form(form: str) -> str:
+    """"Bằng khen của Chủ tịch UBND tỉnh" → "BK Chủ tịch UBND tỉnh" (fits 80 columns)."""
+    return form.replace("Bằng khen của ", "BK ").replace("Giấy khen của ", "GK ").replace(
+        "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ VN").replace("Ban Chấp hành ", "BCH ").replace("Chủ tịch ", "CT ")[:18]

@@ -1,1 +1,42 @@
-"""Speeches and award presentations: lists, ordering, batches."""
+"""Speeches and award presentations: lists, ordering, batches.
+
+The contract other modules rely on:
+  awards_record(event)   -> list of dicts (recipient, unit, form, delegate_id "0042"|None, status
+                            "presented"|"proxy"|"later"|"pending", proxy_name, batch, presented_at)
+  speeches_record(event) -> list of dicts (speaker, unit, title, field, planned_minutes,
+                            actual_minutes, status "given"|"dropped"|"reserve"|"pending")
+"""
+
+from __future__ import annotations
+
+from .awards import AwardPlan, plan_awards
+from .speeches import SpeechPlan, plan_speeches
+
+__all__ = ["AwardPlan", "SpeechPlan", "awards_record", "plan_awards", "plan_speeches", "speeches_record"]
+
+
+def _code(i: int | None) -> str | None:
+    return f"{i:04d}" if isinstance(i, int) else None
+
+
+def awards_record(event) -> list[dict]:
+    """Every award in calling order: presented, pending (in a batch), then those to deliver later."""
+    plan = plan_awards(event)
+    return [{
+        "recipient": p.item.recipient, "unit": p.item.unit, "form": p.item.form,
+        "delegate_id": _code(p.item.delegate_id), "status": p.status, "proxy_name": p.proxy_name,
+        "batch": p.batch, "presented_at": p.presented_at,
+    } for p in plan.items]
+
+
+def speeches_record(event) -> list[dict]:
+    """Speeches and responses: given first, then the rest of the proposal, then not selected."""
+    out: list[dict] = []
+    for segment in ("tham_luan", "huong_ung"):
+        for p in plan_speeches(event, segment).items:
+            status = "pending" if p.status == "current" else p.status
+            out.append({
+                "speaker": p.item.speaker, "unit": p.item.unit, "title": p.item.title, "field": p.item.field,
+                "planned_minutes": p.item.minutes, "actual_minutes": p.actual_minutes, "status": status,
+            })
+    return out

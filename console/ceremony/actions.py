@@ -1,0 +1,262 @@
+"""Every manual adjustment and every "it happened" of the ceremony: one journal line each.
+
+Each decision is taken inside `event.transact`, so it sees what other desks
+wrote a moment ago (a batch marked done elsewhere is not marked twice).
+The screen and the CLI call only these functions.
+"""
+
+from __future__ import annotations
+
+from ..errors import UserError
+from ..text import canonical, fold
+from .awards import plan_awards, presenter_choices
+from .order import moved
+from .speeches import plan_speeches
+from .state import state_of
+
+LISTS = ("awards", "tham_luan", "huong_ung")
+
+
+def resolve_key(event, lst: str, ref: str) -> str:
+    """An item by its key ("a1b2c3d"), its row number in the list (STT) or, for awards, a name."""
+    table = "awards" if lst == "awards" else "speeches"
+    docs = event.roster_store.table_docs(table)
+    ref = str(ref).strip()
+    for d in docs:
+        if d["key"] == ref:
+            return ref
+    if ref.isdigit():
+        for d in docs:
+            if int(d.get("n", 0)) == int(ref):
+                return d["key"]
+    hits = [d for d in docs if canonical(d.get("recipient") or d.get("speaker", "")) == canonical(ref)]
+    if len(hits) == 1:
+        return hits[0]["key"]
+    what = "khen thưởng" if table == "awards" else "tham luận"
+    raise UserError(f"Không thấy “{ref}” trong danh sách {what}. Dùng số thứ tự (STT) hoặc mã ở cột “key” "
+                    f"của `hoinghi order`.")
+
+
+def resolve_delegate(event, ref: str):
+    ref = str(ref).strip()
+    everyone = event.delegates()
+    if ref.lstrip("#").isdigit() and int(ref.lstrip("#")) in everyone:
+        return everyone[int(ref.lstrip("#"))]
+    hits = [d for d in everyone.values() if canonical(d.name) == canonical(ref)] or \
+        [d for d in everyone.values() if fold(ref) and fold(ref) in fold(d.name)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise UserError(f"Không có đại biểu “{ref}”. Ghi mã (ví dụ 0042) hoặc họ tên đầy đủ.")
+    raise UserError(f"“{ref}” trùng {len(hits)} người ({', '.join(d.code for d in hits[:5])}). Hãy ghi mã đại biểu.")
+
+
+def _write(event, kind: str, data: dict) -> None:
+    event.transact(lambda ev: [(kind, data)])
+
+
+def move(event, lst: str, key: str, delta: int) -> None:
+    """Move one item up (-1) or down (+1) among the items that will be called."""
+    state_of(event)
+
+    def decide(ev):
+        if lst == "awards":
+            plan = plan_awards(ev)
+            keys = plan.order_keys
+            visible = [p.item.key for b in plan.pending_batches for p in b.awards]
+        else:
+            plan = plan_speeches(ev, lst)
+            keys = plan.order_keys
+            visible = keys
+        if key not in visible:
+            raise UserError("Chỉ đổi chỗ được mục đang chờ gọi (không phải mục đã xong, vắng mặt hay trao sau).")
+        i = visible.index(key)
+        j = max(0, min(len(visible) - 1, i + delta))
+        if i == j:
+            return []
+        target = visible[j]
+        new = [k for k in keys if k != key]
+        at = new.index(target) + (1 if delta > 0 else 0)
+        new.insert(at, key)
+        return [("ceremony_order", {"list": lst, "keys": new, "moved": key, "delta": delta})]
+
+    event.transact(decide)
+
+
+def pin(event, lst: str, key: str, pinned: bool = True) -> None:
+    _write(event, "ceremony_pin", {"list": lst, "key": key, "pinned": pinned})
+
+
+def drop(event, lst: str, key: str, dropped: bool = True) -> None:
+    _write(event, "ceremony_drop", {"list": lst, "key": key, "dropped": dropped})
+
+
+def set_proxy(event, key: str, proxy_id: int | None) -> None:
+    if proxy_id is not None and event.get(proxy_id) is None:
+        raise UserError(f"Không có đại biểu mã {proxy_id:04d}.")
+    _write(event, "ceremony_proxy", {"key": key, "proxy_id": proxy_id})
+
+
+def cycle_presenter(event, batch_number: int) -> str:
+    """Give a batch the next present leader in protocol order; returns the new name."""
+    out: dict = {}
+
+    def decide(ev):
+        plan = plan_awards(ev)
+        b = next((b for b in plan.pending_batches if b.number == batch_number), None)
+        if b is None:
+            raise UserError(f"Không có đợt {batch_number} đang chờ trao.")
+        pool = [d for d in presenter_choices(ev) if d.id not in {a.called_id for a in b.awards}]
+        if not pool:
+            raise UserError("Chưa có lãnh đạo, khách mời nào có mặt để trao thưởng.")
+        ids = [d.id for d in pool]
+        nxt = pool[(ids.index(b.presenter_id) + 1) % len(pool)] if b.presenter_id in ids else pool[0]
+        out["name"] = nxt.name
+        return [("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": nxt.id})]
+
+    event.transact(decide)
+    return out["name"]
+
+
+def set_presenter(event, batch_number: int, delegate_id: int) -> None:
+    def decide(ev):
+        b = next((b for b in plan_awards(ev).pending_batches if b.number == batch_number), None)
+        if b is None:
+            raise UserError(f"Không có đợt {batch_number} đang chờ trao.")
+        if delegate_id not in ev.day.present:
+            raise UserError("Người trao thưởng phải đang có mặt trong hội trường.")
+        return [("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": delegate_id})]
+
+    event.transact(decide)
+
+
+def start_batch(event) -> int | None:
+    """The next batch is on stage now (its time is measured from here)."""
+    out: dict = {}
+
+    def decide(ev):
+        st = state_of(ev)
+        nxt = plan_awards(ev).pending_batches
+        if not nxt:
+            return []
+        b = nxt[0]
+        out["n"] = b.number
+        if b.number in st.batch_started:
+            return []
+        return [("ceremony_batch_start", {"batch": b.number, "keys": [a.item.key for a in b.awards]})]
+
+    event.transact(decide)
+    return out.get("n")
+
+
+def batch_done(event) -> int | None:
+    """The first pending batch has been presented, as it stands now (people may have changed)."""
+    out: dict = {}
+
+    def decide(ev):
+        nxt = plan_awards(ev).pending_batches
+        if not nxt:
+            return []
+        b = nxt[0]
+        out["n"] = b.number
+        return [("ceremony_batch_done", {
+            "batch": b.number, "form": b.form, "keys": [a.item.key for a in b.awards],
+            "called": {a.item.key: a.called_id for a in b.awards},
+            "proxies": {a.item.key: a.proxy_id for a in b.awards if a.proxy_id is not None},
+            "presenter_id": b.presenter_id,
+        })]
+
+    event.transact(decide)
+    return out.get("n")
+
+
+def undo_batch(event) -> int | None:
+    """Take back the last "batch done" (pressed too early or by mistake)."""
+    out: dict = {}
+
+    def decide(ev):
+        st = state_of(ev)
+        if not st.done_batches:
+            return []
+        out["n"] = st.done_batches[-1].number
+        return [("ceremony_batch_undo", {"batch": out["n"]})]
+
+    event.transact(decide)
+    return out.get("n")
+
+
+def undo_speech(event, segment: str = "tham_luan") -> str | None:
+    """Take back the latest speech event of a segment: its "done", else its "start"."""
+    out: dict = {}
+
+    def decide(ev):
+        st = state_of(ev)
+        plan = plan_speeches(ev, segment)
+        current = [p.item.key for p in plan.items if p.status == "current"]
+        given = [p.item.key for p in plan.items if p.status == "given"]
+        key = current[0] if current else (given[-1] if given else None)
+        if key is None:
+            return []
+        out["key"] = key
+        what = "start" if key in current and key not in st.speech_done else "done"
+        return [("ceremony_speech_undo", {"list": segment, "key": key, "undoes": what})]
+
+    event.transact(decide)
+    return out.get("key")
+
+
+def start_speech(event, segment: str = "tham_luan", key: str | None = None) -> str | None:
+    out: dict = {}
+
+    def decide(ev):
+        plan = plan_speeches(ev, segment)
+        if any(p.status == "current" for p in plan.items):
+            raise UserError("Đang có người trình bày. Hãy kết thúc bài đó trước.")
+        pending = [p for p in plan.items if p.status == "pending"]
+        chosen = next((p for p in pending if p.item.key == key), None) if key else (pending[0] if pending else None)
+        if chosen is None:
+            return []
+        out["key"] = chosen.item.key
+        return [("ceremony_speech_start", {"list": segment, "key": chosen.item.key})]
+
+    event.transact(decide)
+    return out.get("key")
+
+
+def speech_done(event, segment: str = "tham_luan", key: str | None = None, minutes: float | None = None) -> str | None:
+    out: dict = {}
+
+    def decide(ev):
+        plan = plan_speeches(ev, segment)
+        cur = [p for p in plan.items if p.status == "current" and (key is None or p.item.key == key)]
+        if cur:
+            out["key"] = cur[0].item.key
+            data = {"list": segment, "key": cur[0].item.key}
+            if minutes is not None:
+                data["minutes"] = minutes
+            return [("ceremony_speech_done", data)]
+        if key is not None and minutes is not None:  # recorded afterwards, from a paper note
+            out["key"] = key
+            return [("ceremony_speech_done", {"list": segment, "key": key, "minutes": float(minutes)})]
+        return []
+
+    event.transact(decide)
+    return out.get("key")
+
+
+def complete_substep(event, segment_key: str, substep_key: str) -> None:
+    """For the agenda: its sub-step ended → the matching ceremony line (idempotent enough)."""
+    what, _, ref = substep_key.partition(":")
+    if segment_key == "khen_thuong" and what == "batch":
+        plan = plan_awards(event)
+        if plan.pending_batches and str(plan.pending_batches[0].number) == ref:
+            batch_done(event)
+    elif what == "speech":
+        st = state_of(event)
+        if ref in st.speech_started and ref not in st.speech_done:
+            speech_done(event, segment_key, ref)
+
+
+__all__ = ["LISTS", "batch_done", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
+           "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
+           "start_speech", "undo_batch", "undo_speech"]

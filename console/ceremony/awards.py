@@ -1,0 +1,330 @@
+"""Award batches (đợt) built from who is in the hall.
+
+Rules, in order:
+  * highest form first (settings.award_ranking, matched tolerantly; unknown forms last),
+  * collectives before individuals within a form, then Vietnamese name order,
+  * a manual order (ceremony_order) overrides the rule order among the items it names,
+  * only people present are called: the awardee (or the collective's representative);
+    if absent, a named proxy who is present; otherwise "deliver later" (trao sau),
+  * batches hold at most settings.batch_size people and one form each,
+  * each batch has a presenter: a present leader/guest (by protocol rank, or [awards]
+    presenters in event.toml, or a manual choice),
+  * batches already presented are frozen; the rest is rebuilt on every call.
+Time per batch: overhead + per-person seconds, or the measured pace of done batches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..categories import _PROTOCOL as PROTOCOL
+from ..categories import GUEST, protocol_rank
+from ..roster import Delegate
+from ..text import canonical, collation_key, fold, name_sort_key
+from .forms import rank_form
+from .order import apply_manual_order
+from .state import state_of, table_docs
+
+DEFAULT_BATCH_OVERHEAD_MIN = 1.0  # MC reads the decision, people walk up, photo
+DEFAULT_SECONDS_PER_PERSON = 20.0
+
+
+@dataclass
+class AwardItem:
+    key: str
+    n: int
+    recipient: str
+    unit: str
+    form: str
+    collective: bool
+    delegate_id: int | None
+    list_proxy_id: int | None
+    achievement: str = ""
+    rank: int = 0
+
+    @classmethod
+    def from_doc(cls, doc: dict, ranking: list[str]) -> AwardItem:
+        return cls(doc["key"], int(doc.get("n", 0)), doc["recipient"], doc.get("unit", ""), doc["form"],
+                   bool(doc.get("collective")), doc.get("delegate_id"), doc.get("proxy_id"),
+                   doc.get("achievement", ""), rank_form(doc["form"], ranking))
+
+    def rule_key(self) -> tuple:
+        name = (collation_key(self.recipient), ()) if self.collective else name_sort_key(self.recipient)
+        return (self.rank, not self.collective, name, self.n)
+
+
+@dataclass
+class PlannedAward:
+    item: AwardItem
+    status: str  # "pending" | "later" | "presented" | "proxy"
+    present: bool  # the awardee / representative is in the hall
+    called_id: int | None = None  # who walks up
+    called_name: str = ""
+    proxy_id: int | None = None
+    proxy_name: str | None = None
+    batch: int | None = None
+    presented_at: str | None = None
+    reason: str = ""
+
+
+@dataclass
+class Batch:
+    number: int
+    form: str
+    awards: list[PlannedAward]
+    presenter_id: int | None = None
+    presenter_name: str = ""
+    presenter_reason: str = ""
+    minutes: float = 0.0
+    done: bool = False
+    slot: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        return [a.item.recipient for a in self.awards]
+
+
+@dataclass
+class AwardPlan:
+    batches: list[Batch] = field(default_factory=list)
+    later: list[PlannedAward] = field(default_factory=list)
+    items: list[PlannedAward] = field(default_factory=list)  # calling order, done first, later last
+    order_keys: list[str] = field(default_factory=list)  # every not-yet-presented key, in order (manual moves)
+    seconds_per_person: float = DEFAULT_SECONDS_PER_PERSON
+    overhead_minutes: float = DEFAULT_BATCH_OVERHEAD_MIN
+    measured: bool = False
+
+    @property
+    def pending_batches(self) -> list[Batch]:
+        return [b for b in self.batches if not b.done]
+
+    @property
+    def minutes_left(self) -> float:
+        return round(sum(b.minutes for b in self.pending_batches), 1)
+
+
+def load_items(event) -> list[AwardItem]:
+    ranking = event.settings.award_ranking
+    return [AwardItem.from_doc(doc, ranking) for doc in table_docs(event, "awards")]
+
+
+_FILLER = re.compile(r"\b(thuong truc|thuong vu)\b")
+_LONG = [("ui ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("lien doan lao dong", "ldld"),
+         ("ui ban mttq", "mttq"), ("mat tran to quoc", "mttq")]  # folded: y → i
+
+
+def presenter_rank(position: str, unit: str = "") -> int:
+    """Protocol rank for presenting awards (smaller first).
+
+    Like categories.protocol_rank, but a "Phó …" office never takes the rank of
+    the full office it contains, and "Thường trực" does not hide "Phó Bí thư Huyện ủy".
+    """
+    key = _FILLER.sub(" ", fold(f"{position} {unit}"))
+    for long, short in _LONG:
+        key = key.replace(long, short)
+    key = " " + re.sub(r"\s+", " ", key).strip() + " "
+    best = 99
+    for words, rank in PROTOCOL:
+        words = fold(words)  # the table is written with "y", fold turns it into "i"
+        hit = re.search(r"(?<!pho)\s" + re.escape(words) + r"\s", key) if not words.startswith("pho ") else \
+            re.search(r"\s" + re.escape(words) + r"\s", key)
+        if hit:
+            best = min(best, rank)
+    if best == 99 and protocol_rank(position, unit) < 99:
+        best = protocol_rank(position, unit)
+    return best
+
+
+def presenter_pool(event, present: set[int], everyone: dict[int, Delegate]) -> list[Delegate]:
+    """Present leaders and guests who hold an office, highest protocol rank first."""
+    pool = [d for i in present if (d := everyone.get(i)) is not None
+            and (d.category == GUEST or d.leader) and presenter_rank(d.position, d.unit) < 99]
+    return sorted(pool, key=lambda d: (presenter_rank(d.position, d.unit), d.sort_key()))
+
+
+def _configured_presenters(event, form: str, present_people: list[Delegate]) -> list[Delegate]:
+    """[awards.presenters] "form" = ["Chủ tịch UBND huyện", "Nguyễn Văn A", "0042"]: first present match."""
+    table = event.settings.section("awards").get("presenters", {})
+    if not isinstance(table, dict):
+        return []
+    ranking = event.settings.award_ranking
+    wanted: list[str] = []
+    for k, v in table.items():
+        if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or rank_form(form, ranking) < len(ranking)):
+            wanted += [v] if isinstance(v, str) else [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
+    out: list[Delegate] = []
+    for w in wanted:
+        for d in present_people:
+            if (w.strip().lstrip("#").isdigit() and int(w.strip().lstrip("#")) == d.id) or canonical(w) == canonical(d.name) \
+                    or fold(w) == fold(d.position) or (len(fold(w)) > 6 and fold(w) in fold(f"{d.position} {d.unit}")):
+                if d not in out:
+                    out.append(d)
+    return out
+
+
+def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
+    """The current proposal. `present` overrides who is in the hall (previews)."""
+    st = state_of(event)
+    everyone = event.delegates()
+    present = set(event.day.present) if present is None else set(present)
+    items = load_items(event)
+    by_key = {it.key: it for it in items}
+    plan = AwardPlan()
+    s = event.settings
+    overhead = float(s.section("awards").get("batch_overhead_minutes", DEFAULT_BATCH_OVERHEAD_MIN))
+    per_person = float(s.section("awards").get("seconds_per_person", DEFAULT_SECONDS_PER_PERSON))
+    plan.overhead_minutes = overhead
+
+    def name_of(i: int | None) -> str:
+        d = everyone.get(i) if i is not None else None
+        return d.name if d else ""
+
+    # Frozen: the batches already presented.
+    timed = [(b.seconds, len(b.keys)) for b in st.done_batches if b.seconds and b.keys]
+    if timed:
+        plan.measured = True
+        total_s = sum(t for t, _ in timed)
+        total_n = sum(n for _, n in timed)
+        # The measured pace already contains the overhead: spread it over the people.
+        plan.overhead_minutes = 0.0
+        per_person = total_s / total_n
+    plan.seconds_per_person = per_person
+    for b in st.done_batches:
+        awards = []
+        for k in b.keys:
+            it = by_key.get(k)
+            if it is None:
+                continue
+            proxy = b.proxies.get(k)
+            pa = PlannedAward(it, "proxy" if proxy else "presented", it.delegate_id in present,
+                              called_id=b.called.get(k, it.delegate_id), proxy_id=proxy,
+                              proxy_name=name_of(proxy) or None, batch=b.number, presented_at=b.done_at,
+                              reason=f"Đã trao ở đợt {b.number}" + (f", {name_of(proxy)} nhận thay" if proxy else ""))
+            pa.called_name = name_of(pa.called_id)
+            awards.append(pa)
+            plan.items.append(pa)
+        plan.batches.append(Batch(b.number, b.form, awards, b.presenter_id, name_of(b.presenter_id),
+                                  "đã trao", round((b.seconds or 0) / 60, 1), done=True))
+
+    done = st.done_keys
+    remaining = sorted((it for it in items if it.key not in done), key=AwardItem.rule_key)
+    remaining = apply_manual_order(remaining, st.order.get("awards", []), key=lambda it: it.key)
+    plan.order_keys = [it.key for it in remaining]
+    called: list[PlannedAward] = []
+    for it in remaining:
+        here = it.delegate_id in present
+        proxy_id = st.proxies[it.key] if it.key in st.proxies else it.list_proxy_id
+        who = "Người nhận của tập thể" if it.collective else "Người được khen"
+        if here:
+            why = (f"hình thức hạng {it.rank + 1}; "
+                   + (f"tập thể (trước cá nhân), {name_of(it.delegate_id)} lên nhận" if it.collective
+                      else "cá nhân, theo tên") + "; có mặt")
+            pa = PlannedAward(it, "pending", True, it.delegate_id, name_of(it.delegate_id), reason=why)
+            called.append(pa)
+        elif proxy_id is not None and proxy_id in present:
+            pa = PlannedAward(it, "pending", False, proxy_id, name_of(proxy_id), proxy_id, name_of(proxy_id),
+                              reason=f"{who} vắng; {name_of(proxy_id)} (có mặt) nhận thay")
+            called.append(pa)
+        else:
+            tail = f"; người nhận thay {name_of(proxy_id)} cũng vắng" if proxy_id is not None else "; không có người nhận thay"
+            pa = PlannedAward(it, "later", False, None, "", proxy_id, name_of(proxy_id) or None,
+                              reason=f"{who} ({name_of(it.delegate_id)}) vắng mặt{tail} → trao sau")
+            plan.later.append(pa)
+
+    # Batches: consecutive awards of one form, at most batch_size each.
+    size = max(1, s.batch_size)
+    number = len(plan.batches)
+    form_batches: dict[int, int] = {}
+    pool = presenter_pool(event, present, everyone)
+    present_people = [everyone[i] for i in present if i in everyone]
+    form_order: list[int] = []
+    for run in _runs(called):
+        rank = run[0].item.rank
+        if rank not in form_order:
+            form_order.append(rank)
+        for chunk in split_even(run, size):
+            number += 1
+            j = form_batches.get(rank, 0)
+            form_batches[rank] = j + 1
+            batch = Batch(number, chunk[0].item.form, chunk, slot=f"{rank}:{j}")
+            for pa in chunk:
+                pa.batch = number
+            plan.batches.append(batch)
+    for b in plan.pending_batches:
+        n = len(b.awards)
+        b.minutes = round(plan.overhead_minutes + n * plan.seconds_per_person / 60, 1)
+        _choose_presenter(event, b, form_order, pool, present_people, st.presenters, name_of)
+    plan.items += called + plan.later
+    return plan
+
+
+def _short(text: str) -> str:
+    key = fold(text)
+    for long, short in _LONG:
+        key = key.replace(long, short)
+    return re.sub(r"\s+", " ", key)
+
+
+def _issuer(form: str) -> str:
+    """"Giấy khen của LĐLĐ huyện" → "ldld huyen": the body whose own leader should present."""
+    _kind, _, who = _short(form).partition(" cua ")
+    words = who.split()
+    return " ".join(words[-2:]) if len(words) >= 2 and words[-1] in ("tinh", "huien", "xa", "pho") else ""  # folded: huyện → huien
+
+
+def _runs(called: list[PlannedAward]) -> list[list[PlannedAward]]:
+    """Consecutive awards of one form (a manual move may split a form in two runs)."""
+    runs: list[list[PlannedAward]] = []
+    for pa in called:
+        if runs and runs[-1][0].item.form == pa.item.form:
+            runs[-1].append(pa)
+        else:
+            runs.append([pa])
+    return runs
+
+
+def split_even(run: list, size: int) -> list[list]:
+    """At most `size` a batch, as even as possible: 9 people on a stage of 8 → 5 + 4, not 8 + 1."""
+    k = -(-len(run) // size)
+    base, extra = divmod(len(run), k)
+    out, i = [], 0
+    for b in range(k):
+        n = base + (1 if b < extra else 0)
+        out.append(run[i:i + n])
+        i += n
+    return out
+
+
+def _choose_presenter(event, b: Batch, form_order: list[int], pool: list[Delegate], present_people: list[Delegate],
+                      manual: dict[str, int], name_of) -> None:
+    on_stage = {a.called_id for a in b.awards}
+    chosen = manual.get(b.slot)
+    if chosen is not None and any(d.id == chosen for d in present_people):
+        b.presenter_id, b.presenter_name, b.presenter_reason = chosen, name_of(chosen), "chọn tay"
+        return
+    configured = [d for d in _configured_presenters(event, b.form, present_people) if d.id not in on_stage]
+    if configured:
+        d = configured[0]
+        b.presenter_id, b.presenter_name, b.presenter_reason = d.id, d.name, "theo [awards] presenters trong event.toml"
+        return
+    usable = [d for d in pool if d.id not in on_stage]
+    if not usable:
+        b.presenter_reason = "chưa có lãnh đạo nào có mặt để trao"
+        return
+    issuer = _issuer(b.form)
+    own = [d for d in usable if issuer and issuer in _short(d.unit)]
+    if own:
+        d = own[0]
+        b.presenter_id, b.presenter_name = d.id, d.name
+        b.presenter_reason = f"lãnh đạo cao nhất có mặt của cơ quan khen ({d.position})"
+        return
+    rank = form_order.index(int(b.slot.split(":")[0])) if b.slot else 0
+    d = usable[rank % len(usable)]
+    b.presenter_id, b.presenter_name = d.id, d.name
+    b.presenter_reason = f"hình thức cao thứ {rank + 1} → lãnh đạo thứ {rank % len(usable) + 1} theo nghi thức ({d.position})"
+
+
+def presenter_choices(event, present: set[int] | None = None) -> list[Delegate]:
+    present = set(event.day.present) if present is None else present
+    return presenter_pool(event, present, event.delegates())

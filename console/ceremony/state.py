@@ -1,0 +1,162 @@
+"""The ceremony's journal lines, folded: manual adjustments and what has happened.
+
+Kinds (all written through `event.transact`, see actions.py):
+  ceremony_import     {"list", "source", "rows", …}            (lists.py)
+  ceremony_order      {"list": "awards"|"speeches"|"responses", "keys": [...]}   manual order
+  ceremony_pin        {"list", "key", "pinned": bool}          a speech kept whatever the time
+  ceremony_drop       {"list", "key", "dropped": bool}         a speech taken out by hand
+  ceremony_proxy      {"key", "proxy_id": int|None}            award received by someone else
+  ceremony_presenter  {"slot", "delegate_id"}                  presenter of a batch, by hand
+  ceremony_batch_start{"batch", "keys"}
+  ceremony_batch_done {"batch", "keys", "form", "called": {key: id}, "proxies": {key: id}, "presenter_id"}
+  ceremony_batch_undo {"batch"}                               the last "done" was a mistake
+  ceremony_speech_start {"key"}
+  ceremony_speech_undo  {"key"}                                undo the last done (or start) of a speech
+  ceremony_speech_done  {"key", "minutes"?}                    minutes if no start line
+Agenda lines that carry {"substep": "speech:<key>"|"batch:<n>"} give start/end times too
+(kinds ending in "start"/"begin" and "end"/"done"/"next"), so actual minutes come
+from whichever desk recorded them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..journal import Entry
+
+
+@dataclass
+class DoneBatch:
+    number: int
+    form: str
+    keys: list[str]
+    called: dict[str, int]
+    proxies: dict[str, int]
+    presenter_id: int | None
+    started_at: str | None
+    done_at: str
+
+    @property
+    def seconds(self) -> float | None:
+        if not self.started_at:
+            return None
+        return (datetime.fromisoformat(self.done_at) - datetime.fromisoformat(self.started_at)).total_seconds()
+
+
+@dataclass
+class CeremonyState:
+    order: dict[str, list[str]] = field(default_factory=dict)
+    pinned: dict[str, set[str]] = field(default_factory=dict)
+    dropped: dict[str, set[str]] = field(default_factory=dict)
+    proxies: dict[str, int | None] = field(default_factory=dict)
+    presenters: dict[str, int] = field(default_factory=dict)
+    batch_started: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
+    done_batches: list[DoneBatch] = field(default_factory=list)
+    speech_started: dict[str, str] = field(default_factory=dict)
+    speech_done: dict[str, tuple[str, float | None]] = field(default_factory=dict)
+    generation: int = 0  # bumps on every folded ceremony line (screens redraw on change)
+
+    @property
+    def done_keys(self) -> set[str]:
+        return {k for b in self.done_batches for k in b.keys}
+
+    def actual_minutes(self, key: str) -> float | None:
+        if key not in self.speech_done:
+            return None
+        at, minutes = self.speech_done[key]
+        start = self.speech_started.get(key)
+        if start:
+            return round((datetime.fromisoformat(at) - datetime.fromisoformat(start)).total_seconds() / 60, 2)
+        return minutes
+
+    def apply(self, e: Entry) -> None:
+        d = e.data if isinstance(e.data, dict) else {}
+        kind = e.kind
+        if kind.startswith("agenda_") and isinstance(d.get("substep"), str):
+            self._agenda(kind, d["substep"], e.at)
+            return
+        if not kind.startswith("ceremony_"):
+            return
+        self.generation += 1
+        lst = str(d.get("list", ""))
+        key = str(d.get("key", ""))
+        if kind == "ceremony_order" and isinstance(d.get("keys"), list):
+            self.order[lst] = [str(k) for k in d["keys"]]
+        elif kind == "ceremony_pin":
+            (self.pinned.setdefault(lst, set()).add if d.get("pinned", True) else
+             self.pinned.setdefault(lst, set()).discard)(key)
+        elif kind == "ceremony_drop":
+            (self.dropped.setdefault(lst, set()).add if d.get("dropped", True) else
+             self.dropped.setdefault(lst, set()).discard)(key)
+        elif kind == "ceremony_proxy":
+            pid = d.get("proxy_id")
+            self.proxies[key] = int(pid) if isinstance(pid, int) else None
+        elif kind == "ceremony_presenter" and isinstance(d.get("delegate_id"), int):
+            self.presenters[str(d.get("slot"))] = d["delegate_id"]
+        elif kind == "ceremony_batch_start" and isinstance(d.get("batch"), int):
+            self.batch_started[d["batch"]] = (e.at, [str(k) for k in d.get("keys", [])])
+        elif kind == "ceremony_batch_done" and isinstance(d.get("keys"), list):
+            number = len(self.done_batches) + 1
+            started = self.batch_started.get(int(d.get("batch", number)), (None, []))[0]
+            if started is None and self.done_batches:
+                started = self.done_batches[-1].done_at  # back to back: this batch began when the last ended
+            self.done_batches.append(DoneBatch(
+                number, str(d.get("form", "")), [str(k) for k in d["keys"]],
+                {str(k): int(v) for k, v in (d.get("called") or {}).items()},
+                {str(k): int(v) for k, v in (d.get("proxies") or {}).items()},
+                d.get("presenter_id"), started, e.at))
+        elif kind == "ceremony_batch_undo" and self.done_batches:
+            # A mistaken "done": the batch goes back to the plan (the line stays in the journal).
+            undone = self.done_batches.pop()
+            self.batch_started.pop(undone.number, None)
+        elif kind == "ceremony_speech_undo" and key:
+            if key in self.speech_done:
+                self.speech_done.pop(key)
+            else:
+                self.speech_started.pop(key, None)
+        elif kind == "ceremony_speech_start" and key:
+            self.speech_started[key] = e.at
+            self.speech_done.pop(key, None)
+        elif kind == "ceremony_speech_done" and key:
+            minutes = d.get("minutes")
+            self.speech_done[key] = (e.at, float(minutes) if isinstance(minutes, (int, float)) else None)
+
+    def _agenda(self, kind: str, substep: str, at: str) -> None:
+        what, _, ref = substep.partition(":")
+        if what != "speech" or not ref:
+            if what == "batch" and ref.isdigit() and kind.endswith(("start", "begin")):
+                self.batch_started.setdefault(int(ref), (at, []))
+            return
+        self.generation += 1
+        if kind.endswith(("start", "begin")):
+            self.speech_started.setdefault(ref, at)
+        elif kind.endswith(("end", "done", "next")) and ref in self.speech_started:
+            self.speech_done.setdefault(ref, (at, None))
+
+
+def state_of(event) -> CeremonyState:
+    """The folded state for one open event (kept on it, fed by its journal listener)."""
+    st = getattr(event, "_ceremony_state", None)
+    if st is None:
+        st = CeremonyState()
+        event._ceremony_state = st
+        event.on_entry(st.apply)
+    return st
+
+
+def table_docs(event, name: str) -> list[dict]:
+    """A roster table, re-read only when roster.json changed (plans are rebuilt on every poll)."""
+    import os
+
+    try:
+        st = os.stat(event.roster_store.path)
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    except FileNotFoundError:
+        return []
+    cache = event.__dict__.setdefault("_ceremony_docs", {})
+    hit = cache.get(name)
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, event.roster_store.table_docs(name))
+        cache[name] = hit
+    return [dict(d) for d in hit[1]]

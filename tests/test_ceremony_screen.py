@@ -1,0 +1,147 @@
+"""Pilot: the ceremony screen while people arrive at the door (another process's check-ins)."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import os
+import re
+
+from console.ceremony import plan_awards
+from console.checkin import checkin_delegate
+from console.event import Event
+
+
+def svg_text(path: str) -> str:
+    """The screenshot's lines as plain text (spans of one row joined)."""
+    svg = open(path, encoding="utf-8").read()
+    rows: dict[float, list[str]] = {}
+    for y, chunk in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(y), []).append(html.unescape(re.sub("<[^>]+>", "", chunk)))
+    return "\n".join("".join(rows[y]).replace("\xa0", " ") for y in sorted(rows))
+
+
+async def _settle(pilot, app, rounds: int = 6) -> None:
+    for _ in range(rounds):
+        await pilot.pause(0.06)
+
+
+def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    door = Event(demo_dir, desk="cua-1", clock=clock)  # the registration desk, another "process"
+    everyone = door.delegates()
+    awards = door.roster_store.table_docs("awards")
+    first_form = [a for a in awards if a["form"].startswith("Bằng khen của Tổng")]
+    shot = os.environ.get("HOINGHI_SHOTS") or str(tmp_path)  # HOINGHI_SHOTS=dir keeps the SVG
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot, app)
+            screen = app.screen
+            table = screen.query_one("#cer-table")
+            assert table.row_count == len(awards)
+            assert "trao sau" in str(screen.query_one("#cer-summary").render())
+            # Nobody in the hall yet: nobody is in a batch.
+            assert all(p.batch is None for p in screen._rows.values())
+
+            # The provincial leader and the first-form awardees arrive, one by one.
+            leader = next(d for d in everyone.values() if d.position == "Phó Chủ tịch LĐLĐ tỉnh")
+            checkin_delegate(door, leader.id)
+            for a in first_form[:3]:
+                checkin_delegate(door, a["delegate_id"])
+                await _settle(pilot, app, 2)
+            await _settle(pilot, app)
+            called = [p for p in screen._rows.values() if p.batch]
+            assert len(called) == 3 and all(p.called_id in door.day.present for p in called)
+            assert {p.item.key for p in called} == {a["key"] for a in first_form[:3]}
+            # Reason and MC line for the highlighted row are visible.
+            table.move_cursor(row=0)
+            await pilot.pause()
+            reason = str(screen.query_one("#cer-reason").render())
+            assert "Lý do" in reason and "lên trao thưởng" in reason and leader.name in reason
+
+            # Move the first called award down, by keyboard.
+            first_key = [p.item.key for p in screen._rows.values() if p.batch][0]
+            table.move_cursor(row=table.get_row_index(first_key))
+            await pilot.press("f8")
+            await _settle(pilot, app, 2)
+            order = [p.item.key for p in screen._rows.values() if p.batch]
+            assert order.index(first_key) == 1
+
+            os.makedirs(shot, exist_ok=True)
+            svg = app.save_screenshot(os.path.join(shot, "ceremony-screen.svg"))
+            text = svg_text(svg)
+            assert "Lên nhận" in text and "Lý do:" in text and "MC: Trân trọng kính mời" in text
+
+            # Batch 1 presented.
+            await pilot.press("s")
+            clock.advance(minutes=2)
+            await pilot.press("x")
+            await _settle(pilot, app, 2)
+            kinds = [e.kind for e in app.event.journal.entries]
+            assert "ceremony_batch_start" in kinds and "ceremony_batch_done" in kinds
+            assert all(p.status == "presented" for p in screen._rows.values() if p.batch == 1)
+
+            # Switch to speeches: nobody absent is proposed.
+            await pilot.press("l")
+            await _settle(pilot, app, 2)
+            assert "Tham luận" in str(screen.query_one("#cer-summary").render())
+            assert all(p.present for p in screen._rows.values() if p.status == "pending")
+
+    asyncio.run(run())
+    # The plan seen by another process agrees.
+    again = Event(demo_dir, desk="kiem-tra", clock=clock)
+    plan = plan_awards(again)
+    assert plan.batches[0].done and plan.measured
+
+
+def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock):
+    from screens.app import make_app
+
+    door = Event(demo_dir, desk="cua-1", clock=clock)
+    for i in door.delegates():
+        checkin_delegate(door, i)
+    absent = plan_awards(door).batches[0].awards[3]  # an individual in the first batch
+    from console.checkin import checkout
+
+    checkout(door, absent.called_id)
+    proxy = next(d for d in door.present_delegates() if d.category == "ca_nhan")
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot, app)
+            screen = app.screen
+            table = screen.query_one("#cer-table")
+            row = screen._rows[absent.item.key]
+            assert row.status == "later" and row.batch is None
+            table.move_cursor(row=table.get_row_index(absent.item.key))
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press(*list(proxy.code), "enter")
+            await _settle(pilot, app, 2)
+            row = screen._rows[absent.item.key]
+            assert row.batch is not None and row.called_id == proxy.id and row.proxy_name == proxy.name
+            # Swap the presenter of that batch.
+            before = next(b for b in screen._award_plan.batches if b.number == row.batch).presenter_id
+            await pilot.press("t")
+            await _settle(pilot, app, 2)
+            after = next(b for b in screen._award_plan.batches if b.number == row.batch).presenter_id
+            assert after != before
+            # Speeches: start, ten minutes pass, done; the measured time shows.
+            await pilot.press("l")
+            await _settle(pilot, app, 2)
+            first = next(p for p in screen._rows.values() if p.status == "pending")
+            await pilot.press("s")
+            await _settle(pilot, app, 2)
+            assert screen._rows[first.item.key].status == "current"
+            clock.advance(minutes=10)
+            await pilot.press("x")
+            await _settle(pilot, app, 2)
+            done = screen._rows[first.item.key]
+            assert done.status == "given" and done.actual_minutes == 10
+            assert "đã dùng 10" in str(screen.query_one("#cer-summary").render())
+
+    asyncio.run(run())
