@@ -22,9 +22,13 @@ def _code(i: int | None) -> str | None:
 def awards_record(event) -> list[dict]:
     """Every award in calling order: presented, pending (in a batch), then those to deliver later."""
     plan = plan_awards(event)
+    # "Deliver later" is a verdict of the ceremony: before the first batch is done, the
+    # people not yet in the hall may still come, so the record says "pending".
+    begun = any(p.status in ("presented", "proxy") for p in plan.items)
     return [{
         "recipient": p.item.recipient, "unit": p.item.unit, "form": p.item.form,
-        "delegate_id": _code(p.item.delegate_id), "status": p.status, "proxy_name": p.proxy_name,
+        "delegate_id": _code(p.item.delegate_id),
+        "status": p.status if begun or p.status != "later" else "pending", "proxy_name": p.proxy_name,
         "batch": p.batch, "presented_at": p.presented_at,
     } for p in plan.items]
 

@@ -102,10 +102,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
 
 
 def decode_csv(raw: bytes, name: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    try:
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return raw[3:].decode("utf-8", errors="strict")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16")
+    except UnicodeDecodeError:
+        raise UserError(f"{name}: tệp có dấu hiệu mã hóa Unicode nhưng nội dung bị hỏng. Hãy lưu lại tệp CSV dạng UTF-8.") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
