@@ -172,35 +172,43 @@ def propose(agenda: Agenda, state: RunState, items: list[Item], drift: float) ->
         return None
     changes: list[Change] = []
     if drift > 0:  # late: shrink, never below the minimum
-        slack = {s.key: allotment(state, s) - s.min_minutes for s in untouched}
-        total = sum(v for v in slack.values() if v > 0)
-        if total <= 0:
-            return None
-        for s in untouched:
-            a = allotment(state, s)
-            if slack[s.key] <= 0:
-                continue
-            cut = min(slack[s.key], drift * slack[s.key] / total)
-            new = max(s.min_minutes, math.floor(a - cut + 1e-9))
-            if new != a:
-                changes.append(Change(s.key, s.title, a, float(new)))
+        caps = {s.key: allotment(state, s) - s.min_minutes for s in untouched}
+        wanted = math.ceil(drift - 1e-9)
     else:  # early: give back what earlier re-timings took, never past the plan
-        room = {s.key: s.minutes - allotment(state, s) for s in untouched}
-        total = sum(v for v in room.values() if v > 0)
-        if total <= 0:
-            return None
-        for s in untouched:
+        caps = {s.key: s.minutes - allotment(state, s) for s in untouched}
+        wanted = math.floor(-drift + 1e-9)
+    moves = _whole_minutes(caps, wanted)
+    sign = -1 if drift > 0 else 1
+    for s in untouched:
+        if moves.get(s.key):
             a = allotment(state, s)
-            if room[s.key] <= 0:
-                continue
-            add = min(room[s.key], -drift * room[s.key] / total)
-            new = min(s.minutes, a + math.floor(add + 1e-9))
-            if new != a:
-                changes.append(Change(s.key, s.title, a, float(new)))
+            changes.append(Change(s.key, s.title, a, a + sign * moves[s.key]))
     if not changes:
         return None
     moved = sum(c.old - c.new for c in changes)
     return Proposal(changes, round(drift, 1), round(drift - moved, 1))
+
+
+def _whole_minutes(caps: dict[str, float], wanted: int) -> dict[str, int]:
+    """Share `wanted` whole minutes among segments in proportion to what each can give.
+
+    Largest remainder, so the total is exact (no over-cutting by rounding each one down).
+    """
+    caps = {k: math.floor(v + 1e-9) for k, v in caps.items() if v >= 1}
+    total = sum(caps.values())
+    wanted = min(wanted, total)
+    if wanted <= 0:
+        return {}
+    ideal = {k: wanted * c / total for k, c in caps.items()}
+    out = {k: math.floor(v) for k, v in ideal.items()}
+    left = wanted - sum(out.values())
+    for k in sorted(ideal, key=lambda k: (ideal[k] - out[k]), reverse=True):
+        if left <= 0:
+            break
+        if out[k] < caps[k]:
+            out[k] += 1
+            left -= 1
+    return out
 
 
 def view(event, now: datetime | None = None) -> View:
