@@ -41,18 +41,26 @@ def clock_text(v: View) -> tuple[str, str]:
     return format_countdown(v.remaining_s), phase
 
 
+def round_minute(ts):
+    """To the nearest minute, so "10:45 (trễ +5 phút)" agree with each other."""
+    from datetime import timedelta
+
+    return (ts + timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
 def drift_text(v: View) -> Text:
     d = round(v.drift_minutes)
+    projected = round_minute(v.projected_end)
     t = Text()
     t.append("Kết thúc: kế hoạch ", style="dim")
     t.append(hhmm(v.planned_end), style="bold")
     t.append(" · dự báo ", style="dim")
     if d > 0:
-        t.append(f"{hhmm(v.projected_end)} (trễ {d:+d} phút)", style="bold #ff3b3b" if d >= 5 else "bold #ffb000")
+        t.append(f"{hhmm(projected)} (trễ {d:+d} phút)", style="bold #ff3b3b" if d >= 5 else "bold #ffb000")
     elif d < 0:
-        t.append(f"{hhmm(v.projected_end)} (sớm {-d} phút)", style="bold green")
+        t.append(f"{hhmm(projected)} (sớm {-d} phút)", style="bold green")
     else:
-        t.append(f"{hhmm(v.projected_end)} (đúng giờ)", style="bold green")
+        t.append(f"{hhmm(projected)} (đúng giờ)", style="bold green")
     return t
 
 
