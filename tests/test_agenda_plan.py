@@ -40,7 +40,7 @@ def test_mistakes_are_named(text, message):
 
 
 def test_disabled_segment_is_dropped_and_positions_follow(demo_event):
-    text = render_default_agenda("huyen-nganh").replace('optional = true', 'optional = true\nenabled = false', 1)
+    text = render_default_agenda("huyen-nganh").replace('\noptional = true\n', '\noptional = true\nenabled = false\n', 1)
     (demo_event.folder / "agenda.toml").write_text(text, encoding="utf-8")
     a = load_agenda(demo_event)
     assert a.segments[0].key == "khai_mac" and a.segments[0].position == 1 and len(a.segments) == 9
