@@ -69,6 +69,8 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
                     allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
         if seg.key == "khai_mac":
             item.mc_list = introductions(event)
+            if item.mc_list:
+                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = _shares(subs, seg.minutes)
     allotted = _shares(subs, allotment(state, seg))

@@ -155,7 +155,8 @@ def next_text(v: View, count: int = 3) -> Text:
         t.append(f"{hhmm(when)} ", style="bold #5fafff")
         t.append(f"{it.position}. {it.title}", style="bold")
         t.append(f" ({it.minutes:g} ph)", style="dim")
-        first = it.mc_line.splitlines()[-1] if it.mc_line else ""
+        lines = it.mc_line.splitlines() or [""]
+        first = lines[-1] if it.sub is not None else lines[0]  # a sub-step: the line with the name
         if first:
             t.append(f" — {first}", style="italic")
     return t
@@ -185,7 +186,6 @@ class CueScreen(EventScreen):
 
     def on_mount(self) -> None:
         self.query_one("#cue-next").border_title = "Tiếp theo"
-        self.query_one("#cue-mc-box").border_title = "Lời dẫn"
         super().on_mount()
         self.set_interval(self.TICK_SECONDS, self.refresh_view, name="cue-tick")
 
