@@ -58,11 +58,23 @@ def _shares(subs: list[SubStep], total: float) -> list[float]:
     return [total * w / s for w in weights]
 
 
+def _substeps(event, key: str) -> list[SubStep]:
+    """The ceremony's sub-steps; if its module fails, the segment runs whole (the cue must stay up)."""
+    errors = event.__dict__.setdefault("agenda_substep_errors", {})
+    try:
+        subs = substeps_for(event, key)
+    except Exception as exc:  # noqa: BLE001 - another module's bug must not stop the MC's screen
+        errors[key] = f"{type(exc).__name__}: {exc}"
+        return []
+    errors.pop(key, None)
+    return subs
+
+
 def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = None,
                   base: dict | None = None) -> list[Item]:
     base = base if base is not None else values(event, roles(event, agenda))
     seg_line = fill(seg.mc, base)
-    subs = substeps_for(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
+    subs = _substeps(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,

@@ -8,6 +8,8 @@ planned and actual times; the top shows what the cue shows.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -180,10 +182,7 @@ class ControlScreen(EventScreen):
 
     def _rows(self, v: View) -> list[tuple[str, list]]:
         out = []
-        start = self.event.settings.start_at
-        from datetime import timedelta
-
-        t = start
+        t = self.event.settings.start_at
         for it in v.items:
             status = v.state.status(it.id)
             rec = v.state.records.get(it.id)

@@ -232,6 +232,10 @@ class CueScreen(EventScreen):
         if p.plain:
             day.append("\n")
             day.append_text(p)
+        problems = getattr(self.event, "agenda_substep_errors", {})
+        if problems:
+            day.append("\nKhông lấy được các bước con (" + ", ".join(problems) + "); mục chạy nguyên khối.",
+                       style="bold #ff3b3b")
         self.query_one("#cue-day", Static).update(day)
         for name in ("normal", "warning", "over", "paused", "idle", "closed"):
             self.set_class(phase == name, f"-{name}")

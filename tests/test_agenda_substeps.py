@@ -87,3 +87,17 @@ def test_no_substeps_yet_means_the_segment_itself(demo_event):
     assert view(demo_event).current.id == "tham_luan"
     rows = [r for r in timings_report(demo_event) if r["position"].startswith("4")]
     assert [r["position"] for r in rows] == ["4"]
+
+
+def test_a_failing_ceremony_module_leaves_the_segment_whole(demo_event, monkeypatch):
+    mod = types.ModuleType("console.ceremony.substeps")
+
+    def provide(event, key):
+        raise RuntimeError("danh sách hỏng")
+
+    mod.provide = provide
+    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    steps.start(demo_event)
+    steps.jump(demo_event, "4")
+    assert view(demo_event).current.id == "tham_luan"
+    assert "danh sách hỏng" in demo_event.agenda_substep_errors["tham_luan"]
