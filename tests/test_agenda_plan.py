@@ -63,3 +63,13 @@ def test_templates_never_fail():
     assert office("Phó Chủ tịch LĐLĐ tỉnh", "LĐLĐ tỉnh Bắc Kạn") == "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn"
     assert office("Giám đốc", "Trường THCS Thôm Mò") == "Giám đốc Trường THCS Thôm Mò"
     assert office("Chủ tịch LĐLĐ huyện Nà Lương", "LĐLĐ huyện Nà Lương") == "Chủ tịch LĐLĐ huyện Nà Lương"
+
+
+def test_agenda_core_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys; import console.agenda, console.agenda_run, console.agenda_timing, console.agenda_steps, "
+            "console.mc_lines, console.commands.agenda; print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

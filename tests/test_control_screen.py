@@ -95,7 +95,12 @@ async def test_the_table_follows_the_day_and_keeps_the_operator_row(demo_dir):
     app = make_app(demo_dir, mode="control", role="control", clock=clock)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
+        screen = app.screen
+        assert screen.check_action("step", ("start",)) and not screen.check_action("step", ("back",))
         await pilot.press("s", "n")
+        # Keys that make no sense now leave the footer (80 columns hold the rest).
+        assert not screen.check_action("step", ("start",)) and screen.check_action("step", ("back",))
+        assert not screen.check_action("step", ("approve",))  # on time: nothing to approve
         table = app.screen.query_one("#control-table")
         assert table.cursor_row == 1  # on the running item
         table.move_cursor(row=6)
