@@ -196,3 +196,9 @@ def run_of(event) -> RunState:
         run = AgendaRun(event)
         event._agenda_run = run
     return run.state
+
+
+def agenda_lines(event) -> list[Entry]:
+    """The journal's agenda lines, in order (for the record and the minutes)."""
+    run_of(event)
+    return list(event._agenda_run.entries)

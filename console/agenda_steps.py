@@ -10,7 +10,7 @@ Every function returns a short Vietnamese sentence saying what happened.
 
 from __future__ import annotations
 
-from .agenda_run import PENDING, run_of
+from .agenda_run import MOVES, PENDING, agenda_lines, run_of
 from .agenda_timing import Item, build_items, upcoming, view
 from .clock import hhmm
 from .errors import UserError
@@ -100,16 +100,16 @@ def back(event) -> str:
         st = run_of(ev)
         if not st.can_back:
             raise UserError("Chưa có bước chuyển nào để lùi lại." if st.started else NOT_STARTED)
-        last = next(e for e in reversed(ev._agenda_run.entries) if e.kind in ("agenda_next", "agenda_skip", "agenda_jump")
-                    and _undone_count(ev, e) == 0)
-        return [("agenda_back", {"undoes": last.id})], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
+        return [("agenda_back", {"undoes": last_move(ev)})], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
     return _one(event, decide)
 
 
-def _undone_count(ev, entry) -> int:
-    """0 when `entry` is still in effect (not cancelled by a later back)."""
-    undone = {e.data.get("undoes") for e in ev._agenda_run.entries if e.kind == "agenda_back"}
-    return 1 if entry.id in undone else 0
+def last_move(event) -> str | None:
+    """The id of the move a Back cancels (for the record: the fold itself needs no id)."""
+    lines = agenda_lines(event)
+    undone = {e.data.get("undoes") for e in lines if e.kind == "agenda_back"}
+    live = [e for e in lines if e.kind in MOVES and e.id not in undone]
+    return live[-1].id if live else None
 
 
 def jump(event, position: str, expect: str | None = None) -> str:

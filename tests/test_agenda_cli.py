@@ -38,7 +38,7 @@ def test_steps_and_timings_through_the_journal(demo_dir, cli):
     proc = cli("step", demo_dir, "start", "--json")
     data = json.loads(proc.stdout)
     assert proc.returncode == 0 and data["ok"] and data["current"] == "Văn nghệ chào mừng"
-    assert 9 < data["drift_minutes"] < 11  # started 10 minutes after the planned start
+    assert 10 <= data["drift_minutes"] < 12  # started 10–11 minutes after the planned start (HH:MM)
     proc = cli("step", demo_dir, "approve", "--json")  # 10 late: cut from the elastic segments to come
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
