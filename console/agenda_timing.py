@@ -187,7 +187,7 @@ def propose(agenda: Agenda, state: RunState, items: list[Item], drift: float) ->
     changes: list[Change] = []
     if drift > 0:  # late: shrink, never below the minimum
         caps = {s.key: allotment(state, s) - s.min_minutes for s in untouched}
-        wanted = math.ceil(drift - 1e-9)
+        wanted = math.ceil(drift - 0.25)  # whole minutes; a quarter-minute late still counts as on time
     else:  # early: give back what earlier re-timings took, never past the plan
         caps = {s.key: s.minutes - allotment(state, s) for s in untouched}
         wanted = math.floor(-drift + 1e-9)
