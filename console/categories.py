@@ -124,12 +124,18 @@ _PROTOCOL: list[tuple[str, int]] = [
 ]
 
 
+# The table is written with diacritics dropped by hand; fold it the way keys are
+# folded (y→i: "huyện" → "huien"), or "Chủ tịch UBND huyện" would never match.
+_PROTOCOL_FOLDED = [(fold(words), rank) for words, rank in _PROTOCOL]
+
+
 def protocol_rank(position: str, unit: str = "") -> int:
     """Smaller is introduced first. Unknown offices come after all known ones."""
     key = fold(f"{position} {unit}")
     best = 99
-    for words, rank in _PROTOCOL:
-        if all(w in key.split() for w in words.split()) and words in key:
+    for words, rank in _PROTOCOL_FOLDED:
+        # whole words, and "chu tich …" must not match inside "pho chu tich …"
+        if re.search(rf"(?<!pho )\b{re.escape(words)}\b", key):
             best = min(best, rank)
     return best if best < 99 else (50 if is_leadership(position) else 99)
 

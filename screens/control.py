@@ -1,15 +1,201 @@
-"""Placeholder until its issue lands."""
+"""Máy điều khiển: moves the programme along — one key a step, each step a journal line.
+
+Start (s), Next (n), Back (b: undoes an accidental Next at once), Skip (k),
+Pause/Resume (p), ±1 minute (+/-), Jump to the selected row (g), Approve the
+re-timing proposal (a). The table shows every segment and sub-step with its
+planned and actual times; the top shows what the cue shows.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from console import agenda_steps as steps
+from console.agenda_timing import View, view
+from console.clock import hhmm
+from console.errors import UserError
 
 from .base import EventScreen
+from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text
+from .widgets.big_clock import PHASE_STYLES
+
+STATUS_LABELS = {
+    "running": ("▶ đang", "bold #5fafff"),
+    "done": ("✓ xong", "green"),
+    "skipped": ("✗ bỏ", "dim strike"),
+    "pending": ("· chờ", "dim"),
+}
+
+
+def _b(key: str, action: str, label: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, label, id=f"control-{action}", tooltip=tip, show=show)
 
 
 class ControlScreen(EventScreen):
+    CSS_PATH = "control.tcss"
+    BINDINGS = [
+        _b("s", "step('start')", "Bắt đầu", "Bắt đầu chương trình (mục đầu tiên)"),
+        _b("n", "step('next')", "Tiếp", "Xong mục này, sang mục tiếp theo"),
+        _b("b", "step('back')", "Lùi", "Hủy bước chuyển vừa rồi (bấm nhầm Tiếp)"),
+        _b("k", "step('skip')", "Bỏ qua", "Mục hiện tại không diễn ra; sang mục tiếp"),
+        _b("p", "pause_resume", "Dừng", "Tạm dừng hoặc chạy tiếp đồng hồ đếm ngược"),
+        _b("plus,equals_sign", "extend(1)", "+1'", "Thêm 1 phút cho mục hiện tại"),
+        _b("minus", "extend(-1)", "-1'", "Bớt 1 phút cho mục hiện tại", show=False),
+        _b("g", "jump", "Đến mục", "Chuyển thẳng tới mục đang chọn trong bảng"),
+        _b("a", "step('approve')", "Duyệt", "Duyệt đề xuất phân bổ lại thời gian"),
+    ]
+    TICK_SECONDS = 1.0
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Chức năng này đang được xây dựng.")
+        with Horizontal(id="control-top"):
+            with Vertical(id="control-now"):
+                yield Static(id="control-title")
+                yield Static(id="control-clock")
+            yield Static(id="control-day")
+        yield DataTable(id="control-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="control-proposal")
+        yield Static(id="control-message")
         yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#control-table", DataTable)
+        # The title last: at 80 columns it is the one cut short, never the times.
+        for label, key in (("Mục", "pos"), ("Trạng thái", "status"), ("Dự kiến", "plan"), ("Phút", "min"),
+                           ("Bắt đầu", "start"), ("Thực tế", "actual"), ("Nội dung", "title")):
+            table.add_column(label, key=key)
+        self._signature: tuple = ()
+        self._shown_current: str | None = None
+        super().on_mount()
+        self.set_interval(self.TICK_SECONDS, self.refresh_view, name="control-tick")
+        table.focus()
+
+    # --- actions ------------------------------------------------------------------
+
+    def _do(self, fn, *args) -> None:
+        if not getattr(self.app, "can_change_day", False):
+            self._say("Máy này chỉ xem; không điều khiển được chương trình.", error=True)
+            return
+        try:
+            message = fn(self.event, *args)
+        except UserError as exc:
+            self._say(str(exc), error=True)
+        else:
+            self._say(message)
+        self.refresh_view()
+
+    def _expect(self) -> str | None:
+        v = getattr(self, "last_view", None)
+        return v.state.current if v is not None else None
+
+    def action_step(self, name: str) -> None:
+        if name in ("next", "skip"):
+            self._do(getattr(steps, "next_" if name == "next" else "skip"), self._expect())
+        else:
+            self._do(steps.STEPS[name])
+
+    def action_pause_resume(self) -> None:
+        v = getattr(self, "last_view", None)
+        self._do(steps.resume if v is not None and v.state.paused else steps.pause)
+
+    def action_extend(self, minutes: int) -> None:
+        self._do(steps.extend, float(minutes))
+
+    def action_jump(self) -> None:
+        table = self.query_one("#control-table", DataTable)
+        if table.row_count == 0:
+            return
+        row_key, _col = table.coordinate_to_cell_key(table.cursor_coordinate)
+        self._do(lambda ev: steps.jump(ev, str(row_key.value), self._expect()))
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        self.query_one("#control-message", Static).update(
+            Text(message, style="bold #ff3b3b" if error else "bold green"))
+        if error:
+            self.app.bell()
+
+    # --- view ---------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        try:
+            v = view(self.event)
+        except UserError as exc:
+            self._say(str(exc), error=True)
+            return
+        self.last_view = v
+        self.query_one("#control-title", Static).update(now_title(v))
+        text, phase = clock_text(v)
+        label, _style = PHASE_LABELS["paused" if v.state.paused and v.current else v.phase]
+        clock = Text()
+        clock.append(f" {text} ", style=PHASE_STYLES.get(phase, "bold") + " reverse")
+        clock.append(f"  {label}", style=PHASE_STYLES.get(phase, "bold"))
+        if v.current is not None:
+            clock.append(f"  · {v.current.minutes:g} phút", style="dim")
+        self.query_one("#control-clock", Static).update(clock)
+        day = drift_text(v)
+        if v.next_items:
+            it, when = v.next_items[0]
+            day.append(f"\nTiếp theo {hhmm(when)}: {it.position}. {it.title}", style="dim")
+        self.query_one("#control-day", Static).update(day)
+        self.query_one("#control-proposal", Static).update(proposal_text(v, for_control=True))
+        self._fill_table(v)
+        self.refresh_bindings()
+
+    def _fill_table(self, v: View) -> None:
+        table = self.query_one("#control-table", DataTable)
+        signature = tuple((it.id, it.position, v.state.status(it.id), round(it.minutes, 2)) for it in v.items)
+        rows = self._rows(v)
+        if signature != self._signature:
+            cursor = table.cursor_row
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+            current = v.current.id if v.current is not None else None
+            if current != self._shown_current:  # the day moved: follow it; otherwise keep the operator's row
+                cursor = next((i for i, (k, _c) in enumerate(rows) if v.current and k == v.current.position), cursor)
+                self._shown_current = current
+            table.move_cursor(row=min(cursor, max(0, table.row_count - 1)))
+            self._signature = signature
+        elif v.current is not None:  # only the running row's figures move each second
+            for key, cells in rows:
+                if key == v.current.position:
+                    table.update_cell(key, "actual", cells[5])
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Show only the keys that make sense now (the footer has 80 columns)."""
+        v = getattr(self, "last_view", None)
+        if v is None:
+            return True
+        if action == "step" and parameters == ("start",):
+            return not v.state.started
+        if action == "step" and parameters == ("approve",):
+            return v.proposal is not None
+        if action == "step" and parameters == ("back",):
+            return v.state.can_back
+        return True
+
+    def _rows(self, v: View) -> list[tuple[str, list]]:
+        out = []
+        t = self.event.settings.start_at
+        for it in v.items:
+            status = v.state.status(it.id)
+            rec = v.state.records.get(it.id)
+            label, style = STATUS_LABELS[status]
+            actual = ""
+            if rec and rec.start and status != "skipped":
+                actual = f"{v.state.active_seconds(it.id, v.now) / 60:.1f}"
+            title = it.title if it.sub is None else f"  {it.title}"
+            row_style = "bold" if status == "running" else ""
+            out.append((it.position, [
+                Text(it.position, style=row_style), Text(label, style=style),
+                hhmm(t), f"{it.minutes:g}", hhmm(rec.start) if rec and rec.start and status != "skipped" else "",
+                actual, Text(title, style=row_style, no_wrap=True),
+            ]))
+            t += timedelta(minutes=it.planned_minutes)
+        return out

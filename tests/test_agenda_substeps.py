@@ -1,0 +1,103 @@
+"""Sub-steps (speeches, award batches, responses) through the seam console.substeps."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import datetime
+
+import pytest
+
+from console import agenda_steps as steps
+from console.agenda import timings_report
+from console.agenda_timing import view
+from console.clock import VN_TZ
+from console.substeps import SubStep
+
+
+@pytest.fixture
+def ceremony(monkeypatch):
+    """A stand-in for console/ceremony/substeps.py (the ceremony helper's module)."""
+    speeches = [SubStep("speech:1", "Tham luận: Đổi mới quản lý", person="Hoàng Thị Mai", minutes=7),
+                SubStep("speech:2", "Tham luận: Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=7),
+                SubStep("speech:3", "Tham luận: Nữ công nhân giỏi", person="Triệu Thị Hoa", minutes=14)]
+    batches = [SubStep("batch:1", "Đợt 1: Bằng khen của Chủ tịch UBND tỉnh", names=["Tổ may 3", "Hà Văn Nam"],
+                       presenter="Dương Minh Ân, Chủ tịch UBND huyện")]
+    data = {"tham_luan": speeches, "khen_thuong": batches}
+    mod = types.ModuleType("console.ceremony.substeps")
+    mod.provide = lambda event, key: data.get(key, [])
+    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    return data
+
+
+def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, ceremony):
+    clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
+    steps.skip(demo_event)
+    steps.start(demo_event)  # khai_mac
+    steps.jump(demo_event, "4")
+    v = view(demo_event)
+    cur = v.current
+    assert cur.id == "tham_luan/speech:1" and cur.position == "4.1"
+    assert cur.minutes == pytest.approx(45 * 7 / 28)  # its share of the 45 minutes
+    assert cur.mc_line.startswith("Sau đây, hội nghị sẽ nghe tham luận")  # the segment's line first
+    assert "kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận" in cur.mc_line
+    assert [it.position for it, _t in v.next_items] == ["4.2", "4.3", "5"]
+    clock.advance(minutes=12)
+    steps.next_(demo_event)
+    clock.advance(minutes=1)
+    steps.next_(demo_event)  # too soon: back to 4.2
+    steps.back(demo_event)
+    assert view(demo_event).current.id == "tham_luan/speech:2"
+    clock.advance(minutes=10)
+    steps.next_(demo_event)
+    clock.advance(minutes=20)
+    steps.next_(demo_event)
+    rows = timings_report(demo_event)
+    seg = next(r for r in rows if r["position"] == "4")
+    subs = [r for r in rows if r["position"].startswith("4.")]
+    assert [r["kind"] for r in subs] == ["substep"] * 3 and seg["kind"] == "segment"
+    assert [r["actual_minutes"] for r in subs] == [12, 11, 20]
+    assert seg["actual_minutes"] == 43 and seg["status"] == "done"
+    assert subs[1]["planned_start"] > subs[0]["planned_start"]
+
+
+def test_award_batch_line_names_and_presenter(demo_event, ceremony):
+    steps.start(demo_event)
+    steps.jump(demo_event, "6")
+    cur = view(demo_event).current
+    assert cur.position == "6.1"
+    assert "Tổ may 3, Hà Văn Nam" in cur.mc_line and "Dương Minh Ân, Chủ tịch UBND huyện" in cur.mc_line
+    assert cur.mc_list == ["Tổ may 3", "Hà Văn Nam"]
+
+
+def test_a_retimed_segment_shortens_each_speech(demo_event, clock, ceremony):
+    clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
+    steps.start(demo_event)
+    clock.advance(minutes=40)  # the performance ran 25 minutes over
+    v = view(demo_event)
+    tl = next(c for c in v.proposal.changes if c.key == "tham_luan")
+    steps.approve(demo_event)
+    steps.jump(demo_event, "4")
+    assert view(demo_event).current.minutes == pytest.approx(tl.new * 7 / 28)
+
+
+def test_no_substeps_yet_means_the_segment_itself(demo_event):
+    steps.start(demo_event)
+    steps.jump(demo_event, "4")
+    assert view(demo_event).current.id == "tham_luan"
+    rows = [r for r in timings_report(demo_event) if r["position"].startswith("4")]
+    assert [r["position"] for r in rows] == ["4"]
+
+
+def test_a_failing_ceremony_module_leaves_the_segment_whole(demo_event, monkeypatch):
+    mod = types.ModuleType("console.ceremony.substeps")
+
+    def provide(event, key):
+        raise RuntimeError("danh sách hỏng")
+
+    mod.provide = provide
+    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    steps.start(demo_event)
+    steps.jump(demo_event, "4")
+    assert view(demo_event).current.id == "tham_luan"
+    assert "danh sách hỏng" in demo_event.agenda_substep_errors["tham_luan"]
