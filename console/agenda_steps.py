@@ -24,7 +24,29 @@ def _label(it: Item | None) -> str:
 
 
 def _target_data(it: Item | None) -> dict:
-    return {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else ""}
+    return {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
+            "substep_to": _sub_of(it.id) if it else None}
+
+
+def _sub_of(item_id: str | None) -> str | None:
+    """"tham_luan/speech:k3" → "speech:k3": the ceremony module's key for a sub-step."""
+    if not item_id or "/" not in item_id:
+        return None
+    return item_id.split("/", 1)[1]
+
+
+def _tell_ceremony(event, left_item: str | None) -> None:
+    """A speech or award batch the agenda just left ended: the ceremony records it.
+
+    (An award batch needs its own line naming who was called, so it is written
+    here, after the move, in a transaction of its own.)
+    """
+    sub = _sub_of(left_item)
+    if not sub:
+        return
+    from .ceremony.actions import complete_substep
+
+    complete_substep(event, left_item.split("/", 1)[0], sub)
 
 
 def _check_expect(state, expect: str | None) -> None:
@@ -68,8 +90,12 @@ def next_(event, expect: str | None = None) -> str:
         rest = upcoming(build_items(ev, state=st), st)
         target = rest[0] if rest else None
         msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
-        return [("agenda_next", {"from": st.current, **_target_data(target)})], msg
-    return _one(event, decide)
+        left.append(st.current)
+        return [("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
+    left: list[str] = []
+    said = _one(event, decide)
+    _tell_ceremony(event, left[0] if left else None)
+    return said
 
 
 def skip(event, expect: str | None = None) -> str:
@@ -100,16 +126,42 @@ def back(event) -> str:
         st = run_of(ev)
         if not st.can_back:
             raise UserError("Chưa có bước chuyển nào để lùi lại." if st.started else NOT_STARTED)
-        return [("agenda_back", {"undoes": last_move(ev)})], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
-    return _one(event, decide)
+        undone = last_move_line(ev)
+        data = {"undoes": undone.id if undone else None}
+        if undone is not None:  # for the ceremony: the sub-step left is running again, the one entered is not
+            data["substep_undo_done"] = undone.data.get("substep_from")
+            data["substep_undo_start"] = undone.data.get("substep_to")
+        return [("agenda_back", data)], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
+    said = _one(event, decide)
+    _untell_ceremony(event)
+    return said
+
+
+def _untell_ceremony(event) -> None:
+    """Back over a Next that closed an award batch: the batch goes back to the plan too."""
+    lines = agenda_lines(event)
+    back_line = lines[-1] if lines and lines[-1].kind == "agenda_back" else None
+    sub = back_line.data.get("substep_undo_done") if back_line else None
+    if isinstance(sub, str) and sub.startswith("batch:"):
+        from .ceremony.actions import undo_batch
+        from .ceremony.state import state_of
+
+        done = state_of(event).done_batches
+        if done and str(done[-1].number) == sub.split(":", 1)[1]:
+            undo_batch(event)
 
 
 def last_move(event) -> str | None:
     """The id of the move a Back cancels (for the record: the fold itself needs no id)."""
+    line = last_move_line(event)
+    return line.id if line else None
+
+
+def last_move_line(event):
     lines = agenda_lines(event)
     undone = {e.data.get("undoes") for e in lines if e.kind == "agenda_back"}
     live = [e for e in lines if e.kind in MOVES and e.id not in undone]
-    return live[-1].id if live else None
+    return live[-1] if live else None
 
 
 def jump(event, position: str, expect: str | None = None) -> str:

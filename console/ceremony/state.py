@@ -75,6 +75,16 @@ class CeremonyState:
         kind = e.kind
         if kind.startswith("agenda_") and isinstance(d.get("substep"), str):
             self._agenda(kind, d["substep"], e.at)
+        if kind.startswith("agenda_"):
+            # The agenda's moves name the sub-step left and the one entered.
+            if isinstance(d.get("substep_from"), str) and kind == "agenda_next":
+                self._agenda("agenda_done", d["substep_from"], e.at)
+            if isinstance(d.get("substep_to"), str):
+                self._agenda("agenda_start", d["substep_to"], e.at)
+            if isinstance(d.get("substep_undo_start"), str):
+                self._unstart(d["substep_undo_start"])
+            if isinstance(d.get("substep_undo_done"), str):
+                self._undone(d["substep_undo_done"])
             return
         if not kind.startswith("ceremony_"):
             return
@@ -121,6 +131,20 @@ class CeremonyState:
         elif kind == "ceremony_speech_done" and key:
             minutes = d.get("minutes")
             self.speech_done[key] = (e.at, float(minutes) if isinstance(minutes, (int, float)) else None)
+
+    def _unstart(self, substep: str) -> None:
+        what, _, ref = substep.partition(":")
+        if what == "speech" and ref not in self.speech_done:
+            self.speech_started.pop(ref, None)
+            self.generation += 1
+        elif what == "batch" and ref.isdigit():
+            self.batch_started.pop(int(ref), None)
+
+    def _undone(self, substep: str) -> None:
+        what, _, ref = substep.partition(":")
+        if what == "speech" and ref in self.speech_done:
+            self.speech_done.pop(ref)
+            self.generation += 1
 
     def _agenda(self, kind: str, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
