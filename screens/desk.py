@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 
 from console.checkin import (
     NOT_A_CODE,
@@ -47,6 +47,16 @@ def scan_in_progress(text: str) -> bool:
     return t.startswith(PREFIX[: len(t)]) and len(t) >= 2 and all(c in _TOKEN_CHARS for c in t[2:])
 
 
+def door_counts(event) -> str:
+    """The door in numbers, under the quota panel."""
+    day = event.day
+    everyone = event.delegates()
+    not_yet = sum(1 for i in everyone if i not in day.first_checkin)
+    here = sum(1 for v in day.present.values() if v.desk == event.desk)
+    return (f"Chưa đến: {not_yet}\nĐã ra về: {len(day.left)}\nKhách vãng lai: {len(day.walk_ins)}\n"
+            f"Bàn này ({event.desk}): {here} người")
+
+
 class DeskScreen(EventScreen):
     CSS_PATH = "desk.tcss"
     BINDINGS = [
@@ -75,7 +85,9 @@ class DeskScreen(EventScreen):
                 yield ScanResultPanel(id="desk-result")
                 yield SearchResults(id="desk-hits")
                 yield RecentCheckins(id="desk-recent")
-            yield QuotaPanel(id="desk-quota")
+            with Vertical(id="desk-right"):
+                yield QuotaPanel(id="desk-quota")
+                yield Static(id="desk-counts")
         yield Footer(compact=True, show_command_palette=False)
 
     # --- focus: the input always gets the next scan ------------------------------
@@ -111,6 +123,7 @@ class DeskScreen(EventScreen):
         ev = self.event
         self.query_one("#desk-quota", QuotaPanel).show(ev.composition_registered(), ev.composition_present())
         self.query_one("#desk-recent", RecentCheckins).show(ev)
+        self.query_one("#desk-counts", Static).update(door_counts(ev))
         if self._searching:
             self._search(self.scan_input.value)
 
@@ -176,7 +189,7 @@ class DeskScreen(EventScreen):
 
     def show_scan(self, result: ScanResult) -> None:
         kind = "other_event" if result.reason == "other_event" else result.result
-        self.show(Shown(kind, result.message, result.delegate, result.at, result.desk))
+        self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
 
     def show(self, shown: Shown) -> None:
         self.last = shown

@@ -232,7 +232,7 @@ async def test_footer_shows_every_action_key(app):
 
 async def test_screenshot_after_a_few_scans_at_80x24(app, demo_dir, clock):
     other = Event(demo_dir, desk="ban-2", clock=clock)
-    for did in (30, 41, 52):  # the other desk was busy first
+    for did in (30, 41, 52, 63, 70, 88, 101, 120, 133):  # the other desk was busy first
         checkin_delegate(other, did, desk="ban-2")
         clock.advance(seconds=35)
     async with app.run_test(size=(80, 24)) as pilot:

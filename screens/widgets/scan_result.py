@@ -38,6 +38,7 @@ class Shown:
     delegate: Delegate | None = None
     at: str | None = None
     desk: str | None = None
+    ime: bool = False  # checked in, but an IME rewrote the scan: say to switch it off
 
 
 class ScanResultPanel(Static):
@@ -72,15 +73,20 @@ class ScanResultPanel(Static):
         headline, css = HEADLINES.get(shown.kind, (shown.kind.upper(), "-info"))
         self.kind = shown.kind
         self._set_kind(css)
+        if shown.kind == "checked_in" and shown.at:
+            headline += f"  {hhmm(parse_iso(shown.at))}"
         parts = [Text(headline, style="bold reverse")]
         d = shown.delegate
         if d is not None:
-            parts.append(Text(d.name.upper(), style="bold"))
-            parts.append(Text(d.unit or "—"))
-            label = d.category_label + (f" · {d.title}" if d.title else "") + f" · mã {d.code}"
-            parts.append(Text(label, style="italic"))
+            # One line each, cut with … rather than wrapped: the panel must fit 80×24.
+            label = f"{d.code} · {d.category_label}" + (f" · {d.title}" if d.title else "")
+            for text, style in ((d.name.upper(), "bold"), (d.unit or "—", ""), (label, "italic")):
+                parts.append(Text(text, style=style, no_wrap=True, overflow="ellipsis"))
         if shown.kind == "already_checked_in" and shown.at:
             parts.append(Text(f"Lúc {hhmm(parse_iso(shown.at))} tại bàn “{shown.desk}”", style="bold"))
+        elif shown.kind == "checked_in":
+            if shown.ime:
+                parts.append(Text("⚠ Bộ gõ tiếng Việt đang bật: chuyển sang E (tiếng Anh)", style="bold"))
         else:
             parts.append(Text(shown.message))
         self.update(Group(*parts))
