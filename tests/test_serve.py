@@ -8,7 +8,6 @@ import stat
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -77,28 +76,65 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_prints_a_pin_and_answers_on_localhost(demo_dir):
+async def _read_until(ws, buf: bytearray, needle: str, seconds: float = 20.0) -> str:
+    """Collect the app's output from the websocket until `needle` shows (or time runs out)."""
+    import aiohttp
+
+    deadline = time.monotonic() + seconds
+    while needle not in buf.decode("utf-8", "replace") and time.monotonic() < deadline:
+        try:
+            msg = await ws.receive(timeout=max(0.05, deadline - time.monotonic()))
+        except TimeoutError:
+            break
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            buf.extend(msg.data)
+        elif msg.type == aiohttp.WSMsgType.TEXT:
+            buf.extend(msg.data.encode())
+        else:
+            break
+    return buf.decode("utf-8", "replace")
+
+
+def test_a_browser_session_sees_nothing_before_the_pin(demo_dir):
+    """End to end: `hoinghi serve`, a websocket as the browser's page opens it, PIN typed."""
+    import asyncio
+
+    import aiohttp
+
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
-    try:
-        lines = []
-        while not any("MÃ PIN" in x for x in lines):
-            line = proc.stdout.readline()
-            assert line, "".join(lines)
-            lines.append(line)
-        pin = next(x for x in lines if "MÃ PIN" in x).split(":")[-1].strip()
-        assert check_pin(demo_dir, pin).ok
+    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
+                             "--pin", "4321"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env, cwd=ROOT)
+
+    async def browser() -> None:
         deadline = time.monotonic() + 15
-        while True:
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "server did not answer"
-                time.sleep(0.1)
-        assert f"127.0.0.1:{port}" in page
+        async with aiohttp.ClientSession() as session:
+            while True:
+                try:
+                    async with session.get(f"http://127.0.0.1:{port}/") as page:
+                        assert page.status == 200 and f"127.0.0.1:{port}" in await page.text()
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < deadline, "server did not answer"
+                    await asyncio.sleep(0.1)
+            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+                buf = bytearray()
+                text = await _read_until(ws, buf, "PIN bàn đón tiếp")
+                assert "PIN bàn đón tiếp" in text and "Quét thẻ" not in text
+                buf.clear()
+                await ws.send_json(["stdin", "9999\r"])
+                text = await _read_until(ws, buf, "Sai mã PIN")
+                assert "Sai mã PIN" in text and "SẴN SÀNG" not in text
+                buf.clear()
+                await ws.send_json(["stdin", "4321\r"])
+                assert "SẴN SÀNG" in await _read_until(ws, buf, "SẴN SÀNG")
+
+    try:
+        first = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}" in first
+        assert "MÃ PIN BÀN ĐÓN TIẾP: 4321" in proc.stdout.readline()
+        asyncio.run(browser())
     finally:
         proc.terminate()
         proc.wait(timeout=10)
