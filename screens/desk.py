@@ -33,6 +33,7 @@ from .base import EventScreen
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
+from .widgets.scan_passthrough import ScanArrived
 from .widgets.scan_result import ERRORS, ScanResultPanel, Shown
 from .widgets.search_results import SearchResults
 from .widgets.walk_in_dialog import WalkInDialog
@@ -185,6 +186,11 @@ class DeskScreen(EventScreen):
         self._show_hits(False)
         self.show_scan(checkin_delegate(self.event, int(message.option.id), via="search", desk=self.event.desk))
 
+    def _scan_from_dialog(self, scanned: ScanArrived) -> None:
+        self.scan_input.value = ""
+        self._show_hits(False)
+        self.show_scan(scan(self.event, scanned.payload, desk=self.event.desk))
+
     # --- showing a result ----------------------------------------------------------
 
     def show_scan(self, result: ScanResult) -> None:
@@ -231,7 +237,9 @@ class DeskScreen(EventScreen):
 
         def done(result) -> None:
             self.scan_input.focus()
-            if result is not None:
+            if isinstance(result, ScanArrived):
+                self._scan_from_dialog(result)
+            elif result is not None:
                 self.scan_input.value = ""
                 self._show_hits(False)
                 self.show_scan(result)
@@ -246,6 +254,9 @@ class DeskScreen(EventScreen):
 
         def done(reason) -> None:
             self.scan_input.focus()
+            if isinstance(reason, ScanArrived):
+                self._scan_from_dialog(reason)
+                return
             if reason is None:
                 return
             try:

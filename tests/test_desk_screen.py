@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import ModalScreen
 
 from console.checkin import checkin_delegate
 from console.event import Event
@@ -92,6 +93,15 @@ async def test_mangled_legacy_payload_says_switch_the_input_method(app, ime):
         assert app.event.journal.path.stat().st_size == before
 
 
+async def test_no_bell_when_the_event_turns_it_off(app):
+    app.event.settings.raw.setdefault("desk", {})["bell_on_error"] = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        bells = []
+        app.bell = lambda: bells.append(1)
+        await type_scan(pilot, "zz")
+        assert panel(app).kind == "not_found" and bells == []
+
+
 @pytest.mark.parametrize("payload,kind", [
     ("http://x.vn/a", "invalid"),
     ("forged", "invalid"),
@@ -144,6 +154,21 @@ async def test_focus_returns_to_the_input_after_every_dialog_and_click(app):
         # and the scan after that lands in the input
         await type_scan(pilot, make_token(app.event.secret, 6))
         assert 6 in app.event.day.present
+
+
+@pytest.mark.parametrize("dialog_key", ["f7", "f8"])
+async def test_a_scan_into_a_leftover_dialog_is_not_swallowed(app, dialog_key):
+    async with app.run_test(size=(80, 24)) as pilot:
+        if dialog_key == "f8":  # undo needs someone to undo
+            await type_scan(pilot, make_token(app.event.secret, 13))
+        await pilot.press(dialog_key)
+        await pilot.pause()
+        assert isinstance(app.screen, ModalScreen)
+        await type_scan(pilot, make_token(app.event.secret, 14))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
+        assert panel(app).kind == "checked_in" and 14 in app.event.day.present
+        assert not app.event.day.walk_ins
 
 
 async def test_walk_in_guest_in_a_few_keystrokes(app):

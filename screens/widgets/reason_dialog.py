@@ -9,10 +9,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from .scan_passthrough import scan_in
+
 QUICK = {"1": "Quét nhầm", "2": "Nhầm người"}
 
 
-class ReasonDialog(ModalScreen[str | None]):
+class ReasonDialog(ModalScreen[object]):
+    """Hands back the reason, None on Esc, or `ScanArrived` when a badge was scanned into it."""
+
     DEFAULT_CSS = """
     ReasonDialog { align: center middle; }
     ReasonDialog > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 0 1; }
@@ -34,6 +38,10 @@ class ReasonDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
+        scanned = scan_in(event.value)
+        if scanned is not None:  # a badge was scanned while this was open: let the desk have it
+            self.dismiss(scanned)
+            return
         text = event.value.strip()
         text = QUICK.get(text, text)
         if text:

@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 from console.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
 from console.errors import UserError
 
+from .scan_passthrough import scan_in
+
 # Order of the radio buttons; keys 1/2/3 pick them from any field.
 CHOICES = ((GUEST, "1 Khách mời"), (EXEMPLARY_INDIVIDUAL, "2 Cá nhân điển hình"),
            (EXEMPLARY_COLLECTIVE, "3 Đại diện tập thể"))
@@ -91,17 +93,18 @@ class WalkInDialog(ModalScreen[object]):
         else:
             self.query_one("#walkin-reason", Input).focus()
 
-    @on(Input.Submitted, "#walkin-name")
-    def _name_done(self) -> None:
-        self.query_one("#walkin-unit", Input).focus()
-
-    @on(Input.Submitted, "#walkin-unit")
-    def _unit_done(self) -> None:
-        self.query_one(RadioSet).focus()
-
-    @on(Input.Submitted, "#walkin-reason")
-    def _reason_done(self) -> None:
-        self.action_submit()
+    @on(Input.Submitted)
+    def _field_done(self, message: Input.Submitted) -> None:
+        scanned = scan_in(message.value)
+        if scanned is not None:  # a badge was scanned while this was open: let the desk have it
+            self.dismiss(scanned)
+            return
+        if message.input.id == "walkin-name":
+            self.query_one("#walkin-unit", Input).focus()
+        elif message.input.id == "walkin-unit":
+            self.query_one(RadioSet).focus()
+        else:
+            self.action_submit()
 
     def show_error(self, message: str) -> None:
         self.query_one("#walkin-error", Label).update(message)
