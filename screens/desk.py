@@ -33,7 +33,7 @@ from .base import EventScreen
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
-from .widgets.scan_passthrough import ScanArrived
+from .widgets.scan_passthrough import ScanArrived, scan_in
 from .widgets.scan_result import ERRORS, ScanResultPanel, Shown
 from .widgets.search_results import SearchResults
 from .widgets.walk_in_dialog import WalkInDialog
@@ -171,6 +171,10 @@ class DeskScreen(EventScreen):
         self._show_hits(False)
         if not text.strip():
             return
+        burst = scan_in(text)
+        if burst is not None and burst.rest:
+            # A badge scanned after something was half typed: the scan is what counts.
+            text = burst.payload
         result = scan(self.event, text, desk=self.event.desk)
         if result.result == NOT_A_CODE:
             if picked is not None:

@@ -171,6 +171,13 @@ async def test_a_scan_into_a_leftover_dialog_is_not_swallowed(app, dialog_key):
         assert not app.event.day.walk_ins
 
 
+async def test_a_scan_after_half_typed_text_still_checks_in(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys("Lo"))
+        await type_scan(pilot, make_token(app.event.secret, 15))
+        assert panel(app).kind == "checked_in" and 15 in app.event.day.present
+
+
 async def test_walk_in_guest_in_a_few_keystrokes(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys("Vàng Seo Páo"))  # searched first, not found

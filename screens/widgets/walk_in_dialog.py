@@ -17,8 +17,8 @@ from console.errors import UserError
 from .scan_passthrough import scan_in
 
 # Order of the radio buttons; keys 1/2/3 pick them from any field.
-CHOICES = ((GUEST, "1 Khách mời"), (EXEMPLARY_INDIVIDUAL, "2 Cá nhân điển hình"),
-           (EXEMPLARY_COLLECTIVE, "3 Đại diện tập thể"))
+CHOICES = ((GUEST, "1 Khách mời"), (EXEMPLARY_INDIVIDUAL, "2 Cá nhân ĐH"),
+           (EXEMPLARY_COLLECTIVE, "3 Tập thể ĐH"))
 
 
 class WalkInDialog(ModalScreen[object]):
@@ -31,7 +31,7 @@ class WalkInDialog(ModalScreen[object]):
 
     DEFAULT_CSS = """
     WalkInDialog { align: center middle; }
-    WalkInDialog > Vertical { width: 64; height: auto; max-height: 22; border: thick $accent; background: $surface; padding: 0 1; }
+    WalkInDialog > Vertical { width: 76; height: auto; max-height: 22; border: thick $accent; background: $surface; padding: 0 1; }
     WalkInDialog Input { margin: 0; }
     WalkInDialog RadioSet { width: 100%; layout: horizontal; height: auto; border: none; }
     WalkInDialog #walkin-error { color: $error; height: auto; }
@@ -50,7 +50,7 @@ class WalkInDialog(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("[b]Khách vãng lai[/b] — ⏎ sang ô kế, 1/2/3 chọn thành phần, F2 lưu, Esc bỏ")
+            yield Label("[b]Khách vãng lai[/b] — ⏎ ô kế · 1/2/3 thành phần · F2 lưu · Esc bỏ", id="walkin-help")
             yield Input(self._name, placeholder="Họ và tên", id="walkin-name")
             yield Input(placeholder="Đơn vị", id="walkin-unit")
             with RadioSet(id="walkin-category"):
