@@ -93,3 +93,14 @@ def test_live_index_follows_walk_ins(demo_event):
 def test_live_index_finds_the_demo_huong(demo_event):
     hits = LiveIndex(demo_event).search("nguyen thi huong")
     assert hits and hits[0].delegate.name == "Nguyễn Thị Hường"
+
+
+def test_typing_on_backspacing_and_retyping_give_the_same_hits_as_a_fresh_search():
+    from console.bench_desk import make_delegates
+
+    people = make_delegates(400)
+    live, fresh = SearchIndex(people, SECRET), lambda q: names(SearchIndex(people, SECRET).search(q))
+    typed = ["n", "ng", "ngu", "nguy", "nguyen", "nguyen ", "nguyen t", "nguyen th", "nguyen t", "ng",
+             "hoang van", "hoang v", "truong m", "0", "00", "001", "5", "xa ban", "x"]
+    for q in typed:
+        assert names(live.search(q)) == fresh(q), q
