@@ -41,8 +41,34 @@ def rendered(widget) -> str:
 
 
 async def type_scan(pilot, text: str) -> None:
-    await pilot.press(*keys(text), "enter")
+    """A scanner burst: one key event per character then Enter, sent back to back
+    without waiting for the app between keys (as a USB wedge does)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for ch in [*text, "\r"]:
+        key = "enter" if ch == "\r" else _character_to_key(ch)
+        event = events.Key(key, ch)
+        event.set_sender(app)
+        app._driver.send_message(event)
     await pilot.pause()
+    await pilot.pause()
+
+
+async def test_two_badges_scanned_back_to_back_do_not_run_together(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        secret = app.event.secret
+        await type_scan(pilot, make_token(secret, 17) + "\r" + make_token(secret, 18))
+        assert {17, 18} <= set(app.event.day.present)
+        assert panel(app).kind == "checked_in" and app.event.get(18).name.upper() in rendered(panel(app))
+
+
+async def test_a_scan_typed_key_by_key_with_pauses_checks_in_too(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys(make_token(app.event.secret, 16)), "enter")
+        await pilot.pause()
+        assert panel(app).kind == "checked_in" and 16 in app.event.day.present
 
 
 async def test_scanned_token_checks_in_and_shows_the_person(app):
