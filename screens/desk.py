@@ -33,6 +33,7 @@ from .base import EventScreen
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
+from .widgets.scan_input import ScanInput
 from .widgets.scan_passthrough import ScanArrived, scan_in
 from .widgets.scan_result import ERRORS, ScanResultPanel, Shown
 from .widgets.search_results import SearchResults
@@ -80,7 +81,7 @@ class DeskScreen(EventScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Quét thẻ / gõ mã / gõ tên để tìm …", id="desk-scan", select_on_focus=False)
+        yield ScanInput(placeholder="Quét thẻ / gõ mã / gõ tên để tìm …", id="desk-scan", select_on_focus=False)
         with Horizontal(id="desk-body"):
             with Vertical(id="desk-left"):
                 yield ScanResultPanel(id="desk-result")
@@ -167,8 +168,7 @@ class DeskScreen(EventScreen):
     def _submitted(self, message: Input.Submitted) -> None:
         text = message.value
         picked = self.query_one("#desk-hits", SearchResults).picked_id if self._searching else None
-        self.scan_input.value = ""
-        self._show_hits(False)
+        self._show_hits(False)  # (ScanInput already emptied itself, in key order)
         if not text.strip():
             return
         burst = scan_in(text)
