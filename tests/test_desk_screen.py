@@ -304,3 +304,7 @@ async def test_screenshot_after_a_few_scans_at_80x24(app, demo_dir, clock):
         path = app.save_screenshot(str(SHOTS / "desk-80x24.svg"))
         svg = Path(path).read_text().replace("&#160;", " ")
         assert "ĐÃ ĐIỂM DANH" in svg and "Vừa" in svg and "ban-2" in svg
+        await pilot.press(*keys("hoang van duc"))
+        await pilot.pause()
+        svg = Path(app.save_screenshot(str(SHOTS / "desk-search-80x24.svg"))).read_text().replace("&#160;", " ")
+        assert svg.count("Hoàng Văn Đức") == 2
