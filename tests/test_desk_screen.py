@@ -308,3 +308,17 @@ async def test_screenshot_after_a_few_scans_at_80x24(app, demo_dir, clock):
         await pilot.pause()
         svg = Path(app.save_screenshot(str(SHOTS / "desk-search-80x24.svg"))).read_text().replace("&#160;", " ")
         assert svg.count("Hoàng Văn Đức") == 2
+
+
+async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(demo_dir, clock):
+    app = make_app(demo_dir, mode="status", role="all", desk="ban-1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
+        await type_scan(pilot, make_token(app.event.secret, 19))
+        assert 19 in app.event.day.present
