@@ -58,7 +58,7 @@ class HoinghiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, event: Event, *, mode: str = "status", role: str = "all", lang: str = "vi",
-                 poll_seconds: float = POLL_SECONDS):
+                 poll_seconds: float = POLL_SECONDS, require_pin: bool | None = None):
         set_language(lang)
         super().__init__()
         self.event = event
@@ -67,6 +67,8 @@ class HoinghiApp(App[None]):
         self.start_mode = mode if mode in self.allowed_modes else self.allowed_modes[0]
         self.poll_seconds = poll_seconds
         self.journal_problems: list = []
+        self.require_pin = require_pin  # None: ask for the desk PIN when served to a browser
+        self.locked = False
         for m in self.allowed_modes:
             self.add_mode(m, _screen_factory(m))
             _mod, _cls, key, label = SCREENS[m]
@@ -84,8 +86,29 @@ class HoinghiApp(App[None]):
             first = self.journal_problems[0]
             self.notify(f"Nhật ký có {len(self.journal_problems)} dòng bất thường (dòng {first.line}: {first.message}). "
                         "Chạy `hoinghi verify` để xem. Không tự sửa.", severity="error", timeout=15)
-        self.switch_mode(self.start_mode)
+        if self.require_pin if self.require_pin is not None else self.is_web:
+            self._ask_pin()
+        else:
+            self.switch_mode(self.start_mode)
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+
+    def _ask_pin(self) -> None:
+        """Nothing of the event shows, and no mode opens, before the right PIN."""
+        from .pin import PinScreen
+
+        self.locked = True
+
+        def unlocked(ok: bool | None) -> None:
+            if ok:
+                self.locked = False
+                self.switch_mode(self.start_mode)
+
+        self.push_screen(PinScreen(self.event.folder), unlocked)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.locked and action in ("switch_mode", "command_palette"):
+            return False
+        return True
 
     def poll_folder(self) -> None:
         try:
@@ -101,11 +124,12 @@ class HoinghiApp(App[None]):
 
 
 def make_app(folder: Path, *, mode: str = "status", role: str = "all", desk: str | None = None,
-             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS) -> HoinghiApp:
+             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS,
+             require_pin: bool | None = None) -> HoinghiApp:
     from console.commands.common import default_desk
 
     event = Event(Path(folder), desk=desk or default_desk(), clock=clock)
-    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds)
+    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin)
 
 
 QUIT = Binding("ctrl+q", "quit", "Thoát", id="quit", tooltip="Thoát chương trình (dữ liệu đã ghi đều an toàn)")

@@ -1,15 +1,289 @@
-"""Placeholder until its issue lands."""
+"""Đón tiếp: one input that always has focus — scans check in, anything else searches.
+
+A keyboard-wedge scanner types its payload and Enter into whatever has focus,
+so nothing else on this screen can take focus (the hit list, the panels), and
+focus returns to the input whenever a dialog closes. Every rule lives in
+console.checkin / console.search; this screen only routes keys and shows.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from console.checkin import (
+    NOT_A_CODE,
+    ScanResult,
+    checkin_delegate,
+    checkout,
+    register_walk_in,
+    scan,
+    undo_checkin,
+)
+from console.errors import UserError
+from console.search import DEFAULT_LIMIT, LiveIndex
+from console.text import fold
+from console.tokens import ALPHABET, PREFIX
 
 from .base import EventScreen
+from .widgets.quota_panel import QuotaPanel
+from .widgets.reason_dialog import ReasonDialog
+from .widgets.recent_checkins import RecentCheckins
+from .widgets.scan_input import ScanInput
+from .widgets.scan_passthrough import ScanArrived, scan_in
+from .widgets.scan_result import ERRORS, ScanResultPanel, Shown
+from .widgets.search_results import SearchResults
+from .widgets.walk_in_dialog import WalkInDialog
+
+RESULT_SECONDS = 3.0
+_TOKEN_CHARS = set(ALPHABET)
+
+
+def scan_in_progress(text: str) -> bool:
+    """A scanner burst on its way (HN + token characters): do not search on it."""
+    t = text.strip().upper()
+    return t.startswith(PREFIX[: len(t)]) and len(t) >= 2 and all(c in _TOKEN_CHARS for c in t[2:])
+
+
+def door_counts(event) -> str:
+    """The door in numbers, under the quota panel."""
+    day = event.day
+    everyone = event.delegates()
+    not_yet = sum(1 for i in everyone if i not in day.first_checkin)
+    here = sum(1 for v in day.present.values() if v.desk == event.desk)
+    return (f"Chưa đến: {not_yet}\nĐã ra về: {len(day.left)}\nKhách vãng lai: {len(day.walk_ins)}\n"
+            f"Bàn này ({event.desk}): {here} người")
 
 
 class DeskScreen(EventScreen):
+    CSS_PATH = "desk.tcss"
+    BINDINGS = [
+        Binding("f7", "walk_in", "Vãng lai", id="desk-walkin", tooltip="Đăng ký khách không có trong danh sách"),
+        Binding("f8", "undo", "Hủy ĐD", id="desk-undo", tooltip="Hủy điểm danh của người đang chọn (ghi lý do)"),
+        Binding("f9", "checkout", "Ra về", id="desk-checkout", tooltip="Đánh dấu người đang chọn rời hội trường"),
+        Binding("escape", "clear", "Xóa", id="desk-clear", tooltip="Xóa ô nhập, trở về sẵn sàng quét"),
+        Binding("down", "move(1)", "Xuống", show=False, id="desk-down"),
+        Binding("up", "move(-1)", "Lên", show=False, id="desk-up"),
+    ]
+
+    result_seconds = RESULT_SECONDS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: LiveIndex | None = None
+        self._timer: Timer | None = None
+        self.current = None  # the person last shown: target of F8/F9
+        self.last: Shown | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Chức năng này đang được xây dựng.")
-        yield Footer()
+        yield ScanInput(placeholder="Quét thẻ / gõ mã / gõ tên để tìm …", id="desk-scan", select_on_focus=False)
+        with Horizontal(id="desk-body"):
+            with Vertical(id="desk-left"):
+                yield ScanResultPanel(id="desk-result")
+                yield SearchResults(id="desk-hits")
+                yield RecentCheckins(id="desk-recent")
+            with Vertical(id="desk-right"):
+                yield QuotaPanel(id="desk-quota")
+                yield Static(id="desk-counts")
+        yield Footer(compact=True, show_command_palette=False)
+
+    # --- focus: the input always gets the next scan ------------------------------
+
+    @property
+    def scan_input(self) -> Input:
+        return self.query_one("#desk-scan", Input)
+
+    def on_mount(self) -> None:
+        self._index = LiveIndex(self.event)
+        self.query_one("#desk-hits").display = False
+        super().on_mount()
+        self.scan_input.focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.scan_input.focus()
+
+    def on_descendant_blur(self) -> None:
+        if self.is_current:
+            self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        if self.is_current and self.focused is not self.scan_input:
+            self.scan_input.focus()
+
+    def on_click(self) -> None:
+        self.call_after_refresh(self._refocus)
+
+    # --- the live panels ---------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        ev = self.event
+        self.query_one("#desk-quota", QuotaPanel).show(ev.composition_registered(), ev.composition_present())
+        self.query_one("#desk-recent", RecentCheckins).show(ev)
+        self.query_one("#desk-counts", Static).update(door_counts(ev))
+        if self._searching:
+            self._search(self.scan_input.value)
+
+    # --- typing: search as you type ----------------------------------------------------
+
+    @property
+    def _searching(self) -> bool:
+        return bool(self.query_one("#desk-hits").display)
+
+    @on(Input.Changed, "#desk-scan")
+    def _typed(self, message: Input.Changed) -> None:
+        text = message.value
+        if not text.strip() or scan_in_progress(text):
+            self._show_hits(False)
+            return
+        self._search(text)
+
+    def _search(self, text: str) -> None:
+        hits = self._index.search(text, DEFAULT_LIMIT) if self._index else []
+        self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present)
+        self._show_hits(True)
+        if not hits:
+            self.query_one("#desk-hits", SearchResults).border_title = f"Không tìm thấy “{text.strip()}” — F7: khách vãng lai"
+        else:
+            self.query_one("#desk-hits", SearchResults).border_title = "↑↓ chọn · ⏎ điểm danh · Esc xóa"
+
+    def _show_hits(self, on_: bool) -> None:
+        self.query_one("#desk-hits").display = on_
+        self.query_one("#desk-result").display = not on_
+        self.query_one("#desk-recent").display = not on_
+
+    def action_move(self, step: int) -> None:
+        hits = self.query_one("#desk-hits", SearchResults)
+        if self._searching and hits.option_count:
+            hits.highlighted = ((hits.highlighted or 0) + step) % hits.option_count
+
+    # --- Enter: a scan, or the picked search hit -------------------------------------
+
+    @on(Input.Submitted, "#desk-scan")
+    def _submitted(self, message: Input.Submitted) -> None:
+        text = message.value
+        picked = self.query_one("#desk-hits", SearchResults).picked_id if self._searching else None
+        self._show_hits(False)  # (ScanInput already emptied itself, in key order)
+        if not text.strip():
+            return
+        burst = scan_in(text)
+        if burst is not None and burst.rest:
+            # A badge scanned after something was half typed: the scan is what counts.
+            text = burst.payload
+        result = scan(self.event, text, desk=self.event.desk)
+        if result.result == NOT_A_CODE:
+            if picked is not None:
+                result = checkin_delegate(self.event, picked, via="search", desk=self.event.desk)
+            else:
+                self.show(Shown("not_found", f"Không tìm thấy “{text.strip()[:40]}”. Gõ lại tên, hoặc F7 để đăng ký khách vãng lai."))
+                return
+        self.show_scan(result)
+
+    @on(SearchResults.OptionSelected)
+    def _clicked(self, message: SearchResults.OptionSelected) -> None:
+        self.scan_input.value = ""
+        self._show_hits(False)
+        self.show_scan(checkin_delegate(self.event, int(message.option.id), via="search", desk=self.event.desk))
+
+    def _scan_from_dialog(self, scanned: ScanArrived) -> None:
+        self.scan_input.value = ""
+        self._show_hits(False)
+        self.show_scan(scan(self.event, scanned.payload, desk=self.event.desk))
+
+    # --- showing a result ----------------------------------------------------------
+
+    def show_scan(self, result: ScanResult) -> None:
+        kind = "other_event" if result.reason == "other_event" else result.result
+        self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
+
+    def show(self, shown: Shown) -> None:
+        self.last = shown
+        if shown.delegate is not None:
+            self.current = shown.delegate
+        self.query_one("#desk-result", ScanResultPanel).show(shown)
+        if shown.kind in ERRORS and self.event.settings.section("desk").get("bell_on_error", False):
+            self.app.bell()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.result_seconds, self._back_to_ready)
+        self.refresh_view()
+
+    def _back_to_ready(self) -> None:
+        self._timer = None
+        self.query_one("#desk-result", ScanResultPanel).ready()
+
+    def action_clear(self) -> None:
+        self.scan_input.value = ""
+        self._show_hits(False)
+        self._back_to_ready()
+
+    # --- walk-in, undo, check-out ------------------------------------------------------
+
+    def _target(self):
+        """The highlighted hit while searching, else the person last shown."""
+        if self._searching:
+            picked = self.query_one("#desk-hits", SearchResults).picked_id
+            if picked is not None:
+                return self.event.get(picked)
+        return self.current
+
+    def action_walk_in(self) -> None:
+        typed = self.scan_input.value.strip()
+        name = "" if scan_in_progress(typed) or not fold(typed) else typed
+
+        def register(fields: dict) -> ScanResult:
+            return register_walk_in(self.event, desk=self.event.desk, **fields)
+
+        def done(result) -> None:
+            self.scan_input.focus()
+            if isinstance(result, ScanArrived):
+                self._scan_from_dialog(result)
+            elif result is not None:
+                self.scan_input.value = ""
+                self._show_hits(False)
+                self.show_scan(result)
+
+        self.app.push_screen(WalkInDialog(register, name=name), done)
+
+    def action_undo(self) -> None:
+        who = self._target()
+        if who is None:
+            self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người cần hủy điểm danh trước, rồi bấm F8."))
+            return
+
+        def done(reason) -> None:
+            self.scan_input.focus()
+            if isinstance(reason, ScanArrived):
+                self._scan_from_dialog(reason)
+                return
+            if reason is None:
+                return
+            try:
+                msg = undo_checkin(self.event, who.id, reason, desk=self.event.desk)
+            except UserError as exc:
+                self.show(Shown("error", str(exc), who))
+                return
+            self.scan_input.value = ""
+            self._show_hits(False)
+            self.show(Shown("undone", msg, who))
+
+        self.app.push_screen(ReasonDialog(f"Hủy điểm danh của [b]{who.name}[/b] ({who.unit}) — lý do?"), done)
+
+    def action_checkout(self) -> None:
+        who = self._target()
+        if who is None:
+            self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người ra về trước, rồi bấm F9."))
+            return
+        try:
+            msg = checkout(self.event, who.id, desk=self.event.desk)
+        except UserError as exc:
+            self.show(Shown("error", str(exc), who))
+            return
+        self.scan_input.value = ""
+        self._show_hits(False)
+        self.show(Shown("checked_out", msg, who))

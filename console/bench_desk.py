@@ -1,0 +1,152 @@
+"""Desk benchmark: scan→result and search per keystroke at 150, 1,000 and 5,000 delegates.
+
+    python -m console.bench_desk [--sizes 150,1000,5000] [--scans 200]
+
+Prints p50/p95 in milliseconds. The scan figure is the whole in-process path
+the desk runs on Enter: classify, verify the HMAC, take the journal lock,
+catch up with other desks, append + fsync the line, fold it. The search figure
+is one `LiveIndex.search` per keystroke while typing real names and units
+character by character (target p95 < 10 ms at 5,000); "cold" searches every
+prefix with no previous hits to narrow from (a pasted query, a backspace).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import date
+from datetime import time as dtime
+from pathlib import Path
+
+from .categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
+from .checkin import scan
+from .event import Event, create_event
+from .roster import Delegate
+from .search import LiveIndex
+from .text import fold
+from .tokens import make_token
+
+_CATEGORY = {"Khách mời": GUEST, "Đại diện tập thể": EXEMPLARY_COLLECTIVE}
+
+
+def make_delegates(n: int, seed: int = 2020) -> list[Delegate]:
+    """n fictional delegates from the demo generator (data/make_demo.py)."""
+    from data.make_demo import make_people
+
+    people = make_people(n, seed=seed)
+    return [Delegate(id=i, name=p["name"], category=_CATEGORY.get(p["category"], EXEMPLARY_INDIVIDUAL),
+                     unit=p["unit"], position=p["position"], gender="nu" if p["woman"] else "nam",
+                     birth_year=p["year"], ethnicity=p["ethnicity"], title=p["title"],
+                     direct_production=p["direct"])
+            for i, p in enumerate(people, start=1)]
+
+
+def make_event(folder: Path, n: int, seed: int = 2020, **kw) -> Event:
+    """A district-level event folder holding n delegates (for tests and this benchmark)."""
+    create_event(Path(folder), unit="LĐLĐ huyện Nà Lương", level="huyen-nganh", event_date=date(2020, 4, 15),
+                 start=dtime(7, 30), max_delegates=max(150, n))
+    event = Event(Path(folder), **kw)
+    event.roster_store.replace_all(make_delegates(n, seed))
+    event.refresh()
+    return event
+
+
+def percentiles(samples_s: list[float]) -> tuple[float, float]:
+    ms = sorted(s * 1000 for s in samples_s)
+    p50 = statistics.median(ms)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return p50, p95
+
+
+def bench_scan(event: Event, n_scans: int, rng: random.Random) -> tuple[list[float], list[float]]:
+    ids = rng.sample(sorted(event.delegates()), min(n_scans, len(event.delegates())))
+    first, again = [], []
+    for did in ids:
+        token = make_token(event.secret, did)
+        t0 = time.perf_counter()
+        r = scan(event, token, desk="bench")
+        first.append(time.perf_counter() - t0)
+        assert r.result == "checked_in", r
+    for did in ids[:50]:
+        t0 = time.perf_counter()
+        r = scan(event, make_token(event.secret, did), desk="bench")
+        again.append(time.perf_counter() - t0)
+        assert r.result == "already_checked_in", r
+    return first, again
+
+
+def typed_queries(event: Event, rng: random.Random, n: int = 40) -> list[str]:
+    """What operators type: folded names (full or given name), units, codes."""
+    people = rng.sample(list(event.delegates().values()), min(n, len(event.delegates())))
+    out = []
+    for i, d in enumerate(people):
+        kind = i % 4
+        if kind == 0:
+            out.append(fold(d.name))
+        elif kind == 1:
+            out.append(d.name.split(" ")[-1].lower())
+        elif kind == 2:
+            out.append(fold(d.unit)[:14])
+        else:
+            out.append(d.code)
+    return out
+
+
+def bench_search(event: Event, rng: random.Random) -> tuple[list[float], list[float], float]:
+    """Per keystroke (typing on), and cold (each prefix searched as if pasted: no previous hits)."""
+    live = LiveIndex(event)
+    t0 = time.perf_counter()
+    index = live.index  # built once, as the desk does on mount
+    build = time.perf_counter() - t0
+    samples, cold = [], []
+    for q in typed_queries(event, rng):
+        for k in range(1, len(q) + 1):
+            t0 = time.perf_counter()
+            live.search(q[:k])
+            samples.append(time.perf_counter() - t0)
+    for q in typed_queries(event, rng):
+        for k in range(1, len(q) + 1):
+            index._last_key = ""
+            t0 = time.perf_counter()
+            index.search(q[:k])
+            cold.append(time.perf_counter() - t0)
+    return samples, cold, build
+
+
+def run(sizes=(150, 1000, 5000), n_scans: int = 200, out=print) -> dict:
+    results = {}
+    out(f"{'đại biểu':>9} | {'quét→kết quả p50/p95 (ms)':>26} | {'quét trùng p50/p95':>19} | "
+        f"{'tìm/phím p50/p95 (ms)':>22} | {'tìm lạnh p50/p95':>17} | dựng chỉ mục")
+    for n in sizes:
+        rng = random.Random(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            event = make_event(Path(tmp) / "ev", n, desk="bench")
+            s_samples, cold, b = bench_search(event, rng)
+            first, again = bench_scan(event, n_scans, rng)
+        sp50, sp95 = percentiles(first)
+        ap50, ap95 = percentiles(again)
+        qp50, qp95 = percentiles(s_samples)
+        cp50, cp95 = percentiles(cold)
+        results[n] = {"scan_p50": sp50, "scan_p95": sp95, "dup_p50": ap50, "dup_p95": ap95,
+                      "search_p50": qp50, "search_p95": qp95, "cold_p50": cp50, "cold_p95": cp95,
+                      "index_build_ms": b * 1000,
+                      "keystrokes": len(s_samples), "scans": len(first)}
+        out(f"{n:>9} | {sp50:>12.2f} / {sp95:>8.2f}   | {ap50:>7.2f} / {ap95:>7.2f}   | "
+            f"{qp50:>9.3f} / {qp95:>8.3f}   | {cp50:>6.3f} / {cp95:>6.3f}   | {b * 1000:.0f} ms")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m console.bench_desk", description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="150,1000,5000")
+    p.add_argument("--scans", type=int, default=200)
+    args = p.parse_args(argv)
+    run(tuple(int(x) for x in args.sizes.split(",")), args.scans)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""Ask why (undoing a check-in): 1/2 for the usual reasons, or type one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from .scan_passthrough import scan_in
+
+QUICK = {"1": "Quét nhầm", "2": "Nhầm người"}
+
+
+class ReasonDialog(ModalScreen[object]):
+    """Hands back the reason, None on Esc, or `ScanArrived` when a badge was scanned into it."""
+
+    DEFAULT_CSS = """
+    ReasonDialog { align: center middle; }
+    ReasonDialog > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Bỏ qua", id="reason-cancel", tooltip="Đóng, không hủy")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Label("Gõ 1 = quét nhầm, 2 = nhầm người, hoặc gõ lý do rồi ⏎. Esc: bỏ qua.")
+            yield Input(placeholder="Lý do", id="reason-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        scanned = scan_in(event.value)
+        if scanned is not None:  # a badge was scanned while this was open: let the desk have it
+            self.dismiss(scanned)
+            return
+        text = event.value.strip()
+        text = QUICK.get(text, text)
+        if text:
+            self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

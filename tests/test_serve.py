@@ -1,0 +1,173 @@
+"""`hoinghi serve`: a desk PIN printed at start, asked by every browser tab, guesses rate-limited."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from console.commands.serve import app_command, build_server
+from console.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
+from console.errors import UserError
+from screens.app import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pin_is_stored_hashed_private_and_checked(demo_dir):
+    pin = new_pin(demo_dir)
+    assert pin.isdigit() and len(pin) == 6
+    path = demo_dir / "desk-pin.json"
+    assert pin not in path.read_text()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert check_pin(demo_dir, pin).ok
+    wrong = check_pin(demo_dir, "000000" if pin != "000000" else "111111")
+    assert not wrong.ok and "còn 4 lần" in wrong.message
+
+
+def test_wrong_guesses_lock_the_pin_across_processes(demo_dir):
+    new_pin(demo_dir, "482913")
+    t = 1_000_000.0
+    for i in range(MAX_TRIES):
+        r = check_pin(demo_dir, f"{i:06d}", now=t)  # each call could be another browser tab's process
+    assert not r.ok and r.wait_seconds == LOCK_SECONDS
+    locked = check_pin(demo_dir, "482913", now=t + 1)
+    assert not locked.ok and "chờ" in locked.message  # even the right PIN waits
+    for _i in range(MAX_TRIES):  # a second lock in a row lasts twice as long
+        r = check_pin(demo_dir, "1", now=t + 100)
+    assert r.wait_seconds == 2 * LOCK_SECONDS
+    assert check_pin(demo_dir, "482913", now=t + 100 + 2 * LOCK_SECONDS + 1).ok
+
+
+def test_no_pin_set_refuses(demo_dir):
+    r = check_pin(demo_dir, "123456")
+    assert not r.ok and "hoinghi serve" in r.message
+    with pytest.raises(UserError):
+        new_pin(demo_dir, "12ab")
+
+
+def test_server_binds_localhost_unless_told_and_needs_a_public_url_for_all_interfaces(demo_dir):
+    s = build_server(demo_dir)
+    assert s.host == "127.0.0.1" and s.public_url == "http://127.0.0.1:8000"
+    assert "console desk" in s.command and str(demo_dir.resolve()) in s.command
+    with pytest.raises(UserError, match="public-url"):
+        build_server(demo_dir, host="0.0.0.0")
+    s = build_server(demo_dir, host="0.0.0.0", port=8080, public_url="http://192.168.1.10:8080/")
+    assert s.public_url == "http://192.168.1.10:8080"
+    assert app_command(Path("/a b/c"), "desk", "ban-web").count("'/a b/c'") == 1
+
+
+def test_serve_cli_refuses_bad_arguments_in_a_sentence(demo_dir, tmp_path, cli):
+    proc = cli("serve", demo_dir, "--host", "0.0.0.0")
+    assert proc.returncode == 2 and "--public-url" in proc.stderr and "Traceback" not in proc.stderr
+    proc = cli("serve", tmp_path / "nowhere")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _read_until(ws, buf: bytearray, needle: str, seconds: float = 20.0) -> str:
+    """Collect the app's output from the websocket until `needle` shows (or time runs out)."""
+    import aiohttp
+
+    deadline = time.monotonic() + seconds
+    while needle not in buf.decode("utf-8", "replace") and time.monotonic() < deadline:
+        try:
+            msg = await ws.receive(timeout=max(0.05, deadline - time.monotonic()))
+        except TimeoutError:
+            break
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            buf.extend(msg.data)
+        elif msg.type == aiohttp.WSMsgType.TEXT:
+            buf.extend(msg.data.encode())
+        else:
+            break
+    return buf.decode("utf-8", "replace")
+
+
+def test_a_browser_session_sees_nothing_before_the_pin(demo_dir):
+    """End to end: `hoinghi serve`, a websocket as the browser's page opens it, PIN typed."""
+    import asyncio
+
+    import aiohttp
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
+                             "--pin", "4321"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env, cwd=ROOT)
+
+    async def browser() -> None:
+        deadline = time.monotonic() + 15
+        async with aiohttp.ClientSession() as session:
+            while True:
+                try:
+                    async with session.get(f"http://127.0.0.1:{port}/") as page:
+                        assert page.status == 200 and f"127.0.0.1:{port}" in await page.text()
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < deadline, "server did not answer"
+                    await asyncio.sleep(0.1)
+            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+                buf = bytearray()
+                text = await _read_until(ws, buf, "PIN bàn đón tiếp")
+                assert "PIN bàn đón tiếp" in text and "Quét thẻ" not in text
+                buf.clear()
+                await ws.send_json(["stdin", "9999\r"])
+                text = await _read_until(ws, buf, "Sai mã PIN")
+                assert "Sai mã PIN" in text and "SẴN SÀNG" not in text
+                buf.clear()
+                await ws.send_json(["stdin", "4321\r"])
+                assert "SẴN SÀNG" in await _read_until(ws, buf, "SẴN SÀNG")
+
+    try:
+        first = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}" in first
+        assert "MÃ PIN BÀN ĐÓN TIẾP: 4321" in proc.stdout.readline()
+        asyncio.run(browser())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+pytestmark_async = pytest.mark.asyncio
+
+
+@pytestmark_async
+async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir):
+    pin = new_pin(demo_dir, "246810")
+    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-web", require_pin=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PinScreen"
+        for key in ("f1", "f2", "f6", "escape", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == "PinScreen", key
+        await pilot.press(*"111111", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PinScreen"
+        assert "Sai mã PIN" in str(app.screen.query_one("#pin-error").render())
+        await pilot.press(*pin, "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskScreen"
+        assert app.screen.focused.id == "desk-scan"
+
+
+@pytestmark_async
+async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir):
+    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.is_web and type(app.screen).__name__ == "DeskScreen"
