@@ -250,4 +250,4 @@ class PrintQueue:
             counts[j.status] = counts.get(j.status, 0) + 1
             p = per_printer.setdefault(j.printer, {s: 0 for s in STATUS_LABELS})
             p[j.status] = p.get(j.status, 0) + 1
-        return {"counts": counts, "printers": per_printer, "total": len(jobs)}
+        return {"counts": counts, "per_printer": per_printer, "total": len(jobs)}
