@@ -182,7 +182,7 @@ def _send_tcp(spec: PrinterSpec, host: str, port: int, data: bytes, timeout: flo
                 # Asked after the data, the status comes back only once the printer
                 # has read everything before it: a close mid-job shows up here.
                 if _paper_check(sock, where, timeout) is not True:
-                    raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.")
+                    raise TimeoutError
             else:
                 sock.shutdown(socket.SHUT_WR)
         except TimeoutError:
