@@ -31,6 +31,12 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_reprint)
 
+    p = sub.add_parser("print-bench", help="đo thời gian dựng và mã hóa một thẻ (mục tiêu < 20 ms)")
+    p.add_argument("--n", type=int, default=140, help="số thẻ (mặc định 140)")
+    p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, giấy chứng nhận, phiếu gọi) 58/80 mm")
+    add_json(p)
+    p.set_defaults(func=cmd_bench)
+
     p = sub.add_parser("print-status", help="tình trạng máy in và hàng đợi in")
     add_dir(p)
     add_json(p)
@@ -47,6 +53,28 @@ def register(sub) -> None:
     p.add_argument("--to", metavar="MÁY_IN", help="máy in nhận (tên hoặc URI)")
     add_json(p)
     p.set_defaults(func=cmd_queue)
+
+
+def cmd_bench(args) -> int:
+    from ..printing.bench import run
+
+    if args.previews:
+        from pathlib import Path
+
+        from ..printing.bench import previews
+
+        for path in previews(Path(args.previews)):
+            print(f"Ảnh mẫu: {path}", file=sys.stderr)
+    result = run(args.n)
+    if args.json:
+        print_json(result)
+        return 0
+    print(f"{result['badges']} thẻ:")
+    for mm in ("58mm", "80mm"):
+        r = result[mm]
+        print(f"  {mm}: dựng {r['render_ms_mean']} ms + mã hóa {r['encode_ms_mean']} ms = {r['total_ms_mean']} ms/thẻ "
+              f"(p95 {r['total_ms_p95']} ms), {r['bytes_mean']} byte/thẻ, ~{r['badges_per_minute_cpu']} thẻ/phút (CPU)")
+    return 0
 
 
 def _worker(event, width):

@@ -91,12 +91,27 @@ def fit_text(text: str, max_width: int, sizes: list[int], *, bold: bool = False,
         f = font(size, bold)
         lines = wrap_words(text, f, max_width)
         if lines is not None and (max_lines is None or len(lines) <= max_lines):
-            return f, lines
+            return f, balance(lines, f)
     f = font(sizes[-1], bold)
     lines = wrap_words(text, f, max_width)
     if lines is None:
         lines = _hard_wrap(nfc(text), f, max_width)
     return f, lines
+
+
+def balance(lines: list[str], f: ImageFont.FreeTypeFont) -> list[str]:
+    """Two lines split where they are most even: "Nguyễn Thị / Thu Huyền", not "Nguyễn Thị Thu / Huyền"."""
+    if len(lines) != 2:
+        return lines
+    words = " ".join(lines).split()
+    widest = max(f.getlength(line) for line in lines)
+    best = lines
+    for cut in range(1, len(words)):
+        a, b = " ".join(words[:cut]), " ".join(words[cut:])
+        w = max(f.getlength(a), f.getlength(b))
+        if w < widest:
+            best, widest = [a, b], w
+    return best
 
 
 def _hard_wrap(text: str, f: ImageFont.FreeTypeFont, max_width: int) -> list[str]:

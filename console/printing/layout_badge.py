@@ -14,7 +14,7 @@ from PIL import Image
 from ..categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
 from ..text import nfc
 from ..tokens import human_code, make_token
-from .canvas import Slip
+from .canvas import Slip, fit_text
 from .qr import module_dots, qr_image
 
 BAND_LABELS = {
@@ -81,7 +81,13 @@ def render_badge(b: BadgeData, width: int) -> Image.Image:
         s.text(line, _sizes("banner", width), bold=True, max_lines=2)
     s.rule(2, 8)
     s.space(6)
-    s.text(b.name, _sizes("name", width), bold=True, max_lines=2, gap=2)
+    # One line if the name fits at a large size; else two even lines at the largest size.
+    names = _sizes("name", width)
+    _font, one_line = fit_text(b.name, s.inner, tuple(names[:3]), True, 1)
+    if len(one_line) == 1:
+        s.text(b.name, names[:3], bold=True, max_lines=1)
+    else:
+        s.text(b.name, names, bold=True, max_lines=2, gap=2)
     s.space(4)
     s.text(b.position, _sizes("body", width), max_lines=2)
     s.text(b.unit, _sizes("body", width), max_lines=3)

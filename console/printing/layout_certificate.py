@@ -58,14 +58,15 @@ def render_certificate(c: CertificateData | dict, width: int) -> Image.Image:
     s.space(8)
     s.text(c.title, _scale([44, 40, 36, 32], width), bold=True, max_lines=2)
     s.space(8)
-    s.text(c.award_form, _scale([26, 24, 22], width), max_lines=3)
-    s.space(6)
-    s.text("được trao cho", _scale([22], width))
+    s.text("Chứng nhận", _scale([22], width))
     s.space(4)
     s.text(c.recipient, _scale([48, 42, 36, 32, 28], width), bold=True, max_lines=2, gap=2)
     s.text(c.unit, _scale([24, 22, 20], width), max_lines=3)
     s.space(10)
+    s.text("Được tặng", _scale([22], width))
+    s.text(c.award_form, _scale([26, 24, 22], width), bold=True, max_lines=3)
     if c.reason:
+        s.space(6)
         s.text("Đã có thành tích", _scale([22], width))
         s.text(c.reason, _scale([24, 22, 20], width), max_lines=6)
     if c.decision:
