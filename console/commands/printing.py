@@ -175,30 +175,9 @@ def cmd_reprint(args) -> int:
     return 1 if left and not args.no_wait else 0
 
 
-def status_report(event) -> dict:
-    from ..printing.jobs import printers_of, reconcile
-    from ..printing.queue import PrintQueue
-
-    reconcile(event)
-    q = PrintQueue(event.folder)
-    status = q.printer_status()
-    jobs = q.jobs()
-    names = dict(printers_of(event))
-    for j in jobs:
-        names.setdefault(j.printer, j.printer)
-    printers = []
-    for name, uri in names.items():
-        mine = [j for j in jobs if j.printer == name]
-        st = status.get(name, {})
-        printers.append({"name": name, "uri": uri, "state": st.get("state", "unknown"), "message": st.get("message", ""),
-                         "at": st.get("at", ""), "waiting": sum(j.status in ("pending", "printing") for j in mine),
-                         "done": sum(j.status == "done" for j in mine)})
-    waiting = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
-                "error": j.error} for j in jobs if j.status in ("pending", "printing")]
-    return {"printers": printers, "waiting": waiting, **q.summary()}
-
-
 def cmd_status(args) -> int:
+    from ..printing.jobs import status_report
+
     event = open_event(args)
     report = status_report(event)
     if args.json:

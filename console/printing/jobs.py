@@ -201,3 +201,33 @@ def queue_mc_list(event, batches: list[CallSheet], *, printer: str | None = None
                                                                "subtitle": subtitle},
                                           title=f"Danh sách khen thưởng cho MC ({len(batches)} đợt)")
     return job
+
+
+# --- status -----------------------------------------------------------------------
+
+def status_report(event, *, reconcile_first: bool = True, printers: dict[str, str] | None = None) -> dict:
+    """Printers with their last state and counts, and the jobs still waiting (CLI and screen).
+
+    The screen reads this in a thread: it passes `reconcile_first=False` (reconcile
+    folds the journal, which only the app's own thread does) and its printers.
+    """
+    if reconcile_first:
+        reconcile(event)
+    q = PrintQueue(event.folder)
+    status = q.printer_status()
+    jobs = q.jobs()
+    names = dict(printers if printers is not None else printers_of(event))
+    for j in jobs:
+        names.setdefault(j.printer, j.printer)
+    printers = []
+    for name, uri in names.items():
+        mine = [j for j in jobs if j.printer == name]
+        st = status.get(name, {})
+        printers.append({"name": name, "uri": uri, "state": st.get("state", "unknown"), "message": st.get("message", ""),
+                         "at": st.get("at", ""), "waiting": sum(j.status in ("pending", "printing") for j in mine),
+                         "done": sum(j.status == "done" for j in mine)})
+    waiting = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
+                "error": j.error} for j in jobs if j.status in ("pending", "printing")]
+    recent = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
+               "error": j.error, "done_at": j.done_at} for j in jobs if j.status in ("done", "cancelled")][-50:]
+    return {"printers": printers, "waiting": waiting, "recent": recent, **q.summary()}

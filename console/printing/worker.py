@@ -42,6 +42,7 @@ class PrintWorker:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._held: dict[str, float] = {}  # printer -> epoch seconds before which it is left alone
 
     @classmethod
     def for_event(cls, event, **kw) -> PrintWorker:
@@ -61,6 +62,10 @@ class PrintWorker:
             t = time.time() if now is None else now
             if job.printer in failed_printers or not job.due(t):
                 continue
+            # A printer that just failed holds back all its jobs until its retry time,
+            # except a job someone asked to retry now (next_try reset to 0).
+            if self._held.get(job.printer, 0) > t and not (job.attempts and job.next_try == 0):
+                continue
             claimed = self.queue.claim(job.id, lease_s=self.timeout * 3 + 30, now=t)
             if claimed is None:
                 continue
@@ -68,6 +73,10 @@ class PrintWorker:
             attempts.append(attempt)
             if not attempt.ok:
                 failed_printers.add(job.printer)
+                failed = self.queue.get(job.id)
+                self._held[job.printer] = failed.next_try if failed else t + 5
+            else:
+                self._held.pop(job.printer, None)
             if self.on_attempt:
                 self.on_attempt(attempt)
             if self._stop.is_set():
