@@ -311,3 +311,33 @@ def test_missing_device_and_library_are_explained(tmp_path):
     with pytest.raises(printers_mod.PrintError) as err:
         printers_mod.send_bytes(printers_mod.parse_uri("usb://0416:5011"), b"x")
     assert err.value.code in ("missing", "off")
+
+
+def test_a_job_moved_to_a_58mm_printer_is_redrawn_for_58mm(demo_event, tmp_path):
+    from tests.test_escpos_roundtrip import parse_raster
+
+    queue_badges(demo_event, [15], printer="desk")
+    q = PrintQueue(demo_event.folder)
+    target = tmp_path / "lp58.bin"
+    q.move("badge-0015-v1", f"file://{target}?width=58")
+    assert [a.ok for a in PrintWorker.for_event(demo_event).run_once()] == [True]
+    img, _ = parse_raster(target.read_bytes())
+    assert img.width == 384 and decode_qr(img) == [make_token(demo_event.secret, 15, 1)]
+
+
+def test_certificate_call_sheet_and_mc_list_go_through_the_queue(demo_event, tmp_path):
+    from console.printing.jobs import queue_callsheet, queue_certificate, queue_mc_list
+    from console.printing.layout_callsheet import Awardee, CallSheet
+    from console.printing.layout_certificate import certificate_data
+
+    target = tmp_path / "stage.bin"
+    uri = f"file://{target}"
+    cert = certificate_data(demo_event, recipient="Lý Thị Mai", award_form="Giấy khen của LĐLĐ huyện")
+    sheet = CallSheet(1, "Giấy khen của LĐLĐ huyện", [Awardee("Lý Thị Mai")], presenter="Chủ tịch LĐLĐ huyện")
+    jobs = [queue_certificate(demo_event, cert, printer=uri), queue_callsheet(demo_event, sheet, printer=uri),
+            queue_mc_list(demo_event, [sheet, sheet], printer=uri)]
+    assert [a.ok for a in PrintWorker.for_event(demo_event).run_once()] == [True, True, True]
+    images = parse_jobs(target.read_bytes())
+    assert len(images) == 3 and all(img.width == 576 for img in images)
+    assert images[2].height > images[1].height  # the MC's list holds both batches
+    assert {j.kind for j in jobs} == {"certificate", "callsheet", "mc_list"}

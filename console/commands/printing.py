@@ -31,6 +31,19 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_reprint)
 
+    p = sub.add_parser("certificate", help="in giấy chứng nhận khen thưởng cho một người/tập thể")
+    add_dir(p)
+    p.add_argument("--name", required=True, help="người hoặc tập thể được khen")
+    p.add_argument("--form", required=True, help="hình thức khen, ví dụ “Bằng khen của Chủ tịch UBND tỉnh”")
+    p.add_argument("--reason", default="", help="thành tích, ví dụ “xuất sắc trong phong trào thi đua …”")
+    p.add_argument("--unit", default="", help="đơn vị")
+    p.add_argument("--decision", default="", help="số quyết định khen thưởng (nếu muốn in)")
+    p.add_argument("--printer", default=None, help="mặc định: máy in “stage” trong event.toml")
+    p.add_argument("--width", type=int, choices=(58, 80), default=None)
+    p.add_argument("--no-wait", action="store_true")
+    add_json(p)
+    p.set_defaults(func=cmd_certificate)
+
     p = sub.add_parser("print-bench", help="đo thời gian dựng và mã hóa một thẻ (mục tiêu < 20 ms)")
     p.add_argument("--n", type=int, default=140, help="số thẻ (mặc định 140)")
     p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, giấy chứng nhận, phiếu gọi) 58/80 mm")
@@ -170,6 +183,24 @@ def cmd_reprint(args) -> int:
         what = "giữ mã cũ" if args.keep_token else f"mã mới (lần {job.data.get('version')}); thẻ cũ không còn dùng được"
         state = "đã in" if printed else "đang chờ in"
         print(f"In lại thẻ {job.data.get('delegate_id', 0):04d} {job.data.get('name', '')}: {what}; {state}.")
+        if left and not args.no_wait:
+            print(_leftover_note(left))
+    return 1 if left and not args.no_wait else 0
+
+
+def cmd_certificate(args) -> int:
+    from ..printing.jobs import queue_certificate
+    from ..printing.layout_certificate import certificate_data
+
+    event = open_event(args)
+    cert = certificate_data(event, recipient=args.name, award_form=args.form, reason=args.reason, unit=args.unit,
+                            decision=args.decision)
+    job = queue_certificate(event, cert, printer=args.printer)
+    printed, left = (0, [job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
+    if args.json:
+        print_json({"job": job.id, "printed": bool(printed), "error": left[0].error if left else ""})
+    else:
+        print(f"Giấy chứng nhận cho {cert.recipient}: {'đã in' if printed else 'đang chờ in'}.")
         if left and not args.no_wait:
             print(_leftover_note(left))
     return 1 if left and not args.no_wait else 0
