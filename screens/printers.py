@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.errors import UserError
-from console.printing.jobs import printers_of, queue_badges, reconcile, status_report
+from console.printing.jobs import plan_badges, printers_of, queue_planned, reconcile, status_report
 from console.printing.queue import PrintQueue
 from console.printing.worker import Attempt, PrintWorker
 
@@ -229,8 +229,11 @@ class PrintersScreen(EventScreen):
         self.act("", lambda: f"Đã gửi trang in thử tới {q.add('test', name, {}, title=f'In thử {name}')[0].printer}.")
 
     def action_all_badges(self) -> None:
-        event = self.event
-        queued, skipped = queue_badges(event)  # reads the roster: the app's own thread
-        self.say(f"Xếp {len(queued)} thẻ vào hàng đợi; {len(skipped)} thẻ đã có từ trước.")
-        ensure_print_worker(self.app).wake()
-        self.refresh_view()
+        plan = plan_badges(self.event)  # reads the event: on the app's own thread
+        folder = self.event.folder
+
+        def write() -> str:
+            queued, skipped = queue_planned(folder, plan)
+            return f"Xếp {len(queued)} thẻ vào hàng đợi; {len(skipped)} thẻ đã có từ trước."
+
+        self.act("", write)

@@ -85,9 +85,13 @@ def _badge_title(d, version: int, reprint: bool) -> str:
     return f"Thẻ {d.code} {d.name}{extra}"
 
 
-def queue_badges(event, ids: list[int] | None = None, *, printer: str | None = None,
-                 again: bool = False) -> tuple[list[Job], list[Job]]:
-    """Queue the badges of `ids` (everyone when None). Returns (queued, already queued or printed)."""
+def plan_badges(event, ids: list[int] | None = None, *, printer: str | None = None,
+                again: bool = False) -> list[dict]:
+    """What to queue for these badges (everyone when `ids` is None): reads the event only.
+
+    Split from `queue_planned` so a screen can plan on its own thread (the event
+    is not shared across threads) and write the job files in a worker thread.
+    """
     printer = check_printer(event, printer)
     everyone = event.delegates()
     if ids is None:
@@ -98,20 +102,34 @@ def queue_badges(event, ids: list[int] | None = None, *, printer: str | None = N
             raise UserError(f"Không có đại biểu mã {', '.join(f'{i:04d}' for i in missing)} trong danh sách "
                             "(xem `hoinghi tokens`). Không in thẻ nào.")
         people = [everyone[i] for i in dict.fromkeys(ids)]
-    q = PrintQueue(event.folder)
-    queued, skipped = [], []
+    plan = []
     for d in people:
         v = event.day.version_of(d.id)
-        job_id = badge_job_id(d.id, v)
-        if again and q.exists(job_id):
+        plan.append({"job_id": badge_job_id(d.id, v), "printer": printer, "again": again,
+                     "data": badge_data(event, d, v).to_dict(), "title": _badge_title(d, v, False)})
+    return plan
+
+
+def queue_planned(folder, plan: list[dict]) -> tuple[list[Job], list[Job]]:
+    """Write the planned badge jobs. Returns (queued, already queued or printed)."""
+    q = PrintQueue(folder)
+    queued, skipped = [], []
+    for item in plan:
+        job_id = item["job_id"]
+        if item["again"] and q.exists(job_id):
             n = 2
             while q.exists(f"{job_id}-c{n}"):
                 n += 1
             job_id = f"{job_id}-c{n}"
-        job, added = q.add("badge", printer, badge_data(event, d, v).to_dict(), job_id=job_id,
-                           title=_badge_title(d, v, False))
+        job, added = q.add("badge", item["printer"], item["data"], job_id=job_id, title=item["title"])
         (queued if added else skipped).append(job)
     return queued, skipped
+
+
+def queue_badges(event, ids: list[int] | None = None, *, printer: str | None = None,
+                 again: bool = False) -> tuple[list[Job], list[Job]]:
+    """Queue the badges of `ids` (everyone when None). Returns (queued, already queued or printed)."""
+    return queue_planned(event.folder, plan_badges(event, ids, printer=printer, again=again))
 
 
 def reprint(event, delegate_id: int, reason: str, *, printer: str | None = None,

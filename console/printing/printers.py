@@ -15,6 +15,7 @@ io) and one Vietnamese sentence that says what to check.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import socket
@@ -127,7 +128,6 @@ def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, t
         out = out if out.is_absolute() else Path(folder) / out
         try:
             out.mkdir(parents=True, exist_ok=True)
-            import io
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=False)
             atomic_write_bytes(out / f"{name}.png", buf.getvalue())
@@ -147,9 +147,7 @@ def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEO
         _send_file(spec.target, data)
     elif spec.scheme == "cups":
         _send_cups(spec.target, data, timeout)
-    elif spec.scheme == "usb":
-        _send_escpos_device(spec, data, timeout)
-    elif spec.scheme == "serial":
+    elif spec.scheme in ("usb", "serial"):
         _send_escpos_device(spec, data, timeout)
     else:
         raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
