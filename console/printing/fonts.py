@@ -1,0 +1,130 @@
+"""The bundled font (Noto Sans, OFL) and the text measuring every layout uses.
+
+Pillow's default bitmap font has no Vietnamese letters, and the system fonts of
+a desk laptop are unknown, so the package ships Noto Sans Regular and Bold in
+data/fonts/ (OFL.txt beside them). Every Vietnamese letter with its tone mark
+is a precomposed code point in NFC, and Noto Sans has a glyph for each, so the
+BASIC layout engine (no HarfBuzz needed) draws them exactly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PIL import ImageFont
+
+from data import FONTS_DIR
+
+from ..text import nfc
+
+REGULAR = FONTS_DIR / "NotoSans-Regular.ttf"
+BOLD = FONTS_DIR / "NotoSans-Bold.ttf"
+
+# The 67 lower-case Vietnamese letters that carry a mark (đ included); with
+# their capitals, the 134 letters the font test checks one by one.
+_BASES = "aăâeêioôơuưy"
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc huyền hỏi ngã nặng
+
+
+def vietnamese_letters() -> list[str]:
+    """Every lower- and upper-case Vietnamese letter with a diacritic (134)."""
+    lower = ["ă", "â", "ê", "ô", "ơ", "ư", "đ"]
+    for base in _BASES:
+        for tone in _TONES:
+            lower.append(nfc(base + tone))
+    return lower + [ch.upper() for ch in lower]
+
+
+@lru_cache(maxsize=64)
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """The bundled face at `size` pixels (dots). Cached: loading costs ~1 ms."""
+    path = BOLD if bold else REGULAR
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def line_height(f: ImageFont.FreeTypeFont) -> int:
+    """Ascent + descent: room for stacked marks above capitals (Ễ, Ẫ) and nặng below."""
+    ascent, descent = f.getmetrics()
+    return ascent + descent
+
+
+def text_width(f: ImageFont.FreeTypeFont, text: str) -> int:
+    return int(round(f.getlength(text)))
+
+
+def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int) -> list[str] | None:
+    """Greedy wrap on spaces. None when one word alone is wider than the line.
+
+    Vietnamese writes one syllable per word, so breaking only at spaces never
+    cuts a syllable; the caller shrinks the font rather than break inside one.
+    """
+    words = nfc(text).split()
+    if not words:
+        return []
+    space = f.getlength(" ")
+    lines: list[str] = []
+    current: list[str] = []
+    width = 0.0
+    for word in words:
+        w = f.getlength(word)
+        if w > max_width:
+            return None
+        if current and width + space + w > max_width:
+            lines.append(" ".join(current))
+            current, width = [word], w
+        else:
+            width = width + space + w if current else w
+            current.append(word)
+    lines.append(" ".join(current))
+    return lines
+
+
+def fit_text(text: str, max_width: int, sizes: list[int], *, bold: bool = False,
+             max_lines: int | None = None) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size in `sizes` at which `text` wraps within `max_lines` lines.
+
+    Falls back to the smallest size with as many lines as it takes; a single
+    word wider than the line even then (a long e-mail address, say) is the only
+    case cut between characters.
+    """
+    for size in sizes:
+        f = font(size, bold)
+        lines = wrap_words(text, f, max_width)
+        if lines is not None and (max_lines is None or len(lines) <= max_lines):
+            return f, balance(lines, f)
+    f = font(sizes[-1], bold)
+    lines = wrap_words(text, f, max_width)
+    if lines is None:
+        lines = _hard_wrap(nfc(text), f, max_width)
+    return f, lines
+
+
+def balance(lines: list[str], f: ImageFont.FreeTypeFont) -> list[str]:
+    """Two lines split where they are most even: "Nguyễn Thị / Thu Huyền", not "Nguyễn Thị Thu / Huyền"."""
+    if len(lines) != 2:
+        return lines
+    words = " ".join(lines).split()
+    widest = max(f.getlength(line) for line in lines)
+    best = lines
+    for cut in range(1, len(words)):
+        a, b = " ".join(words[:cut]), " ".join(words[cut:])
+        w = max(f.getlength(a), f.getlength(b))
+        if w < widest:
+            best, widest = [a, b], w
+    return best
+
+
+def _hard_wrap(text: str, f: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and f.getlength(lines[-1] + " " + word) <= max_width:
+            lines[-1] += " " + word
+            continue
+        while f.getlength(word) > max_width:
+            cut = len(word)
+            while cut > 1 and f.getlength(word[:cut]) > max_width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines

@@ -1,0 +1,277 @@
+"""Printers named by URI, and one job sent to one: open, print, close, with a timeout.
+
+    tcp://192.168.1.50:9100     network printer (raw port 9100)
+    usb://0416:5011             USB printer by vendor:product id (needs pyusb)
+    serial:///dev/ttyUSB0?baud=9600   serial printer (needs pyserial)
+    cups://POS80                a CUPS queue, sent raw with `lp`
+    file:///dev/usb/lp0         raw bytes to a device or a file
+    preview://ban-in            PNG files in a folder of the event (the default)
+
+Any URI takes `?width=58|80` (paper width, mm). Every failure is a
+`PrintError` with a code (off, refused, timeout, paper, cut, missing, denied,
+io) and one Vietnamese sentence that says what to check.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from PIL import Image
+
+from ..errors import UserError
+from ..storage import atomic_write_bytes
+from .canvas import dots_for
+from .raster import encode
+
+SCHEMES = ("tcp", "usb", "serial", "cups", "file", "preview")
+DEFAULT_URI = "preview://ban-in"
+DEFAULT_TIMEOUT = 10.0
+STATUS_WAIT = 0.4  # seconds to wait for a printer's answer to DLE EOT before assuming it never answers
+
+DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
+PAPER_END = 0x60  # bits 5 and 6 of the answer: paper end detected
+
+
+@dataclass(frozen=True)
+class PrinterSpec:
+    uri: str
+    scheme: str
+    target: str  # host:port, VID:PID, device path, queue name or folder
+    width_mm: int = 80
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def dots(self) -> int:
+        return dots_for(self.width_mm)
+
+    @property
+    def label(self) -> str:
+        return f"{self.uri} ({self.width_mm} mm)"
+
+
+class PrintError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
+    """A printer URI checked for form (not for reachability)."""
+    text = (uri or "").strip()
+    if "://" not in text:
+        raise UserError(f"Máy in “{uri}” không đúng dạng URI. Ví dụ: tcp://192.168.1.50:9100, usb://0416:5011, "
+                        "serial:///dev/ttyUSB0?baud=9600, cups://POS80, file:///dev/usb/lp0, preview://ban-in.")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise UserError(f"Máy in “{uri}”: kiểu “{scheme}” không hỗ trợ. Dùng một trong: {', '.join(s + '://' for s in SCHEMES)}.")
+    params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    width = params.get("width", default_width)
+    try:
+        width = int(str(width).removesuffix("mm"))
+        dots_for(width)
+    except ValueError:
+        raise UserError(f"Máy in “{uri}”: khổ giấy “{params.get('width')}” không hợp lệ; chọn 58 hoặc 80 (mm).") from None
+    if scheme == "tcp":
+        host, port = parts.hostname, None
+        try:
+            port = parts.port or 9100
+        except ValueError:
+            pass
+        if not host or port is None:
+            raise UserError(f"Máy in “{uri}”: cần địa chỉ và cổng, ví dụ tcp://192.168.1.50:9100.")
+        target = f"{host}:{port}"
+    elif scheme == "usb":
+        target = (parts.netloc + parts.path).strip("/")
+        ids = target.split(":")
+        if len(ids) != 2 or not all(_is_hex(x) for x in ids):
+            raise UserError(f"Máy in “{uri}”: cần mã USB dạng VID:PID hệ 16, ví dụ usb://0416:5011 (xem bằng lệnh lsusb).")
+    elif scheme in ("serial", "file"):
+        target = parts.path or parts.netloc
+        if not target:
+            raise UserError(f"Máy in “{uri}”: thiếu đường dẫn, ví dụ {scheme}:///dev/ttyUSB0.")
+        if scheme == "serial" and not str(params.get("baud", "9600")).isdigit():
+            raise UserError(f"Máy in “{uri}”: tốc độ baud phải là số, ví dụ ?baud=9600.")
+    else:  # cups, preview
+        target = (parts.netloc + parts.path).strip("/") if scheme == "cups" else parts.netloc + parts.path
+        if not target:
+            raise UserError(f"Máy in “{uri}”: thiếu tên {'hàng đợi CUPS' if scheme == 'cups' else 'thư mục'}.")
+    return PrinterSpec(text, scheme, target, width, params)
+
+
+def _is_hex(x: str) -> bool:
+    try:
+        int(x, 16)
+        return 0 < len(x) <= 4
+    except ValueError:
+        return False
+
+
+# --- sending ---------------------------------------------------------------------
+
+_answers_status: dict[str, bool] = {}  # per printer: does it answer DLE EOT? (learned once)
+
+
+def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, timeout: float = DEFAULT_TIMEOUT) -> str:
+    """Print one slip. Returns where it went; raises PrintError."""
+    if spec.scheme == "preview":
+        out = Path(spec.target)
+        out = out if out.is_absolute() else Path(folder) / out
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            buf = io.BytesIO()
+            image.save(buf, format="PNG", optimize=False)
+            atomic_write_bytes(out / f"{name}.png", buf.getvalue())
+        except (OSError, UserError) as exc:
+            raise PrintError("io", f"Không ghi được ảnh xem trước vào {out}: {exc}. Kiểm tra quyền và dung lượng ổ đĩa.") from None
+        return str(out / f"{name}.png")
+    data = encode(image, spec.dots)
+    send_bytes(spec, data, timeout=timeout)
+    return spec.uri
+
+
+def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    if spec.scheme == "tcp":
+        host, port = spec.target.rsplit(":", 1)
+        _send_tcp(spec, host, int(port), data, timeout)
+    elif spec.scheme == "file":
+        _send_file(spec.target, data)
+    elif spec.scheme == "cups":
+        _send_cups(spec.target, data, timeout)
+    elif spec.scheme in ("usb", "serial"):
+        _send_escpos_device(spec, data, timeout)
+    else:
+        raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
+
+
+def _send_tcp(spec: PrinterSpec, host: str, port: int, data: bytes, timeout: float) -> None:
+    where = f"Máy in {host}:{port}"
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except ConnectionRefusedError:
+        raise PrintError("refused", f"{where} từ chối kết nối: máy có bật nhưng không nhận lệnh in ở cổng {port} "
+                                    "(sai cổng, hoặc đang bận với máy khác). Kiểm tra cổng rồi thử lại.") from None
+    except TimeoutError:
+        raise PrintError("timeout", f"{where} không trả lời sau {timeout:.0f} giây: máy in tắt, rút dây mạng "
+                                    "hoặc sai địa chỉ IP. Bật máy in, kiểm tra cáp mạng rồi thử lại.") from None
+    except socket.gaierror:
+        raise PrintError("off", f"Không tìm thấy máy in tên “{host}” trên mạng. Hãy dùng địa chỉ IP của máy in.") from None
+    except OSError as exc:
+        raise PrintError("off", f"{where} không liên lạc được ({exc.strerror or exc}): máy in tắt hoặc khác mạng. "
+                                "Bật máy in, kiểm tra cáp mạng/wifi rồi thử lại.") from None
+    with sock:
+        try:
+            answers = _paper_check(sock, where, STATUS_WAIT if spec.uri not in _answers_status else
+                                   (timeout if _answers_status[spec.uri] else 0))
+            if answers is not None:
+                _answers_status[spec.uri] = answers
+            sock.settimeout(timeout)
+            sock.sendall(data)
+            if _answers_status.get(spec.uri):
+                # Asked after the data, the status comes back only once the printer
+                # has read everything before it: a close mid-job shows up here.
+                if _paper_check(sock, where, timeout) is not True:
+                    raise TimeoutError
+            else:
+                sock.shutdown(socket.SHUT_WR)
+        except TimeoutError:
+            raise PrintError("timeout", f"{where} ngừng nhận dữ liệu quá {timeout:.0f} giây (kẹt giấy, mở nắp hoặc treo). "
+                                        "Kiểm tra máy in; lệnh in vẫn giữ trong hàng đợi.") from None
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.") from None
+        except OSError as exc:
+            raise PrintError("io", f"{where}: lỗi khi gửi ({exc.strerror or exc}). Lệnh in vẫn giữ trong hàng đợi.") from None
+
+
+def _paper_check(sock: socket.socket, where: str, wait: float) -> bool | None:
+    """Ask the paper sensor. True: answered with paper; False: no answer in `wait`; None: not asked."""
+    if wait <= 0:
+        return None
+    sock.sendall(DLE_EOT_PAPER)
+    sock.settimeout(wait)
+    try:
+        reply = sock.recv(1)
+    except TimeoutError:
+        return False
+    if not reply:
+        raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.")
+    if reply[0] & PAPER_END:
+        raise PrintError("paper", f"{where} hết giấy. Lắp cuộn giấy mới và đóng nắp; thẻ đang chờ sẽ tự in tiếp.")
+    return True
+
+
+def _send_file(path: str, data: bytes) -> None:
+    device = path.startswith("/dev/")
+    flags = os.O_WRONLY | (0 if device else os.O_CREAT | os.O_APPEND)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileNotFoundError:
+        raise PrintError("off", f"Không thấy {path}: máy in chưa cắm hoặc chưa bật. Cắm cáp, bật máy in rồi thử lại.") from None
+    except PermissionError:
+        raise PrintError("denied", f"Không có quyền ghi {path}. Thêm người dùng vào nhóm lp (sudo usermod -aG lp $USER) rồi đăng nhập lại.") from None
+    except OSError as exc:
+        raise PrintError("io", f"Không mở được {path}: {exc.strerror}.") from None
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        if not device:
+            os.fsync(fd)
+    except OSError as exc:
+        code = "paper" if exc.errno in (errno.EIO,) and device else "io"
+        raise PrintError(code, f"Lỗi khi ghi {path} ({exc.strerror}): máy in hết giấy, mở nắp hoặc bị rút cáp.") from None
+    finally:
+        os.close(fd)
+
+
+def _send_cups(queue: str, data: bytes, timeout: float) -> None:
+    lp = shutil.which("lp")
+    if not lp:
+        raise PrintError("missing", "Máy này chưa cài CUPS (không có lệnh lp). Cài gói cups-client hoặc dùng tcp:// / file://.")
+    try:
+        proc = subprocess.run([lp, "-d", queue, "-o", "raw"], input=data, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise PrintError("timeout", f"CUPS không nhận lệnh in cho hàng đợi “{queue}” sau {timeout:.0f} giây.") from None
+    if proc.returncode != 0:
+        msg = proc.stderr.decode("utf-8", "replace").strip()
+        raise PrintError("off", f"CUPS từ chối in vào hàng đợi “{queue}”: {msg}. Kiểm tra tên hàng đợi (lpstat -p).")
+
+
+def _send_escpos_device(spec: PrinterSpec, data: bytes, timeout: float) -> None:
+    try:
+        if spec.scheme == "usb":
+            import usb.core  # noqa: F401  (pyusb: python-escpos needs it for USB)
+            from escpos.printer import Usb
+
+            vid, pid = (int(x, 16) for x in spec.target.split(":"))
+            dev = Usb(vid, pid, timeout=int(timeout * 1000))
+        else:
+            import serial  # noqa: F401  (pyserial)
+            from escpos.printer import Serial
+
+            dev = Serial(spec.target, baudrate=int(spec.params.get("baud", 9600)), timeout=timeout)
+    except ImportError:
+        lib = "pyusb" if spec.scheme == "usb" else "pyserial"
+        raise PrintError("missing", f"Cần cài thư viện {lib} để in qua {spec.scheme.upper()} (pip install {lib}), "
+                                    "hoặc dùng file:///dev/usb/lp0 cho máy in USB.") from None
+    try:
+        dev.open()
+        dev._raw(data)
+    except Exception as exc:  # python-escpos raises its own classes and the backends' errors
+        raise PrintError("off", f"Máy in {spec.uri} không nhận lệnh ({type(exc).__name__}: {exc}). "
+                                "Kiểm tra cáp, nguồn và quyền truy cập thiết bị.") from None
+    finally:
+        try:
+            dev.close()
+        except Exception:
+            pass

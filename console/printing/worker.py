@@ -1,0 +1,153 @@
+"""The background printer: takes due jobs from the queue and sends them, one at a time.
+
+`run_once()` is one pass (tests and the CLI call it directly); `start()` runs
+passes in a daemon thread so a desk never waits for paper to come out. Slips
+are rendered just before sending, so a job follows its printer's width.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UserError
+from .jobs import render_job, resolve
+from .printers import DEFAULT_TIMEOUT, PrintError, deliver
+from .queue import Job, PrintQueue
+
+
+@dataclass
+class Attempt:
+    job: Job
+    ok: bool
+    where: str = ""
+    code: str = ""
+    message: str = ""
+
+
+class PrintWorker:
+    def __init__(self, folder: Path, printers: dict[str, str], *, width: int = 80,
+                 timeout: float = DEFAULT_TIMEOUT, poll: float = 0.5,
+                 on_attempt: Callable[[Attempt], None] | None = None):
+        self.folder = Path(folder)
+        self.queue = PrintQueue(self.folder)
+        self.printers = dict(printers)
+        self.width = width
+        self.timeout = timeout
+        self.poll = poll
+        self.on_attempt = on_attempt
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._held: dict[str, float] = {}  # printer -> epoch seconds before which it is left alone
+
+    @classmethod
+    def for_event(cls, event, **kw) -> PrintWorker:
+        from .jobs import default_width, printers_of
+
+        return cls(event.folder, printers_of(event), width=default_width(event), **kw)
+
+    # --- one pass ---------------------------------------------------------------------
+
+    def run_once(self, now: float | None = None, only: set[str] | None = None) -> list[Attempt]:
+        """Send every due job once, in order; a printer that fails is left until its retry time."""
+        attempts: list[Attempt] = []
+        failed_printers: set[str] = set()
+        for job in self.queue.jobs():
+            if only is not None and job.id not in only:
+                continue
+            t = time.time() if now is None else now
+            if job.printer in failed_printers or not job.due(t):
+                continue
+            # A printer that just failed holds back all its jobs until its retry time,
+            # except a job someone asked to retry now (next_try reset to 0).
+            if self._held.get(job.printer, 0) > t and not (job.attempts and job.next_try == 0):
+                continue
+            claimed = self.queue.claim(job.id, lease_s=self.timeout * 3 + 30, now=t)
+            if claimed is None:
+                continue
+            attempt = self._send(claimed, now)
+            attempts.append(attempt)
+            if not attempt.ok:
+                failed_printers.add(job.printer)
+                failed = self.queue.get(job.id)
+                self._held[job.printer] = failed.next_try if failed else t + 5
+            else:
+                self._held.pop(job.printer, None)
+            if self.on_attempt:
+                self.on_attempt(attempt)
+            if self._stop.is_set():
+                break
+        return attempts
+
+    def _send(self, job: Job, now: float | None) -> Attempt:
+        try:
+            spec = resolve(self.printers, job.printer, self.width)
+            image = render_job(job, spec.dots)
+            where = deliver(spec, image, job.id, folder=self.folder, timeout=self.timeout)
+        except PrintError as exc:
+            self.queue.fail(job, exc.code, exc.message, now)
+            self.queue.set_printer_status(job.printer, "error", exc.message, exc.code)
+            return Attempt(job, False, code=exc.code, message=exc.message)
+        except UserError as exc:  # a printer URI that does not parse
+            self.queue.fail(job, "config", str(exc), now)
+            self.queue.set_printer_status(job.printer, "error", str(exc), "config")
+            return Attempt(job, False, code="config", message=str(exc))
+        except Exception as exc:  # a bug in a layout must not kill the worker or lose the job
+            msg = f"Lỗi khi dựng bản in ({type(exc).__name__}: {exc}); lệnh in vẫn giữ trong hàng đợi."
+            self.queue.fail(job, "render", msg, now)
+            return Attempt(job, False, code="render", message=msg)
+        self.queue.finish(job, where)
+        self.queue.set_printer_status(job.printer, "ok", f"In xong {job.id}")
+        return Attempt(job, True, where=where)
+
+    def drain(self, job_ids: set[str], *, deadline_s: float = 60.0,
+              on_progress: Callable[[Attempt], None] | None = None) -> list[Job]:
+        """Print these jobs now (the CLI); stop at the first printer failure. Returns those not done."""
+        end = time.monotonic() + deadline_s
+        left = set(job_ids)
+        while left and time.monotonic() < end:
+            attempts = self.run_once(now=time.time(), only=left)
+            for a in attempts:
+                if a.ok:
+                    left.discard(a.job.id)
+                if on_progress:
+                    on_progress(a)
+            if any(not a.ok for a in attempts) or not attempts:
+                break
+        return [j for j in (self.queue.get(i) for i in sorted(left)) if j is not None]
+
+    # --- the thread ---------------------------------------------------------------------
+
+    def start(self) -> PrintWorker:
+        if self._thread is None or not self._thread.is_alive():
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, name="hoinghi-print", daemon=True)
+            self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, wait: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(wait)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                worked = self.run_once()
+            except Exception:  # a full disk, a lock held too long: try again next pass
+                worked = []
+            if not worked:
+                self._wake.wait(self.poll)
+                self._wake.clear()
