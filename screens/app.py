@@ -90,6 +90,7 @@ class HoinghiApp(App[None]):
             self._ask_pin()
         else:
             self.switch_mode(self.start_mode)
+        self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
 
     def _ask_pin(self) -> None:
@@ -108,6 +109,8 @@ class HoinghiApp(App[None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.locked and action in ("switch_mode", "command_palette"):
             return False
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return False  # the screen you are on needs no key in the footer: room for its own actions
         return True
 
     def poll_folder(self) -> None:

@@ -65,6 +65,8 @@ class DeskScreen(EventScreen):
         Binding("f7", "walk_in", "Vãng lai", id="desk-walkin", tooltip="Đăng ký khách không có trong danh sách"),
         Binding("f8", "undo", "Hủy ĐD", id="desk-undo", tooltip="Hủy điểm danh của người đang chọn (ghi lý do)"),
         Binding("f9", "checkout", "Ra về", id="desk-checkout", tooltip="Đánh dấu người đang chọn rời hội trường"),
+        Binding("f10", "reprint", "In lại", id="desk-reprint",
+                tooltip="In thẻ mới cho người đang chọn (mất/hỏng thẻ); thẻ cũ sẽ bị thay"),
         Binding("escape", "clear", "Xóa", id="desk-clear", tooltip="Xóa ô nhập, trở về sẵn sàng quét"),
         Binding("down", "move(1)", "Xuống", show=False, id="desk-down"),
         Binding("up", "move(-1)", "Lên", show=False, id="desk-up"),
@@ -247,8 +249,57 @@ class DeskScreen(EventScreen):
                 self.scan_input.value = ""
                 self._show_hits(False)
                 self.show_scan(result)
+                if result.delegate is not None:
+                    self._print_badges([result.delegate.id])
 
         self.app.push_screen(WalkInDialog(register, name=name), done)
+
+    # --- badges: a walk-in's first badge, a lost badge's replacement -------------------
+
+    def _print_badges(self, ids: list[int]) -> None:
+        """Queue the badges (a file write) and wake the background printer thread."""
+        from console.printing.jobs import queue_badges
+
+        try:
+            queue_badges(self.event, ids)
+        except UserError as exc:
+            self.notify(f"Chưa in được thẻ: {exc}", severity="warning", timeout=8)
+            return
+        self._wake_printer()
+
+    def _wake_printer(self) -> None:
+        from .printers import ensure_print_worker
+
+        ensure_print_worker(self.app).wake()
+
+    def action_reprint(self) -> None:
+        who = self._target()
+        if who is None:
+            self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người cần in lại thẻ trước, rồi bấm F10."))
+            return
+
+        def done(reason) -> None:
+            self.scan_input.focus()
+            if isinstance(reason, ScanArrived):
+                self._scan_from_dialog(reason)
+                return
+            if reason is None:
+                return
+            from console.printing.jobs import reprint
+
+            try:
+                job = reprint(self.event, who.id, reason)
+            except UserError as exc:
+                self.show(Shown("error", str(exc), who))
+                return
+            self._wake_printer()
+            self.scan_input.value = ""
+            self._show_hits(False)
+            self.show(Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in ({job.printer}). "
+                                         "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who))
+
+        self.app.push_screen(ReasonDialog(f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?",
+                                          quick={"1": "Mất thẻ", "2": "Thẻ hỏng", "3": "Sai thông tin"}), done)
 
     def action_undo(self) -> None:
         who = self._target()

@@ -322,3 +322,45 @@ async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(dem
         assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
         await type_scan(pilot, make_token(app.event.secret, 19))
         assert 19 in app.event.day.present
+
+
+async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, clock):
+    from console.checkin import scan
+    from console.event import Event
+    from console.printing.queue import PrintQueue
+    from console.tokens import make_token
+
+    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock)
+    ev0 = Event(demo_dir)
+    who = sorted(ev0.imported)[3]
+    old = make_token(ev0.secret, who)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys(old), "enter")
+        await pilot.pause()
+        assert who in app.event.day.present
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("1", "enter")  # 1 = lost badge
+        await pilot.pause()
+        assert app.event.day.version_of(who) == 2
+        jobs = [j for j in PrintQueue(demo_dir).jobs() if j.kind == "badge"]
+        assert any(j.data.get("delegate_id") == who or f"{who:04d}" in j.title for j in jobs)
+    assert scan(Event(demo_dir), old).result == "replaced"
+
+
+async def test_walk_in_badge_is_queued(demo_dir, clock):
+    from console.printing.queue import PrintQueue
+
+    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press(*keys("Lò Văn Khách"), "enter", *keys("Báo Bắc Kạn"), "enter", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        walkins = list(app.event.day.walk_ins.values())
+        assert [d.name for d in walkins] == ["Lò Văn Khách"]
+        titles = [j.title for j in PrintQueue(demo_dir).jobs() if j.kind == "badge"]
+        assert any("Lò Văn Khách" in t for t in titles)

@@ -23,14 +23,16 @@ class ReasonDialog(ModalScreen[object]):
     """
     BINDINGS = [Binding("escape", "cancel", "Bỏ qua", id="reason-cancel", tooltip="Đóng, không hủy")]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, quick: dict[str, str] | None = None) -> None:
         super().__init__()
         self.question = question
+        self.quick = quick or QUICK
 
     def compose(self) -> ComposeResult:
+        choices = ", ".join(f"{k} = {v.lower()}" for k, v in self.quick.items())
         with Vertical():
             yield Label(self.question)
-            yield Label("Gõ 1 = quét nhầm, 2 = nhầm người, hoặc gõ lý do rồi ⏎. Esc: bỏ qua.")
+            yield Label(f"Gõ {choices}, hoặc gõ lý do rồi ⏎. Esc: bỏ qua.")
             yield Input(placeholder="Lý do", id="reason-input")
 
     def on_mount(self) -> None:
@@ -43,7 +45,7 @@ class ReasonDialog(ModalScreen[object]):
             self.dismiss(scanned)
             return
         text = event.value.strip()
-        text = QUICK.get(text, text)
+        text = self.quick.get(text, text)
         if text:
             self.dismiss(text)
 

@@ -24,6 +24,7 @@ HEADLINES = {
     "not_found": ("? KHÔNG TÌM THẤY", "-unknown"),
     "undone": ("↶ ĐÃ HỦY ĐIỂM DANH", "-info"),
     "checked_out": ("→ ĐÃ RA VỀ", "-info"),
+    "reprinted": ("⎙ ĐÃ GỬI IN THẺ MỚI", "-info"),
     "error": ("✖ KHÔNG THỰC HIỆN ĐƯỢC", "-invalid"),
 }
 CLASSES = sorted({c for _h, c in HEADLINES.values()} | {"-ready"})
