@@ -60,6 +60,10 @@ class CeremonyScreen(EventScreen):
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
         Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
         Binding("u", "undo", "Hoàn tác", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
+        Binding("f9", "print_batch", "In đợt", id="cer-print-batch",
+                tooltip="In giấy gọi lên sân khấu và giấy chứng nhận của đợt đang chọn (hoặc đợt kế tiếp)"),
+        Binding("f10", "print_mc_list", "In DS MC", id="cer-print-mc",
+                tooltip="In danh sách các đợt còn lại, theo thứ tự gọi, cho người dẫn chương trình"),
     ]
 
     def __init__(self) -> None:
@@ -227,6 +231,31 @@ class CeremonyScreen(EventScreen):
             self.notify(f"Đợt {n} đã trao xong." if n else "Không còn đợt nào.")
         else:
             self._do(actions.speech_done, self.event, self.list_name, None, None)
+
+
+    # --- printing (the stage printer; queued, printed by the background thread) ---------
+
+    def action_print_batch(self) -> None:
+        from console.ceremony.printouts import print_batch
+
+        p = self._rows.get(self._current_key() or "") if self.list_name == "awards" else None
+        number = p.batch if p is not None and p.batch and p.status == "pending" else None
+        jobs = self._do(print_batch, self.event, number)
+        if jobs:
+            self._wake_printer()
+            self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + giấy chứng nhận).")
+
+    def action_print_mc_list(self) -> None:
+        from console.ceremony.printouts import print_mc_list
+
+        if self._do(print_mc_list, self.event):
+            self._wake_printer()
+            self.notify("Đã đưa danh sách cho người dẫn chương trình vào hàng in.")
+
+    def _wake_printer(self) -> None:
+        from .printers import ensure_print_worker
+
+        ensure_print_worker(self.app).wake()
 
 
 def _undo_note(what: str, ref) -> str:

@@ -8,6 +8,7 @@ LIST_CHOICES = {"speeches": "tham_luan", "responses": "huong_ung", "awards": "aw
 
 
 def register(sub) -> None:
+    _register_printouts(sub)
     p = sub.add_parser("order", help="đề xuất thứ tự tham luận / khen thưởng theo người đang có mặt")
     add_dir(p)
     p.add_argument("which", choices=list(LIST_CHOICES), help="speeches (tham luận), responses (hưởng ứng), awards")
@@ -246,4 +247,39 @@ def cmd_speech_done(args) -> int:
     key = actions.resolve_key(event, lst, args.item) if args.item else None
     got = actions.speech_done(event, lst, key, args.minutes)
     print("Không có bài nào đang trình bày." if got is None else f"Đã kết thúc bài {got}.")
+    return 0
+
+
+def _register_printouts(sub) -> None:
+    p = sub.add_parser("print-batch", help="in giấy gọi lên sân khấu (và giấy chứng nhận) của một đợt trao thưởng")
+    add_dir(p)
+    p.add_argument("batch", nargs="?", type=int, default=None, help="số đợt (mặc định: đợt kế tiếp)")
+    p.add_argument("--no-certificates", action="store_true", help="chỉ in giấy gọi")
+    p.add_argument("--printer", default=None, help="tên máy in trong event.toml hoặc URI")
+    add_desk(p)
+    p.set_defaults(func=cmd_print_batch)
+
+    p = sub.add_parser("print-mc-list", help="in danh sách các đợt còn lại cho người dẫn chương trình")
+    add_dir(p)
+    p.add_argument("--printer", default=None)
+    add_desk(p)
+    p.set_defaults(func=cmd_print_mc_list)
+
+
+def cmd_print_batch(args) -> int:
+    from ..ceremony.printouts import print_batch
+
+    event = open_event(args)
+    jobs = print_batch(event, args.batch, certificates=not args.no_certificates, printer=args.printer)
+    print(f"Đã đưa {len(jobs)} tờ vào hàng in ({jobs[0].printer}). Chạy `hoinghi print-queue {args.dir} --run` "
+          "nếu chưa có màn hình nào đang in.")
+    return 0
+
+
+def cmd_print_mc_list(args) -> int:
+    from ..ceremony.printouts import print_mc_list
+
+    event = open_event(args)
+    job = print_mc_list(event, printer=args.printer)
+    print(f"Đã đưa danh sách cho người dẫn chương trình vào hàng in ({job.printer}).")
     return 0

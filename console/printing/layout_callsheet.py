@@ -20,6 +20,7 @@ class Awardee:
     name: str
     unit: str = ""
     proxy: str = ""  # who receives it on the person's behalf (nhận thay)
+    role: str = ""  # how the MC names that person: "Nhận thay" (default) or "Đại diện nhận" for a collective
 
 
 @dataclass
@@ -34,7 +35,7 @@ class CallSheet:
     def from_dict(cls, data: dict) -> CallSheet:
         people = []
         for a in data.get("awardees", data.get("names", [])):
-            people.append(Awardee(a) if isinstance(a, str) else Awardee(**{k: a.get(k, "") for k in ("name", "unit", "proxy")}))
+            people.append(Awardee(a) if isinstance(a, str) else Awardee(**{k: a.get(k, "") for k in ("name", "unit", "proxy", "role")}))
         return cls(batch=data.get("batch", ""), award_form=data.get("award_form", data.get("form", "")),
                    awardees=people, presenter=data.get("presenter", ""), note=data.get("note", ""))
 
@@ -55,7 +56,7 @@ def _batch(s: Slip, c: CallSheet, width: int) -> None:
         if a.unit:
             s.text(nfc(a.unit), _scale([20, 18], width), align="left", max_lines=2)
         if a.proxy:
-            s.text(f"(Nhận thay: {nfc(a.proxy)})", _scale([20, 18], width), align="left", max_lines=2)
+            s.text(f"({a.role or 'Nhận thay'}: {nfc(a.proxy)})", _scale([20, 18], width), align="left", max_lines=2)
         s.space(4)
     if c.note:
         s.text(nfc(c.note), _scale([20, 18], width), max_lines=4)

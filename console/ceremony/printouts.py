@@ -1,0 +1,72 @@
+"""What the ceremony prints: a batch's stage call sheet, the MC's list, the certificates.
+
+The layouts (console/printing) take plain data; this module turns the live
+award plan — only people in the hall, proxies named — into that data and
+queues the jobs on the stage printer.
+"""
+
+from __future__ import annotations
+
+from ..errors import UserError
+from .awards import AwardPlan, Batch, plan_awards
+
+
+def _callsheet(batch: Batch):
+    from ..printing.layout_callsheet import Awardee, CallSheet
+
+    people = []
+    for p in batch.awards:
+        if p.proxy_name and p.proxy_name != p.item.recipient:
+            who, role = p.proxy_name, "Nhận thay"
+        elif p.item.collective and p.called_name:
+            who, role = p.called_name, "Đại diện nhận"  # the person who walks up for the collective
+        else:
+            who, role = "", ""
+        people.append(Awardee(name=p.item.recipient, unit=p.item.unit if p.item.unit not in p.item.recipient else "",
+                              proxy=who, role=role))
+    return CallSheet(batch=batch.number, award_form=batch.form, awardees=people, presenter=batch.presenter_name)
+
+
+def _certificate(event, p):
+    from ..printing.layout_certificate import CertificateData
+
+    s = event.settings
+    return CertificateData(recipient=p.item.recipient, award_form=p.item.form, reason=p.item.achievement,
+                           unit=p.item.unit if p.item.unit != p.item.recipient else "",
+                           header=[x for x in (s.parent_unit.upper(), s.unit.upper()) if x],
+                           place_date=s.place_date_line)
+
+
+def _batch(plan: AwardPlan, number: int | None) -> Batch:
+    pending = plan.pending_batches
+    if not pending:
+        raise UserError("Không còn đợt trao thưởng nào đang chờ (hoặc chưa có ai trong danh sách khen thưởng có mặt).")
+    if number is None:
+        return pending[0]
+    for b in plan.batches:
+        if b.number == number:
+            return b
+    raise UserError(f"Không có đợt {number}. Các đợt đang chờ: {', '.join(str(b.number) for b in pending)}.")
+
+
+def print_batch(event, number: int | None = None, *, certificates: bool = True, printer: str | None = None) -> list:
+    """Queue the call sheet (and the certificates) of one batch — the next pending one by default."""
+    from ..printing.jobs import queue_callsheet, queue_certificate
+
+    batch = _batch(plan_awards(event), number)
+    jobs = [queue_callsheet(event, _callsheet(batch), printer=printer)]
+    if certificates:
+        jobs += [queue_certificate(event, _certificate(event, p), printer=printer) for p in batch.awards]
+    return jobs
+
+
+def print_mc_list(event, *, printer: str | None = None):
+    """Queue the MC's list: every pending batch, names in calling order, presenters."""
+    from ..printing.jobs import queue_mc_list
+
+    plan = plan_awards(event)
+    if not plan.pending_batches:
+        raise UserError("Không còn đợt trao thưởng nào đang chờ để in danh sách cho người dẫn chương trình.")
+    later = len(plan.later)
+    note = f"{later} khen thưởng trao sau (vắng mặt, không có người nhận thay)." if later else ""
+    return queue_mc_list(event, [_callsheet(b) for b in plan.pending_batches], printer=printer, subtitle=note)
