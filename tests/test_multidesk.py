@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from console.bench_desk import make_event
+from console.bench.fixtures import make_big_event as make_event
 from console.tokens import make_token
 
 N_PEOPLE = 150

@@ -96,7 +96,7 @@ def test_live_index_finds_the_demo_huong(demo_event):
 
 
 def test_typing_on_backspacing_and_retyping_give_the_same_hits_as_a_fresh_search():
-    from console.bench_desk import make_delegates
+    from console.bench.fixtures import make_delegates
 
     people = make_delegates(400)
     live, fresh = SearchIndex(people, SECRET), lambda q: names(SearchIndex(people, SECRET).search(q))

@@ -1,4 +1,4 @@
-"""How long the cue's once-a-second redraw costs: `python -m console.agenda_bench [DIR]`.
+"""How long the cue's once-a-second redraw costs: `python -m console.bench.agenda [DIR]`.
 
 Builds (or opens) a demo day with everyone checked in and many control steps,
 then times the pure functions the screens call each tick.
@@ -12,15 +12,15 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import agenda_steps as steps
-from .agenda_timing import timings_report, view
-from .checkin import checkin_delegate
-from .clock import VN_TZ, FakeClock
-from .event import Event
+from .. import agenda_steps as steps
+from ..agenda_timing import timings_report, view
+from ..checkin import checkin_delegate
+from ..clock import VN_TZ, FakeClock
+from ..event import Event
 
 
 def bench(folder: Path | None = None, moves: int = 200, repeat: int = 50) -> dict:
-    from .demo import create_demo
+    from ..demo import create_demo
 
     folder = Path(folder or Path(tempfile.mkdtemp()) / "bench")
     if not (folder / "event.toml").exists():

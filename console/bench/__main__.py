@@ -1,0 +1,7 @@
+"""`python -m console.bench` — the same as `hoinghi bench`."""
+
+import sys
+
+from ..cli import main
+
+sys.exit(main(["bench", *sys.argv[1:]]))
