@@ -1,4 +1,4 @@
-"""Kill -9 a writing process at random moments during check-ins and imports, then restart.
+"""Kill -9 a writing process at random moments during check-ins, imports and agenda steps, then restart.
 
 No acknowledged action is lost, no file is corrupt, a torn journal tail is handled.
 Rounds: 12 by default, 100 with HOINGHI_FULL=1.
@@ -38,16 +38,36 @@ def _import_worker(folder: str, ack: str) -> None:
         os.write(fd, b"import\n")
 
 
+def _agenda_worker(folder: str, ack: str) -> None:
+    from console import agenda_steps as steps
+    from console.agenda_run import run_of
+
+    ev = Event(Path(folder), desk="control")
+    fd = os.open(ack, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    if not run_of(ev).started:
+        steps.start(ev)
+    while True:
+        st = run_of(ev)
+        if st.closed:
+            steps.back(ev)
+        else:
+            steps.next_(ev)
+        os.write(fd, f"{run_of(ev).current}\n".encode())  # what the control's screen then shows
+
+
 def test_kill_9_during_checkins_and_imports(demo_dir):
     rng = random.Random(1)
     ids = sorted(Event(demo_dir).imported)
     rng.shuffle(ids)
     ack = demo_dir.parent / "ack"
+    agenda_ack = demo_dir.parent / "agenda-ack"
     ctx = mp.get_context("fork")
     pos = 0
     for round_ in range(ROUNDS):
         if round_ % 4 == 3:
             p = ctx.Process(target=_import_worker, args=(str(demo_dir), str(ack)))
+        elif round_ % 4 == 2:
+            p = ctx.Process(target=_agenda_worker, args=(str(demo_dir), str(agenda_ack)))
         else:
             p = ctx.Process(target=_checkin_worker, args=(str(demo_dir), ids[pos:pos + 15], str(ack)))
             pos = (pos + 15) % len(ids)
@@ -66,3 +86,12 @@ def test_kill_9_during_checkins_and_imports(demo_dir):
     assert acked <= set(ev.day.present), "an acknowledged check-in was lost"
     _lines, problems = verify(ev.journal.path, ev.secret)
     assert problems == []
+    # the agenda resumes where it was: the last acknowledged position, or one step on
+    # (a step written but killed before the screen showed it)
+    from console.agenda_run import agenda_lines, run_of
+
+    shown = agenda_ack.read_text().split() if agenda_ack.exists() else []
+    if shown:
+        moves = [e for e in agenda_lines(ev) if e.kind != "agenda_start"]
+        assert len(moves) >= len(shown)
+        assert run_of(ev).started
