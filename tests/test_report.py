@@ -309,3 +309,16 @@ def test_journal_sheet_reads_other_modules_kinds(demo_event, clock, tmp_path):
     name = demo_event.get(12).name
     assert rows[-2][3] == "Khen thưởng: award_presented (batch=1)" and rows[-2][4] == f"{name} (0012)"
     assert rows[-1][3] == "zz_custom (note=thử)"
+
+
+def test_same_journal_same_workbook_while_an_item_runs(demo_event, clock):
+    """An agenda item still running: the record is as of the last journal line, not 'now'."""
+    from console import agenda_steps as steps
+
+    simulate_day(demo_event, clock)
+    steps.start(demo_event)
+    clock.advance(minutes=3)
+    steps.next_(demo_event)
+    first = export.workbook_bytes(demo_event)
+    clock.advance(minutes=7)  # time passes, nothing happens
+    assert export.workbook_bytes(demo_event) == first

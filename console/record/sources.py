@@ -9,9 +9,30 @@ up as soon as the functions are there. Tests monkeypatch these four names.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 NEUTRAL_SUMMARY = {"opened_at": None, "closed_at": None, "planned_end": None,
                    "projected_end": None, "drift_minutes": None, "current": None}
+
+
+@contextmanager
+def _as_of_last_line(event) -> Iterator[None]:
+    """Run with the event's clock stopped at the last journal line.
+
+    The agenda and ceremony compute "running" items against now; the record
+    describes the day as its journal last saw it, so two exports of the same
+    journal — a minute apart, in two processes — are the same workbook.
+    """
+    from ..clock import FakeClock
+    from .sheets import as_of
+
+    saved = event.clock
+    event.clock = FakeClock(as_of(event))
+    try:
+        yield
+    finally:
+        event.clock = saved
 
 
 def _call(module_name: str, func_name: str, event, default):
@@ -22,7 +43,8 @@ def _call(module_name: str, func_name: str, event, default):
     func = getattr(module, func_name, None)
     if func is None:
         return default
-    result = func(event)
+    with _as_of_last_line(event):
+        result = func(event)
     return default if result is None else result
 
 
