@@ -41,8 +41,11 @@ class QuotaPanel(Static):
         t = Table.grid(padding=(0, 1))
         t.add_column(justify="left")
         t.add_column(justify="right")
-        verdict = Text("ĐẠT" if present.ok else "CHƯA ĐẠT",
-                       style="bold green" if present.ok else "bold white on red")
+        if present.total == 0:
+            verdict = Text("chưa có ai", style="dim")
+        else:
+            verdict = Text("ĐẠT" if present.ok else "CHƯA ĐẠT",
+                           style="bold green" if present.ok else "bold white on red")
         t.add_row(Text(f"{_('Có mặt')} / {_('Đăng ký')}", style="bold"), Text(f"{present.total} / {registered.total}", style="bold"))
         t.add_row(_("Tỉ lệ điển hình"), Text(format_share(present.exemplary_share),
                                              style="bold green" if present.ok else "bold red"))
