@@ -272,12 +272,8 @@ class DeskScreen(EventScreen):
 
         ensure_print_worker(self.app).wake()
 
-    def action_reprint(self) -> None:
-        who = self._target()
-        if who is None:
-            self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người cần in lại thẻ trước, rồi bấm F10."))
-            return
-
+    def _with_reason(self, who, question: str, act, quick: dict[str, str] | None = None) -> None:
+        """Ask why, then `act(reason) -> Shown`; a badge scanned into the dialog is checked in instead."""
         def done(reason) -> None:
             self.scan_input.focus()
             if isinstance(reason, ScanArrived):
@@ -285,21 +281,33 @@ class DeskScreen(EventScreen):
                 return
             if reason is None:
                 return
-            from console.printing.jobs import reprint
-
             try:
-                job = reprint(self.event, who.id, reason)
+                shown = act(reason)
             except UserError as exc:
                 self.show(Shown("error", str(exc), who))
                 return
-            self._wake_printer()
             self.scan_input.value = ""
             self._show_hits(False)
-            self.show(Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in ({job.printer}). "
-                                         "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who))
+            self.show(shown)
 
-        self.app.push_screen(ReasonDialog(f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?",
-                                          quick={"1": "Mất thẻ", "2": "Thẻ hỏng", "3": "Sai thông tin"}), done)
+        self.app.push_screen(ReasonDialog(question, quick), done)
+
+    def action_reprint(self) -> None:
+        who = self._target()
+        if who is None:
+            self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người cần in lại thẻ trước, rồi bấm F10."))
+            return
+
+        def act(reason: str) -> Shown:
+            from console.printing.jobs import reprint
+
+            job = reprint(self.event, who.id, reason)
+            self._wake_printer()
+            return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in ({job.printer}). "
+                                      "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who)
+
+        self._with_reason(who, f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?", act,
+                          quick={"1": "Mất thẻ", "2": "Thẻ hỏng", "3": "Sai thông tin"})
 
     def action_undo(self) -> None:
         who = self._target()
@@ -307,23 +315,10 @@ class DeskScreen(EventScreen):
             self.show(Shown("error", "Hãy quét thẻ hoặc tìm tên người cần hủy điểm danh trước, rồi bấm F8."))
             return
 
-        def done(reason) -> None:
-            self.scan_input.focus()
-            if isinstance(reason, ScanArrived):
-                self._scan_from_dialog(reason)
-                return
-            if reason is None:
-                return
-            try:
-                msg = undo_checkin(self.event, who.id, reason, desk=self.event.desk)
-            except UserError as exc:
-                self.show(Shown("error", str(exc), who))
-                return
-            self.scan_input.value = ""
-            self._show_hits(False)
-            self.show(Shown("undone", msg, who))
+        def act(reason: str) -> Shown:
+            return Shown("undone", undo_checkin(self.event, who.id, reason, desk=self.event.desk), who)
 
-        self.app.push_screen(ReasonDialog(f"Hủy điểm danh của [b]{who.name}[/b] ({who.unit}) — lý do?"), done)
+        self._with_reason(who, f"Hủy điểm danh của [b]{who.name}[/b] ({who.unit}) — lý do?", act)
 
     def action_checkout(self) -> None:
         who = self._target()
