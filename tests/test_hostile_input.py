@@ -166,3 +166,23 @@ def test_named_bad_settings(tmp_path, body, needle):
     with pytest.raises(UserError) as err:
         load_settings(path)
     assert needle in str(err.value)
+
+
+@FUZZ
+@given(st.one_of(
+    st.text(max_size=400),
+    st.lists(st.tuples(st.sampled_from(["key", "title", "minutes", "kind", "min_minutes", "optional", "mc", "notes",
+                                        "enabled", "budget_minutes", "warning_minutes"]),
+                       st.one_of(st.integers(-10**6, 10**6), st.text(max_size=20).map(lambda t: '"' + t.replace('"', "").replace("\\", "") + '"'),
+                                 st.sampled_from(["true", "false", "[1,2]", "{}", "1e400", "nan"]))),
+             max_size=12).map(lambda kv: "[[segment]]\n" + "\n".join(f"{k} = {v}" for k, v in kv)),
+))
+def test_fuzzed_agenda_file(text):
+    from console.agenda import parse_agenda
+
+    try:
+        agenda = parse_agenda(text)
+    except UserError as exc:
+        assert str(exc) and "agenda.toml" in str(exc)
+    else:
+        assert all(s.minutes >= 0 and s.min_minutes <= s.minutes for s in agenda.segments)

@@ -171,3 +171,52 @@ async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.is_web and type(app.screen).__name__ == "DeskScreen"
+
+
+def test_one_desk_dropping_never_affects_another(demo_dir):
+    """Two browser desks; one vanishes mid-session (Wi-Fi drops, lid closed): the other goes on."""
+    import asyncio
+
+    import aiohttp
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
+                             "--pin", "4321"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env, cwd=ROOT)
+
+    async def desks() -> None:
+        deadline = time.monotonic() + 15
+        async with aiohttp.ClientSession() as a_session, aiohttp.ClientSession() as b_session:
+            while True:
+                try:
+                    async with a_session.get(f"http://127.0.0.1:{port}/") as page:
+                        assert page.status == 200
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < deadline, "server did not answer"
+                    await asyncio.sleep(0.1)
+            url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+            a = await a_session.ws_connect(url)
+            b = await b_session.ws_connect(url)
+            buf_a, buf_b = bytearray(), bytearray()
+            assert "PIN bàn đón tiếp" in await _read_until(a, buf_a, "PIN bàn đón tiếp")
+            assert "PIN bàn đón tiếp" in await _read_until(b, buf_b, "PIN bàn đón tiếp")
+            await a.send_json(["stdin", "43"])  # desk A is half-way through typing …
+            await a_session.close()  # … and drops off the network
+            buf_b.clear()
+            await b.send_json(["stdin", "4321\r"])
+            assert "SẴN SÀNG" in await _read_until(b, buf_b, "SẴN SÀNG")
+            await b.close()
+            # and a third desk can still join
+            async with aiohttp.ClientSession() as c_session:
+                async with c_session.ws_connect(url) as c:
+                    assert "PIN bàn đón tiếp" in await _read_until(c, bytearray(), "PIN bàn đón tiếp")
+
+    try:
+        assert f"http://127.0.0.1:{port}" in proc.stdout.readline()
+        asyncio.run(desks())
+        assert proc.poll() is None  # the server itself never went down
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
