@@ -11,7 +11,7 @@ Every function returns a short Vietnamese sentence saying what happened.
 from __future__ import annotations
 
 from .agenda_run import MOVES, PENDING, agenda_lines, run_of
-from .agenda_timing import Item, build_items, upcoming, view
+from .agenda_timing import Item, build_items, minutes_text, upcoming, view
 from .clock import hhmm
 from .errors import UserError
 
@@ -221,10 +221,10 @@ def extend(event, minutes: float = 1.0) -> str:
             raise UserError("Số phút thêm/bớt phải khác 0.")
         v = view(ev)
         if v.current and v.current.minutes + minutes < 0.5:
-            raise UserError(f"Không bớt được {abs(minutes):g} phút: mục này chỉ còn {v.current.minutes:g} phút.")
+            raise UserError(f"Không bớt được {minutes_text(abs(minutes))} phút: mục này chỉ còn {minutes_text(v.current.minutes)} phút.")
         word = "Thêm" if minutes > 0 else "Bớt"
         return ([("agenda_extend", {"item": st.current, "minutes": minutes})],
-                f"{word} {abs(minutes):g} phút cho {_label(v.current)}.")
+                f"{word} {minutes_text(abs(minutes))} phút cho {_label(v.current)}.")
     return _one(event, decide)
 
 
@@ -236,7 +236,7 @@ def approve(event) -> str:
             raise UserError(f"Không có đề xuất phân bổ lại thời gian (lệch {v.drift_minutes:+.0f} phút, "
                             "hoặc không còn mục co giãn nào chưa diễn ra).")
         p = v.proposal
-        parts = "; ".join(f"{c.title}: {c.old:g}→{c.new:g} phút" for c in p.changes)
+        parts = "; ".join(f"{c.title}: {minutes_text(c.old)}→{minutes_text(c.new)} phút" for c in p.changes)
         return ([("agenda_retime", {"allot": p.allot, "drift_before": p.drift_before, "drift_after": p.drift_after})],
                 f"Đã duyệt phân bổ lại: {parts}. Lệch còn {p.drift_after:+.0f} phút.")
     return _one(event, decide)

@@ -225,12 +225,31 @@ def _whole_minutes(caps: dict[str, float], wanted: int) -> dict[str, int]:
     return out
 
 
+def minutes_text(minutes: float) -> str:
+    """12 → "12", 12.857 → "12,9": minutes as people read them (decimal comma)."""
+    rounded = round(minutes, 1)
+    return f"{rounded:g}".replace(".", ",") if rounded != int(rounded) else str(int(rounded))
+
+
+def planned_start(event, state: RunState | None = None) -> datetime:
+    """The planned opening: the event's date and start time — or, when the programme was
+    opened on another day (a rehearsal, the demo), that day at the planned time, so the
+    drift means minutes late today rather than days since the date in event.toml."""
+    start = event.settings.start_at
+    state = state if state is not None else run_of(event)
+    if state.started and state.opened_at is not None:
+        opened = state.opened_at.astimezone(start.tzinfo)
+        if opened.date() != start.date():
+            return start.replace(year=opened.year, month=opened.month, day=opened.day)
+    return start
+
+
 def view(event, now: datetime | None = None) -> View:
     now = now or event.clock.now()
     agenda = load_agenda(event)
     state = run_of(event)
     items = build_items(event, agenda, state)
-    start_at = event.settings.start_at
+    start_at = planned_start(event, state)
     planned_end = start_at + timedelta(minutes=agenda.total_minutes)
     current = next((it for it in items if it.id == state.current), None) if state.current else None
     if state.current and current is None:  # the running sub-step left the ceremony's list
@@ -282,7 +301,7 @@ def timings_report(event) -> list[dict]:
     v = view(event)
     state, now = v.state, v.now
     rows: list[dict] = []
-    t = event.settings.start_at
+    t = planned_start(event, state)
     known = {it.id for it in v.items}
     for seg in v.agenda.segments:
         mine = [it for it in v.items if it.segment_key == seg.key]

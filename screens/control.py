@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from console import agenda_steps as steps
-from console.agenda_timing import View, view
+from console.agenda_timing import View, minutes_text, planned_start, view
 from console.clock import hhmm
 from console.errors import UserError
 
@@ -136,7 +136,7 @@ class ControlScreen(EventScreen):
         clock.append(f" {text} ", style=PHASE_STYLES.get(phase, "bold") + " reverse")
         clock.append(f"  {label}", style=PHASE_STYLES.get(phase, "bold"))
         if v.current is not None:
-            clock.append(f"  · {v.current.minutes:g} phút", style="dim")
+            clock.append(f"  · {minutes_text(v.current.minutes)} phút", style="dim")
         self.query_one("#control-clock", Static).update(clock)
         day = drift_text(v)
         if v.next_items:
@@ -182,7 +182,7 @@ class ControlScreen(EventScreen):
 
     def _rows(self, v: View) -> list[tuple[str, list]]:
         out = []
-        t = self.event.settings.start_at
+        t = planned_start(self.event, v.state)
         for it in v.items:
             status = v.state.status(it.id)
             rec = v.state.records.get(it.id)
@@ -194,7 +194,7 @@ class ControlScreen(EventScreen):
             row_style = "bold" if status == "running" else ""
             out.append((it.position, [
                 Text(it.position, style=row_style), Text(label, style=style),
-                hhmm(t), f"{it.minutes:g}", hhmm(rec.start) if rec and rec.start and status != "skipped" else "",
+                hhmm(t), minutes_text(it.minutes), hhmm(rec.start) if rec and rec.start and status != "skipped" else "",
                 actual, Text(title, style=row_style, no_wrap=True),
             ]))
             t += timedelta(minutes=it.planned_minutes)

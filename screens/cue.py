@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from console.agenda_timing import View, view
+from console.agenda_timing import View, minutes_text, view
 from console.clock import hhmm, hhmmss
 from console.errors import UserError
 
@@ -69,14 +69,14 @@ def proposal_text(v: View, *, for_control: bool) -> Text:
     p = v.proposal
     if p is not None:
         t.append("Đề xuất phân bổ lại: " if not for_control else "Đề xuất (phím a để duyệt): ", style="bold #ffb000")
-        t.append("; ".join(f"{_short(v, c.key)} {c.old:g}→{c.new:g} ph" for c in p.changes))
+        t.append("; ".join(f"{_short(v, c.key)} {minutes_text(c.old)}→{minutes_text(c.new)} ph" for c in p.changes))
         after = round(p.drift_after)
         t.append(" ⇒ " + (f"lệch {after:+d} ph" if after else "kết thúc đúng giờ"), style="dim")
         if not for_control:
             t.append(" — chờ máy điều khiển duyệt.", style="dim")
     elif v.state.retimed_at is not None:
         t.append(f"Đã phân bổ lại thời gian lúc {hhmm(v.state.retimed_at)}: ", style="dim")
-        t.append(", ".join(f"{k} {m:g} ph" for k, m in _retimed_titles(v)), style="dim")
+        t.append(", ".join(f"{k} {minutes_text(m)} ph" for k, m in _retimed_titles(v)), style="dim")
     return t
 
 
@@ -123,7 +123,7 @@ def clock_side(v: View) -> Text:
     t = Text(label + "\n", style=style)
     if v.current is not None:
         rec = v.state.records.get(v.current.id)
-        t.append(f"Thời lượng {v.current.minutes:g} phút\n", style="")
+        t.append(f"Thời lượng {minutes_text(v.current.minutes)} phút\n", style="")
         if rec and rec.start:
             t.append(f"Bắt đầu {hhmm(rec.start)}\n", style="dim")
         t.append('Giữ nguyên' if v.current.segment.protected else 'Co giãn', style="dim")
@@ -154,7 +154,7 @@ def next_text(v: View, count: int = 3) -> Text:
             t.append("\n")
         t.append(f"{hhmm(when)} ", style="bold #5fafff")
         t.append(f"{it.position}. {it.title}", style="bold")
-        t.append(f" ({it.minutes:g} ph)", style="dim")
+        t.append(f" ({minutes_text(it.minutes)} ph)", style="dim")
         lines = it.mc_line.splitlines() or [""]
         first = lines[-1] if it.sub is not None else lines[0]  # a sub-step: the line with the name
         if first:
