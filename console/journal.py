@@ -17,6 +17,8 @@ removed or inserted by hand.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import hashlib
 import hmac
@@ -171,11 +173,14 @@ class Journal:
                     written.append(Entry(**rec))
                 if payload:
                     try:
-                        os.write(fd, bytes(payload))
+                        # A nearly full disk gives a short write, not an error: check the count.
+                        if os.write(fd, bytes(payload)) != len(payload):
+                            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                         os.fsync(fd)
                     except OSError as exc:
                         # Nothing acknowledged: cut back whatever part of the write landed.
-                        os.ftruncate(fd, self._offset)
+                        with contextlib.suppress(OSError):
+                            os.ftruncate(fd, self._offset)
                         raise disk_error(self.path, exc) from exc
                     if created:
                         fsync_dir(self.path.parent)

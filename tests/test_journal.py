@@ -156,3 +156,27 @@ def test_kill_9_mid_append_loses_nothing_acknowledged(tmp_path, round_):
     ids = {e.id for e in reader.entries}
     assert set(acked) <= ids
     assert verify(path, SECRET)[1] == []
+
+
+def test_a_short_write_on_a_full_disk_is_refused_not_acknowledged(tmp_path, monkeypatch):
+    """write(2) on a nearly full disk returns fewer bytes instead of failing; that must not be
+    acknowledged (the line would be torn off at the next append and the check-in lost)."""
+    from console import journal as jmod
+    from console.errors import UserError
+
+    j = Journal(tmp_path / "j.jsonl", SECRET)
+    j.append("checkin", {"delegate_id": 1})
+    real_write = os.write
+
+    def short_write(fd, data):
+        return real_write(fd, bytes(data)[: len(data) // 2])
+
+    monkeypatch.setattr(jmod.os, "write", short_write)
+    with pytest.raises(UserError):
+        j.append("checkin", {"delegate_id": 2})
+    monkeypatch.setattr(jmod.os, "write", real_write)
+    raw = (tmp_path / "j.jsonl").read_bytes()
+    assert raw.endswith(b"\n") and raw.count(b"\n") == 1  # the half line was cut back
+    assert [e.data["delegate_id"] for e in Journal(tmp_path / "j.jsonl", SECRET).poll()] == [1]
+    assert verify(tmp_path / "j.jsonl", SECRET) == (1, [])
+    assert j.append("checkin", {"delegate_id": 3}).n == 2
