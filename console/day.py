@@ -24,6 +24,7 @@ class Visit:
     desk: str
     entry_id: str
     via: str = "scan"
+    left_before: str | None = None  # check-out time this visit followed (restored if it is undone)
 
 
 @dataclass
@@ -45,14 +46,19 @@ class DayState:
         if e.kind == "checkin" and did is not None:
             if did in self.present:
                 return  # the fold is idempotent: a second line for one person changes nothing
-            visit = Visit(e.at, e.desk, e.id, d.get("via", "scan"))
+            visit = Visit(e.at, e.desk, e.id, d.get("via", "scan"), self.left.pop(did, None))
             self.present[did] = visit
             self.first_checkin.setdefault(did, visit)
-            self.left.pop(did, None)
             self.recent.appendleft((did, visit))
         elif e.kind == "checkin_undo" and did is not None:
-            self.present.pop(did, None)
-            self.first_checkin.pop(did, None)
+            visit = self.present.pop(did, None)
+            if visit is not None:
+                # Undoing a mistaken return keeps the earlier, real attendance.
+                first = self.first_checkin.get(did)
+                if first is not None and first.entry_id == visit.entry_id:
+                    del self.first_checkin[did]
+                elif visit.left_before is not None:
+                    self.left[did] = visit.left_before
             self.recent = deque(((i, v) for i, v in self.recent if i != did), maxlen=10)
         elif e.kind == "checkout" and did is not None:
             if self.present.pop(did, None) is not None:

@@ -203,3 +203,24 @@ def test_cli_undo_and_checkout(demo_dir, cli):
     assert cli("checkin", demo_dir, t).returncode == 0
     out = cli("checkout", demo_dir, "2")
     assert out.returncode == 0 and "rời hội trường" in out.stdout
+
+
+def test_undoing_a_mistaken_return_keeps_the_real_attendance(demo_event, clock):
+    """In 07:00, out 09:00, a badge scanned by mistake at 09:30 then undone: the person still
+    attended (minutes, sheet, re-import) and is back to 'left at 09:00', not 'never came'."""
+    checkin_delegate(demo_event, 13)
+    first_at = demo_event.day.present[13].at
+    clock.advance(minutes=120)
+    checkout(demo_event, 13)
+    left_at = demo_event.day.left[13]
+    clock.advance(minutes=30)
+    checkin_delegate(demo_event, 13)
+    undo_checkin(demo_event, 13, "Quét nhầm thẻ")
+    day = demo_event.day
+    assert 13 not in day.present
+    assert day.first_checkin[13].at == first_at
+    assert day.left.get(13) == left_at
+    # the very first visit undone: never came
+    checkin_delegate(demo_event, 14)
+    undo_checkin(demo_event, 14, "Nhầm người")
+    assert 14 not in day.first_checkin and 14 not in day.left
