@@ -237,3 +237,32 @@ def test_status_json_counts_present(demo_dir):
     _p, status = cli_json("status", demo_dir)
     assert status["present"] == 10
     assert json.loads(json.dumps(status))["guests_present"] == sum(t["category"] == "khach_moi" for t in tokens[:10])
+
+
+def test_a_first_delegate_with_gender_and_birth_date_is_not_taken_for_a_sub_header(empty_event, tmp_path):
+    """'Ngày sinh' holds full dates and 'Giới tính' says Nữ: the first person's row is data,
+    not a second header row (it was swallowed, and Giới tính became a 'Nữ' birth-year column)."""
+    from datetime import datetime
+
+    path = write_xlsx(tmp_path / "ngay-sinh.xlsx", [
+        ["DANH SÁCH ĐẠI BIỂU"],
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Thành phần"],
+        [1, "Nguyễn Thị Hường", datetime(1985, 5, 3), "Nữ", "Trường A", "Cá nhân"],
+        [2, "Hoàng Văn Đức", "03/05/1979", "Nam", "Trường B", "Cá nhân"],
+    ])
+    report = import_file(empty_event, path)
+    assert report.rows == 2
+    by_name = {d.name: d for d in empty_event.imported.values()}
+    assert (by_name["Nguyễn Thị Hường"].gender, by_name["Nguyễn Thị Hường"].birth_year) == ("nu", 1985)
+    assert (by_name["Hoàng Văn Đức"].gender, by_name["Hoàng Văn Đức"].birth_year) == ("nam", 1979)
+
+
+def test_headers_with_y_in_them_are_recognised():
+    """Keys are folded y→i; the synonyms were not, so these headers were never recognised."""
+    from console.importer.headers import match_field
+
+    assert match_field("Ngày sinh") == "birth"
+    assert match_field("Ngày, tháng, năm sinh") == "birth"
+    assert match_field("Lý do khen thưởng") == "achievement"
+    assert match_field("Người trình bày") == "speaker"
+    assert match_field("Người nhận thay") == "receiver"

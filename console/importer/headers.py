@@ -48,6 +48,10 @@ SYNONYMS: dict[str, list[str]] = {
     "speaker": ["nguoi trinh bay", "dai bieu trinh bay", "nguoi tham luan"],
 }
 
+# Header keys are folded (y→i: "Ngày sinh" → "ngai sinh"), so the synonyms must be too.
+_FOLDED_SYNONYMS: dict[str, list[str]] = {fld: [fold(w) for w in words] for fld, words in SYNONYMS.items()}
+_BIRTH_PARENTS = tuple(fold(w) for w in ("nam sinh", "ngay sinh", "gioi"))
+
 KIND_MARKERS = {AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
 REQUIRED = {ROSTER: {"name"}, AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
 
@@ -64,7 +68,7 @@ def match_field(header: str) -> str | None:
     if not key:
         return None
     best, best_len = None, 0
-    for fld, words in SYNONYMS.items():
+    for fld, words in _FOLDED_SYNONYMS.items():
         for w in words:
             if key == w or (len(w) > 4 and key.startswith(w + " ")) or (len(w) > 4 and key.startswith(w + ",")):
                 if len(w) > best_len:
@@ -117,12 +121,12 @@ def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
     if data_start < len(grid.rows):
         sub = grid.rows[data_start][1]
         sub_fields = [fold(c) for c in sub]
-        if any(s in ("nam", "nu") for s in sub_fields) and not _looks_like_data(sub):
+        if any(s in ("nam", "nu") for s in sub_fields) and not _looks_like_data(sub, header_cells, found):
             for i, s in enumerate(sub_fields):
                 parent = fold(header_cells[i]) if i < len(header_cells) else ""
-                if s == "nam" and (parent.startswith(("nam sinh", "ngay sinh", "gioi")) or not parent):
+                if s == "nam" and (parent.startswith(_BIRTH_PARENTS) or not parent):
                     found["male_year"] = i
-                elif s == "nu" and (parent.startswith(("nam sinh", "ngay sinh", "gioi")) or not parent):
+                elif s == "nu" and (parent.startswith(_BIRTH_PARENTS) or not parent):
                     found["female_year"] = i
                 elif sub[i] and i not in found.values():
                     fld = match_field(sub[i])
@@ -141,8 +145,15 @@ def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
     return Layout(grid, detected, idx, found, headers, data_start)
 
 
-def _looks_like_data(cells: list[str]) -> bool:
-    return any(re.fullmatch(r"(19|20)\d\d", c) for c in cells)
+def _looks_like_data(cells: list[str], header_cells: list[str], found: dict[str, int]) -> bool:
+    """A person's row, not a second header: a year or a date, or a name under "Họ và tên"
+    (a sub-header row leaves that cell empty or repeats the merged header)."""
+    if any(re.fullmatch(r"(19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d\d", c) for c in cells):
+        return True
+    col = found.get("name")
+    if col is None or col >= len(cells) or not cells[col]:
+        return False
+    return cells[col] != (header_cells[col] if col < len(header_cells) else "")
 
 
 def detect_kind(found: dict[str, int]) -> str:

@@ -12,6 +12,7 @@ FOOTER_WORDS = (
     "tong cong", "tong so", "cong:", "nguoi lap", "nguoi lap bieu", "thu truong", "ky ten", "ky, ghi ro",
     "ky va ghi ro", "ghi ro ho ten", "tm. ban", "tm ban", "chu tich", "xac nhan", "noi nhan", "danh sach nay co",
 )
+_FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)  # folded like the rows (y→i: "ký tên" → "ki ten")
 _ROMAN = re.compile(r"^(?=[ivxlc]+\.?$)[ivxlc]+\.?$|^[a-h]\.?$")
 
 
@@ -69,6 +70,6 @@ class RowReader:
             if stt and _ROMAN.match(stt) and (len(distinct) <= 2):
                 section = name or " ".join(c for c in filled if fold(c) != stt)
                 continue
-            if any(key.startswith(w) or f" {w}" in f" {key}" for w in FOOTER_WORDS) and not re.fullmatch(r"\d+\.?", stt or "x"):
+            if any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) and not re.fullmatch(r"\d+\.?", stt or "x"):
                 break
             yield row_no, cells, section
