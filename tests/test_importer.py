@@ -266,3 +266,27 @@ def test_headers_with_y_in_them_are_recognised():
     assert match_field("Lý do khen thưởng") == "achievement"
     assert match_field("Người trình bày") == "speaker"
     assert match_field("Người nhận thay") == "receiver"
+
+
+@pytest.mark.parametrize("layout", ["ho_ten", "ho_dem_ten", "merged", "merged_with_sub_header"])
+def test_family_and_given_name_in_two_columns_make_the_full_name(empty_event, tmp_path, layout):
+    """Many Vietnamese lists split the name: "Họ" | "Tên", "Họ và tên đệm" | "Tên", or one
+    "Họ và tên" header merged over two columns. Only one half used to be imported."""
+    top = [["DANH SÁCH ĐẠI BIỂU"], []]
+    people = [[1, "Nguyễn Thị", "Hường", 1985, "Trường A", "Cá nhân"],
+              [2, "Hoàng Văn", "Đức", 1979, "Trường B", "Cá nhân"]]
+    merges = []
+    if layout == "ho_ten":
+        rows = [*top, ["STT", "Họ", "Tên", "Năm sinh", "Đơn vị", "Thành phần"], *people]
+    elif layout == "ho_dem_ten":
+        rows = [*top, ["STT", "Họ và tên đệm", "Tên", "Năm sinh", "Đơn vị", "Thành phần"], *people]
+    elif layout == "merged":
+        rows = [*top, ["STT", "Họ và tên", None, "Năm sinh", "Đơn vị", "Thành phần"], *people]
+        merges = ["B3:C3"]
+    else:
+        rows = [*top, ["STT", "Họ và tên", None, "Năm sinh", "Đơn vị", "Thành phần"],
+                [None, "Họ đệm", "Tên", None, None, None], *people]
+        merges = ["B3:C3", "A3:A4", "D3:D4", "E3:E4", "F3:F4"]
+    report = import_file(empty_event, write_xlsx(tmp_path / f"{layout}.xlsx", rows, merges))
+    assert report.rows == 2
+    assert sorted(d.name for d in empty_event.imported.values()) == ["Hoàng Văn Đức", "Nguyễn Thị Hường"]

@@ -22,6 +22,9 @@ KIND_LABELS = {ROSTER: "danh sách đại biểu", AWARDS: "danh sách khen thư
 SYNONYMS: dict[str, list[str]] = {
     "stt": ["stt", "tt", "so tt", "so thu tu"],
     "name": ["ho va ten", "ho ten", "ho va ten dai bieu", "ten dai bieu", "dai bieu", "ten"],
+    # the family (+ middle) name in its own column, before "Tên" (the given name)
+    "family_name": ["ho", "ho dem", "ho va dem", "ho va ten dem", "ho, ten dem", "ho va chu dem", "ho, chu dem",
+                    "ho lot", "ho va ten lot"],
     "gender": ["gioi tinh", "gioi", "nam/nu", "nam, nu"],
     "birth": ["nam sinh", "ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh", "sinh nam"],
     "male_year": ["nam sinh / nam", "nam"],
@@ -117,13 +120,27 @@ def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
     header_cells = grid.rows[idx][1]
     headers = {i: c for i, c in enumerate(header_cells) if c}
     data_start = idx + 1
+    _split_name(found, header_cells)
     # A second header row: "Nam" | "Nữ" under "Năm sinh", or sub-titles under merged headers.
     if data_start < len(grid.rows):
         sub = grid.rows[data_start][1]
         sub_fields = [fold(c) for c in sub]
-        if any(s in ("nam", "nu") for s in sub_fields) and not _looks_like_data(sub, header_cells, found):
+        name_parts = [i for i, c in enumerate(sub) if match_field(c) == "family_name"]
+        if name_parts and not _has_year(sub):
+            # "Họ và tên" merged over "Họ đệm" | "Tên"
+            found["family_name"] = name_parts[0]
+            headers[name_parts[0]] = sub[name_parts[0]]
+            given = [i for i, c in enumerate(sub) if i > name_parts[0] and match_field(c) == "name"]
+            if given:
+                found["name"] = given[0]
+                headers[given[0]] = sub[given[0]]
+            _split_name(found, header_cells)
+        if name_parts and not _has_year(sub) or (
+                any(s in ("nam", "nu") for s in sub_fields) and not _looks_like_data(sub, header_cells, found)):
             for i, s in enumerate(sub_fields):
                 parent = fold(header_cells[i]) if i < len(header_cells) else ""
+                if i in name_parts or (name_parts and i == found.get("name")):
+                    continue
                 if s == "nam" and (parent.startswith(_BIRTH_PARENTS) or not parent):
                     found["male_year"] = i
                 elif s == "nu" and (parent.startswith(_BIRTH_PARENTS) or not parent):
@@ -145,10 +162,31 @@ def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
     return Layout(grid, detected, idx, found, headers, data_start)
 
 
+def _split_name(found: dict[str, int], header_cells: list[str]) -> None:
+    """"Họ" | "Tên" in two columns, or one "Họ và tên" merged over both: read them as one name.
+
+    `family_name` then holds the first column and `name` the given name (RowReader joins them).
+    """
+    col = found.get("name")
+    if col is None:
+        found.pop("family_name", None)
+        return
+    if "family_name" in found:
+        if found["family_name"] >= col:
+            found.pop("family_name")
+        return
+    if col + 1 < len(header_cells) and header_cells[col + 1] == header_cells[col]:
+        found["family_name"], found["name"] = col, col + 1  # the merged header's fill repeats it
+
+
+def _has_year(cells: list[str]) -> bool:
+    return any(re.fullmatch(r"(19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d\d", c) for c in cells)
+
+
 def _looks_like_data(cells: list[str], header_cells: list[str], found: dict[str, int]) -> bool:
     """A person's row, not a second header: a year or a date, or a name under "Họ và tên"
     (a sub-header row leaves that cell empty or repeats the merged header)."""
-    if any(re.fullmatch(r"(19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d\d", c) for c in cells):
+    if _has_year(cells):
         return True
     col = found.get("name")
     if col is None or col >= len(cells) or not cells[col]:

@@ -37,6 +37,12 @@ class RowReader:
         self.problems: list[Problem] = []
 
     def get(self, cells: list[str], fld: str) -> str:
+        if fld == "name" and "family_name" in self.layout.columns:
+            # "Họ" | "Tên" (or a merged "Họ và tên") over two columns: one name
+            return " ".join(p for p in (self._cell(cells, "family_name"), self._cell(cells, "name")) if p)
+        return self._cell(cells, fld)
+
+    def _cell(self, cells: list[str], fld: str) -> str:
         col = self.layout.columns.get(fld)
         if col is None or col >= len(cells):
             return ""
