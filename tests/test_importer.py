@@ -290,3 +290,41 @@ def test_family_and_given_name_in_two_columns_make_the_full_name(empty_event, tm
     report = import_file(empty_event, write_xlsx(tmp_path / f"{layout}.xlsx", rows, merges))
     assert report.rows == 2
     assert sorted(d.name for d in empty_event.imported.values()) == ["Hoàng Văn Đức", "Nguyễn Thị Hường"]
+
+
+@pytest.mark.parametrize("layout", ["lone_nu_column", "gioi_tinh_over_nam_nu"])
+def test_gender_ticks_beside_a_birth_year_column(empty_event, tmp_path, layout):
+    """Gender as an "x" in a "Nữ" column (or in "Nam" | "Nữ" under a merged "Giới tính"), the
+    year in its own "Năm sinh" column: the year was dropped or the tick refused as a year."""
+    top = [["DANH SÁCH ĐẠI BIỂU"], []]
+    merges = []
+    if layout == "lone_nu_column":
+        rows = [*top, ["STT", "Họ và tên", "Năm sinh", "Nữ", "Đơn vị", "Thành phần"],
+                [1, "Nguyễn Thị Hường", 1985, "x", "Trường A", "Cá nhân"],
+                [2, "Hoàng Văn Đức", 1979, None, "Trường B", "Cá nhân"]]
+    else:
+        rows = [*top, ["STT", "Họ và tên", "Năm sinh", "Giới tính", None, "Đơn vị", "Thành phần"],
+                [None, None, None, "Nam", "Nữ", None, None],
+                [1, "Nguyễn Thị Hường", 1985, None, "x", "Trường A", "Cá nhân"],
+                [2, "Hoàng Văn Đức", 1979, "x", None, "Trường B", "Cá nhân"]]
+        merges = ["D3:E3", "A3:A4", "B3:B4", "C3:C4", "F3:F4", "G3:G4"]
+    import_file(empty_event, write_xlsx(tmp_path / f"{layout}.xlsx", rows, merges))
+    by_name = {d.name: d for d in empty_event.imported.values()}
+    assert (by_name["Nguyễn Thị Hường"].gender, by_name["Nguyễn Thị Hường"].birth_year) == ("nu", 1985)
+    assert by_name["Hoàng Văn Đức"].birth_year == 1979
+    if layout == "gioi_tinh_over_nam_nu":
+        assert by_name["Hoàng Văn Đức"].gender == "nam"
+
+
+def test_birth_dates_and_gender_words_as_people_write_them(empty_event, tmp_path):
+    from datetime import datetime
+
+    path = write_xlsx(tmp_path / "dates.xlsx", [
+        ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", "Thành phần"],
+        [1, "Nguyễn Thị Hường", "1985-05-03", "Nữ giới", "Trường A", "Cá nhân"],
+        [2, "Hoàng Văn Đức", datetime(1905, 6, 1), "Nam giới", "Trường B", "Cá nhân"],  # 1979 typed in a date cell
+    ])
+    import_file(empty_event, path)
+    by_name = {d.name: d for d in empty_event.imported.values()}
+    assert (by_name["Nguyễn Thị Hường"].gender, by_name["Nguyễn Thị Hường"].birth_year) == ("nu", 1985)
+    assert (by_name["Hoàng Văn Đức"].gender, by_name["Hoàng Văn Đức"].birth_year) == ("nam", 1979)

@@ -24,6 +24,9 @@ MAX_ROWS = 20_000
 MAX_CELL = 2_000
 
 
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
 @dataclass
 class Grid:
     source: str  # file name, for messages
@@ -38,6 +41,11 @@ def cell_text(value) -> str:
         return "x" if value else ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, datetime) and value.tzinfo is None and value.time() == datetime.min.time():
+        serial = (value - _EXCEL_EPOCH).days
+        if 1900 <= serial <= 2100:
+            # A year typed into a date-formatted cell (1985 shows as 07/06/1905): the year meant.
+            return str(serial)
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, date):

@@ -150,7 +150,8 @@ def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
                     if fld and fld not in found:
                         found[fld] = i
                         headers[i] = sub[i]
-            found.pop("birth", None) if "male_year" in found else None
+            # the merged "Năm sinh" over Nam | Nữ holds the years; a separate "Năm sinh" stays
+            found.pop("birth", None) if found.get("birth") in (found.get("male_year"), found.get("female_year")) else None
             found.pop("gender", None) if "male_year" in found and found.get("gender") in (found.get("male_year"), found.get("female_year")) else None
             data_start += 1
     # A row of column numbers (1, 2, 3 …) under the header.

@@ -22,15 +22,16 @@ MIN_YEAR = 1920
 
 def _year(text: str) -> int | None:
     text = text.strip()
-    m = re.fullmatch(r"(\d{4})", text) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", text)
+    m = (re.fullmatch(r"(\d{4})", text) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", text)
+         or re.fullmatch(r"(\d{4})-\d{1,2}-\d{1,2}", text))  # ISO, as some exports write dates
     return int(m.group(1)) if m else None
 
 
 def _gender(text: str) -> str | None:
     key = fold(text)
-    if key in ("nam", "m", "male", "trai"):
+    if key in ("nam", "m", "male", "trai", "nam gioi"):
         return "nam"
-    if key in ("nu", "f", "female", "gai"):
+    if key in ("nu", "f", "female", "gai", "nu gioi"):
         return "nu"
     return None
 
@@ -64,6 +65,9 @@ def parse_roster(layout: Layout, event_year: int) -> tuple[list[Delegate], list[
                 continue
             raw_year, gender = (male, "nam") if male else (female, "nu") if female else ("", "")
             col = "male_year" if male else "female_year"
+            if not raw_year or (_year(raw_year) is None and truthy_mark(raw_year)):
+                # a tick ("x") in the Nam/Nữ column: the year, if any, is in "Năm sinh"
+                raw_year, col = reader.get(cells, "birth"), "birth"
         else:
             raw_year, col = reader.get(cells, "birth"), "birth"
         if raw_year:
