@@ -328,3 +328,24 @@ def test_birth_dates_and_gender_words_as_people_write_them(empty_event, tmp_path
     by_name = {d.name: d for d in empty_event.imported.values()}
     assert (by_name["Nguyễn Thị Hường"].gender, by_name["Nguyễn Thị Hường"].birth_year) == ("nu", 1985)
     assert (by_name["Hoàng Văn Đức"].gender, by_name["Hoàng Văn Đức"].birth_year) == ("nam", 1979)
+
+
+def test_footer_with_place_and_date_and_numbered_sections(empty_event, tmp_path):
+    """The signature block starts with "Bắc Kạn, ngày … tháng … năm …" (it was read as a row
+    with no name and refused); sections numbered "1. Khách mời" give the category."""
+    path = write_xlsx(tmp_path / "footer.xlsx", [
+        ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Đơn vị"],
+        ["1. Đại biểu khách mời"],
+        [1, "Hoàng Văn Đức", 1979, "Chủ tịch", "LĐLĐ huyện"],
+        ["2. Cá nhân điển hình tiên tiến"],
+        [2, "Nguyễn Thị Hường", 1985, "Giáo viên", "Trường A"],
+        [3, "Lý Thị Mai", 1980, "Giáo viên", "Trường A"],
+        [None, None, None, None, "Bắc Kạn, ngày 10 tháng 3 năm 2020"],
+        [None, None, None, None, "TM. BAN THƯỜNG VỤ"],
+        [None, None, None, None, "(Ký tên, đóng dấu)"],
+        [None, None, None, None, "Nguyễn Văn Ký"],
+    ])
+    report = import_file(empty_event, path)
+    assert report.rows == 3
+    cats = {d.name: d.category for d in empty_event.imported.values()}
+    assert cats == {"Hoàng Văn Đức": "khach_moi", "Nguyễn Thị Hường": "ca_nhan", "Lý Thị Mai": "ca_nhan"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..categories import category_from_text
 from ..text import fold
 from .headers import Layout
 
@@ -13,6 +14,10 @@ FOOTER_WORDS = (
     "ky va ghi ro", "ghi ro ho ten", "tm. ban", "tm ban", "chu tich", "xac nhan", "noi nhan", "danh sach nay co",
 )
 _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)  # folded like the rows (y→i: "ký tên" → "ki ten")
+# "Bắc Kạn, ngày 10 tháng 3 năm 2020" / "…, ngày … tháng … năm …" opens the signature block.
+_PLACE_DATE = re.compile(r"\bngai\b[\s\d.…]*\bthang\b[\s\d.…]*\bnam\b")
+# "1. Khách mời" in one cell: a numbered section naming a category.
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s*(?=\D)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+\.?$)[ivxlc]+\.?$|^[a-h]\.?$")
 
 
@@ -70,12 +75,15 @@ class RowReader:
             # A section heading: "I. ĐẠI BIỂU KHÁCH MỜI", merged across, or STT in Roman numerals/letters.
             if len(distinct) == 1 and len(filled) >= 1 and not re.fullmatch(r"\d+", filled[0]) and (
                 len(filled) > 1 or _ROMAN.match(fold(filled[0]).split(" ")[0])
+                or (_NUMBERED.match(filled[0]) and category_from_text(_NUMBERED.sub("", filled[0])))
             ):
                 section = filled[0]
                 continue
             if stt and _ROMAN.match(stt) and (len(distinct) <= 2):
                 section = name or " ".join(c for c in filled if fold(c) != stt)
                 continue
-            if any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) and not re.fullmatch(r"\d+\.?", stt or "x"):
+            signed = any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) or (
+                _PLACE_DATE.search(key) and (not name or _PLACE_DATE.search(fold(name))))  # not a dated note
+            if signed and not re.fullmatch(r"\d+\.?", stt or "x"):
                 break
             yield row_no, cells, section
