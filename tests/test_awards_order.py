@@ -117,3 +117,13 @@ def test_manual_proxy_move_presenter_and_pace(demo_event, clock):
     assert sum(r["status"] == "presented" for r in rec) == n and rec[0]["presented_at"]
     kinds = [e.kind for e in ev.journal.entries]
     assert {"ceremony_order", "ceremony_presenter", "ceremony_proxy", "ceremony_batch_done"} <= set(kinds)
+
+
+def test_abbreviated_forms_rank_like_the_written_out_ones():
+    """Abbreviations expand to folded words (y→i), so "GK" meets "Giấy khen" and "UBND" meets
+    "Ủy ban nhân dân" (a "GK của LĐLĐ huyện" list went last, after every ranked form)."""
+    r = DEFAULT_AWARD_RANKING
+    assert rank_form("GK của LĐLĐ huyện", r) == rank_form("Giấy khen của Liên đoàn Lao động huyện", r) == 3
+    ranking = ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen của Chủ tịch UBND huyện"]
+    assert rank_form("BK Chủ tịch UBND tỉnh", ranking) == 0
+    assert rank_form("Bằng khen của Chủ tịch Ủy ban nhân dân huyện", ranking) == 1

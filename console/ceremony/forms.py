@@ -21,8 +21,10 @@ _EXPAND = [
     (r"\bbch\b", "ban chap hanh"), (r"\bvn\b", "viet nam"), (r"\bct\b", "chu tich"),
     (r"\bcd\b", "cong doan"), (r"\btp\b", "thanh pho"),
 ]
+# Keys are folded (y→i), so the words put in and looked for must be folded too.
+_EXPAND = [(pat, fold(rep)) for pat, rep in _EXPAND]
 _STOP = {"cua", "va", "the", "nam"}
-_KINDS = ("bang khen", "giay khen", "co thi dua", "huan chuong", "chien si thi dua", "danh hieu")
+_KINDS = tuple(fold(k) for k in ("bang khen", "giay khen", "co thi dua", "huan chuong", "chien si thi dua", "danh hieu"))
 
 
 @lru_cache(maxsize=4096)
