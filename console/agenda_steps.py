@@ -115,8 +115,9 @@ def skip(event, expect: str | None = None) -> str:
                     f"Sẽ bỏ qua {_label(rest[0])}.")
         target = rest[0] if rest else None
         cur = next((it for it in items if it.id == st.current), None)
+        # "substep_skipped": the ceremony must not keep a skipped speech or batch running
         return ([("agenda_skip", {"from": None, "skipped": [st.current], "skipped_title": cur.title if cur else "",
-                                  **_target_data(target)})],
+                                  "substep_skipped": _sub_of(st.current), **_target_data(target)})],
                 f"Bỏ qua {_label(cur)}; " + (f"chuyển sang {_label(target)}." if target else "chương trình kết thúc."))
     return _one(event, decide)
 
@@ -131,6 +132,7 @@ def back(event) -> str:
         if undone is not None:  # for the ceremony: the sub-step left is running again, the one entered is not
             data["substep_undo_done"] = undone.data.get("substep_from")
             data["substep_undo_start"] = undone.data.get("substep_to")
+            data["substep_undo_skip"] = undone.data.get("substep_skipped")
         return [("agenda_back", data)], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
     said = _one(event, decide)
     _untell_ceremony(event)
@@ -147,7 +149,7 @@ def _untell_ceremony(event) -> None:
         from .ceremony.state import state_of
 
         done = state_of(event).done_batches
-        if done and str(done[-1].number) == sub.split(":", 1)[1]:
+        if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
             undo_batch(event)
 
 
@@ -174,9 +176,13 @@ def jump(event, position: str, expect: str | None = None) -> str:
         target = resolve(items, st, position)
         if target.id == st.current:
             raise UserError(f"Đang ở mục {_label(target)} rồi.")
-        return ([("agenda_jump", {"from": st.current, **_target_data(target)})],
+        left.append(st.current)  # the item left counts as done, as with Next: the ceremony records it
+        return ([("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
                 f"Chuyển thẳng tới {_label(target)}.")
-    return _one(event, decide)
+    left: list[str] = []
+    said = _one(event, decide)
+    _tell_ceremony(event, left[0] if left else None)
+    return said
 
 
 def resolve(items: list[Item], state, position: str) -> Item:

@@ -149,12 +149,14 @@ def start_batch(event) -> int | None:
     return out.get("n")
 
 
-def batch_done(event) -> int | None:
-    """The first pending batch has been presented, as it stands now (people may have changed)."""
+def batch_done(event, number: int | None = None) -> int | None:
+    """The first pending batch (or pending batch `number`) has been presented, as it stands now."""
     out: dict = {}
 
     def decide(ev):
         nxt = plan_awards(ev).pending_batches
+        if number is not None:  # decided under the lock: another desk may have closed it already
+            nxt = [b for b in nxt if b.number == number]
         if not nxt:
             return []
         b = nxt[0]
@@ -248,9 +250,8 @@ def complete_substep(event, segment_key: str, substep_key: str) -> None:
     """For the agenda: its sub-step ended → the matching ceremony line (idempotent enough)."""
     what, _, ref = substep_key.partition(":")
     if segment_key == "khen_thuong" and what == "batch":
-        plan = plan_awards(event)
-        if plan.pending_batches and str(plan.pending_batches[0].number) == ref:
-            batch_done(event)
+        if ref.isdigit():  # the batch the agenda ran, even if an earlier one was skipped
+            batch_done(event, int(ref))
     elif what == "speech":
         st = state_of(event)
         if ref in st.speech_started and ref not in st.speech_done:

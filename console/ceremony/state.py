@@ -36,6 +36,7 @@ class DoneBatch:
     presenter_id: int | None
     started_at: str | None
     done_at: str
+    called_as: int | None = None  # the batch's number when it was called (the agenda's "batch:N")
 
     @property
     def seconds(self) -> float | None:
@@ -77,8 +78,12 @@ class CeremonyState:
             self._agenda(kind, d["substep"], e.at)
         if kind.startswith("agenda_"):
             # The agenda's moves name the sub-step left and the one entered.
-            if isinstance(d.get("substep_from"), str) and kind == "agenda_next":
+            if isinstance(d.get("substep_from"), str) and kind in ("agenda_next", "agenda_jump"):
                 self._agenda("agenda_done", d["substep_from"], e.at)
+            if isinstance(d.get("substep_skipped"), str):
+                self._unstart(d["substep_skipped"])  # did not take place: back to the plan
+            if isinstance(d.get("substep_undo_skip"), str):
+                self._agenda("agenda_start", d["substep_undo_skip"], e.at)
             if isinstance(d.get("substep_to"), str):
                 self._agenda("agenda_start", d["substep_to"], e.at)
             if isinstance(d.get("substep_undo_start"), str):
@@ -115,7 +120,8 @@ class CeremonyState:
                 number, str(d.get("form", "")), [str(k) for k in d["keys"]],
                 {str(k): int(v) for k, v in (d.get("called") or {}).items()},
                 {str(k): int(v) for k, v in (d.get("proxies") or {}).items()},
-                d.get("presenter_id"), started, e.at))
+                d.get("presenter_id"), started, e.at,
+                d.get("batch") if isinstance(d.get("batch"), int) else None))
         elif kind == "ceremony_batch_undo" and self.done_batches:
             # A mistaken "done": the batch goes back to the plan (the line stays in the journal).
             undone = self.done_batches.pop()
