@@ -349,3 +349,21 @@ def test_footer_with_place_and_date_and_numbered_sections(empty_event, tmp_path)
     assert report.rows == 3
     cats = {d.name: d.category for d in empty_event.imported.values()}
     assert cats == {"Hoàng Văn Đức": "khach_moi", "Nguyễn Thị Hường": "ca_nhan", "Lý Thị Mai": "ca_nhan"}
+
+
+def test_a_list_without_stt_does_not_stop_at_the_first_chu_tich(empty_event, tmp_path):
+    """Footer words ("Chủ tịch", "Xác nhận" …) in a person's own row (position, unit) ended the
+    list when there was no STT column: everyone after the first guest was silently left out."""
+    path = write_xlsx(tmp_path / "no-stt.xlsx", [
+        ["Họ và tên", "Năm sinh", "Chức vụ", "Đơn vị", "Thành phần"],
+        ["Nguyễn Thị Hường", 1985, "Giáo viên", "Trường A", "Cá nhân"],
+        ["Hoàng Văn Đức", 1979, "Chủ tịch", "LĐLĐ huyện", "Khách mời"],
+        ["Lý Thị Mai", 1980, "Công nhân", "Tổ xác nhận chất lượng", "Cá nhân"],
+        ["Lê Văn Tám", 1980, "Kế toán", "Trường B", "Cá nhân"],
+        ["Tổng cộng: 4 đại biểu"],
+        [None, None, None, "NGƯỜI LẬP BIỂU"],
+        [None, None, None, "Trần Văn Lập"],
+    ])
+    report = import_file(empty_event, path)
+    assert report.rows == 4
+    assert "Trần Văn Lập" not in {d.name for d in empty_event.imported.values()}

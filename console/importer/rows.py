@@ -82,8 +82,13 @@ class RowReader:
             if stt and _ROMAN.match(stt) and (len(distinct) <= 2):
                 section = name or " ".join(c for c in filled if fold(c) != stt)
                 continue
-            signed = any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) or (
-                _PLACE_DATE.search(key) and (not name or _PLACE_DATE.search(fold(name))))  # not a dated note
+            if name:
+                # A person's row may say "Chủ tịch" or "Xác nhận" in another column: only the
+                # name cell itself opening the signature block ends the list.
+                head = fold(name).lstrip(" (-–*")
+                signed = any(head.startswith(w) for w in _FOOTER_KEYS) or bool(_PLACE_DATE.search(head))
+            else:
+                signed = any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) or bool(_PLACE_DATE.search(key))
             if signed and not re.fullmatch(r"\d+\.?", stt or "x"):
                 break
             yield row_no, cells, section
