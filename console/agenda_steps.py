@@ -35,18 +35,23 @@ def _sub_of(item_id: str | None) -> str | None:
     return item_id.split("/", 1)[1]
 
 
-def _tell_ceremony(event, left_item: str | None) -> None:
-    """A speech or award batch the agenda just left ended: the ceremony records it.
+def _ceremony_lines(ev, left_item: str | None) -> list[tuple[str, dict]]:
+    """An award batch the agenda is leaving was presented: its line naming who was called.
 
-    (An award batch needs its own line naming who was called, so it is written
-    here, after the move, in a transaction of its own.)
+    Written in the same journal transaction as the move, so a laptop killed in
+    between cannot leave the agenda past a batch the ceremony still calls. (A
+    speech needs no line of its own: the move's "substep_from" ends it.)
     """
     sub = _sub_of(left_item)
-    if not sub:
-        return
-    from .ceremony.actions import complete_substep
+    if not sub or not left_item.startswith("khen_thuong/") or not sub.startswith("batch:"):
+        return []
+    ref = sub.split(":", 1)[1]
+    if not ref.isdigit():
+        return []
+    from .ceremony.actions import batch_done_line
 
-    complete_substep(event, left_item.split("/", 1)[0], sub)
+    found = batch_done_line(ev, int(ref))
+    return [found[1]] if found else []
 
 
 def _check_expect(state, expect: str | None) -> None:
@@ -90,12 +95,9 @@ def next_(event, expect: str | None = None) -> str:
         rest = upcoming(build_items(ev, state=st), st)
         target = rest[0] if rest else None
         msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
-        left.append(st.current)
-        return [("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
-    left: list[str] = []
-    said = _one(event, decide)
-    _tell_ceremony(event, left[0] if left else None)
-    return said
+        return [*_ceremony_lines(ev, st.current),
+                ("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
+    return _one(event, decide)
 
 
 def skip(event, expect: str | None = None) -> str:
@@ -176,13 +178,11 @@ def jump(event, position: str, expect: str | None = None) -> str:
         target = resolve(items, st, position)
         if target.id == st.current:
             raise UserError(f"Đang ở mục {_label(target)} rồi.")
-        left.append(st.current)  # the item left counts as done, as with Next: the ceremony records it
-        return ([("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
+        # the item left counts as done, as with Next: the ceremony records it
+        return ([*_ceremony_lines(ev, st.current),
+                 ("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
                 f"Chuyển thẳng tới {_label(target)}.")
-    left: list[str] = []
-    said = _one(event, decide)
-    _tell_ceremony(event, left[0] if left else None)
-    return said
+    return _one(event, decide)
 
 
 def resolve(items: list[Item], state, position: str) -> Item:

@@ -75,3 +75,25 @@ def test_after_a_skipped_batch_the_next_ones_are_still_recorded(demo_event, cloc
     steps.next_(demo_event)
     done = state_of(demo_event).done_batches
     assert [b.keys for b in done] == [second_keys]
+
+
+def test_next_out_of_a_batch_and_its_record_are_one_journal_write(demo_event, clock, monkeypatch):
+    """The agenda's move and the batch's "done" line were two transactions: a laptop killed
+    between them left the agenda past the batch and the ceremony still calling it."""
+    from console.ceremony import actions
+
+    _day(demo_event, clock)
+    steps.jump(demo_event, "6")
+    keys = [a.item.key for a in plan_awards(demo_event).pending_batches[0].awards]
+
+    def killed(*_a, **_k):
+        raise SystemExit("killed after the agenda line")
+
+    monkeypatch.setattr(actions, "batch_done", killed)
+    monkeypatch.setattr(actions, "complete_substep", killed)
+    try:
+        steps.next_(demo_event)
+    except SystemExit:
+        pass
+    assert view(demo_event).current.id == "khen_thuong/batch:2"
+    assert [b.keys for b in state_of(demo_event).done_batches] == [keys]

@@ -149,24 +149,35 @@ def start_batch(event) -> int | None:
     return out.get("n")
 
 
+def batch_done_line(ev, number: int | None = None) -> tuple[int, tuple[str, dict]] | None:
+    """(batch number, journal line) closing the first pending batch, or pending batch `number`.
+
+    Call it under the journal lock (inside a `decide`): another desk may have closed it already.
+    """
+    nxt = plan_awards(ev).pending_batches
+    if number is not None:
+        nxt = [b for b in nxt if b.number == number]
+    if not nxt:
+        return None
+    b = nxt[0]
+    return b.number, ("ceremony_batch_done", {
+        "batch": b.number, "form": b.form, "keys": [a.item.key for a in b.awards],
+        "called": {a.item.key: a.called_id for a in b.awards},
+        "proxies": {a.item.key: a.proxy_id for a in b.awards if a.proxy_id is not None},
+        "presenter_id": b.presenter_id,
+    })
+
+
 def batch_done(event, number: int | None = None) -> int | None:
     """The first pending batch (or pending batch `number`) has been presented, as it stands now."""
     out: dict = {}
 
     def decide(ev):
-        nxt = plan_awards(ev).pending_batches
-        if number is not None:  # decided under the lock: another desk may have closed it already
-            nxt = [b for b in nxt if b.number == number]
-        if not nxt:
+        found = batch_done_line(ev, number)
+        if found is None:
             return []
-        b = nxt[0]
-        out["n"] = b.number
-        return [("ceremony_batch_done", {
-            "batch": b.number, "form": b.form, "keys": [a.item.key for a in b.awards],
-            "called": {a.item.key: a.called_id for a in b.awards},
-            "proxies": {a.item.key: a.proxy_id for a in b.awards if a.proxy_id is not None},
-            "presenter_id": b.presenter_id,
-        })]
+        out["n"], line = found
+        return [line]
 
     event.transact(decide)
     return out.get("n")
@@ -258,6 +269,6 @@ def complete_substep(event, segment_key: str, substep_key: str) -> None:
             speech_done(event, segment_key, ref)
 
 
-__all__ = ["LISTS", "batch_done", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
+__all__ = ["LISTS", "batch_done", "batch_done_line", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
            "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
            "start_speech", "undo_batch", "undo_speech"]
