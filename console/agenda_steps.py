@@ -135,24 +135,22 @@ def back(event) -> str:
             data["substep_undo_done"] = undone.data.get("substep_from")
             data["substep_undo_start"] = undone.data.get("substep_to")
             data["substep_undo_skip"] = undone.data.get("substep_skipped")
-        return [("agenda_back", data)], "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ."
-    said = _one(event, decide)
-    _untell_ceremony(event)
-    return said
+        return ([("agenda_back", data), *_uncall_batch(ev, data.get("substep_undo_done"))],
+                "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ.")
+    return _one(event, decide)
 
 
-def _untell_ceremony(event) -> None:
-    """Back over a Next that closed an award batch: the batch goes back to the plan too."""
-    lines = agenda_lines(event)
-    back_line = lines[-1] if lines and lines[-1].kind == "agenda_back" else None
-    sub = back_line.data.get("substep_undo_done") if back_line else None
-    if isinstance(sub, str) and sub.startswith("batch:"):
-        from .ceremony.actions import undo_batch
-        from .ceremony.state import state_of
+def _uncall_batch(ev, sub) -> list[tuple[str, dict]]:
+    """Back over a move that closed an award batch: the batch goes back to the plan too,
+    in the same journal transaction as the Back."""
+    if not (isinstance(sub, str) and sub.startswith("batch:")):
+        return []
+    from .ceremony.state import state_of
 
-        done = state_of(event).done_batches
-        if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
-            undo_batch(event)
+    done = state_of(ev).done_batches
+    if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
+        return [("ceremony_batch_undo", {"batch": done[-1].number})]
+    return []
 
 
 def last_move(event) -> str | None:

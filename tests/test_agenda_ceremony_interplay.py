@@ -97,3 +97,23 @@ def test_next_out_of_a_batch_and_its_record_are_one_journal_write(demo_event, cl
         pass
     assert view(demo_event).current.id == "khen_thuong/batch:2"
     assert [b.keys for b in state_of(demo_event).done_batches] == [keys]
+
+
+def test_back_over_a_batch_and_its_undo_are_one_journal_write(demo_event, clock, monkeypatch):
+    from console.ceremony import actions
+
+    _day(demo_event, clock)
+    steps.jump(demo_event, "6")
+    steps.next_(demo_event)
+    assert len(state_of(demo_event).done_batches) == 1
+
+    def killed(*_a, **_k):
+        raise SystemExit("killed after the agenda line")
+
+    monkeypatch.setattr(actions, "undo_batch", killed)
+    try:
+        steps.back(demo_event)
+    except SystemExit:
+        pass
+    assert view(demo_event).current.id == "khen_thuong/batch:1"
+    assert state_of(demo_event).done_batches == []
