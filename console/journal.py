@@ -129,7 +129,15 @@ class Journal:
             return None
         try:
             rec = json.loads(raw)
-            return Entry(**rec)
+            entry = Entry(**rec)
+            # Still JSON but with wrong fields (edited by hand, damaged): every fold and
+            # message would trip over it, so it is set aside like an unreadable line.
+            if not (isinstance(entry.n, int) and not isinstance(entry.n, bool) and isinstance(entry.kind, str)
+                    and isinstance(entry.data, dict) and isinstance(entry.id, str) and isinstance(entry.desk, str)
+                    and isinstance(entry.actor, str) and isinstance(entry.at, str)):
+                raise TypeError
+            parse_iso(entry.at)
+            return entry
         except (ValueError, TypeError, UnicodeDecodeError):
             self.warnings.append(f"Dòng {line_no} của {self.path.name} không đọc được; đã bỏ qua (xem `hoinghi verify`).")
             return None

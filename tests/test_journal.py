@@ -180,3 +180,27 @@ def test_a_short_write_on_a_full_disk_is_refused_not_acknowledged(tmp_path, monk
     assert [e.data["delegate_id"] for e in Journal(tmp_path / "j.jsonl", SECRET).poll()] == [1]
     assert verify(tmp_path / "j.jsonl", SECRET) == (1, [])
     assert j.append("checkin", {"delegate_id": 3}).n == 2
+
+
+def test_a_well_formed_json_line_with_wrong_fields_is_skipped_not_fatal(tmp_path):
+    """A line edited by hand (or damaged) that is still JSON — a time that is not a time, a
+    number that is not a number, data that is not an object — used to be folded and then crash
+    every check-in that touched it. It is set aside with a warning, like unreadable lines."""
+    path = tmp_path / "j.jsonl"
+    a = Journal(path, SECRET)
+    a.append("checkin", {"delegate_id": 1})
+    bad = [
+        {"n": 2, "id": "x", "at": "2020", "desk": "d", "actor": "", "kind": "checkin", "data": {"delegate_id": 2}},
+        {"n": "3", "id": "y", "at": "2020-04-15T07:00:00.000+07:00", "desk": "d", "actor": "", "kind": "checkin",
+         "data": {"delegate_id": 3}},
+        {"n": 4, "id": "z", "at": "2020-04-15T07:00:00.000+07:00", "desk": "d", "actor": "", "kind": "checkin",
+         "data": [4]},
+    ]
+    with open(path, "a", encoding="utf-8") as fh:
+        for rec in bad:
+            fh.write(json.dumps(rec) + "\n")
+    b = Journal(path, SECRET)
+    assert [e.data["delegate_id"] for e in b.poll()] == [1]
+    assert len(b.warnings) == 3 and all("không đọc được" in w for w in b.warnings)
+    e = b.append("checkin", {"delegate_id": 5})  # appending still works
+    assert e.n == 2 and e.time.year >= 2020
