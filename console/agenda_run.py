@@ -157,7 +157,7 @@ class RunState:
             self.retimed_at = t
 
     def _enter(self, item_id, t: datetime, d: dict) -> None:
-        if not item_id:
+        if not item_id or not isinstance(item_id, str):
             return
         self.current = item_id
         self.records[item_id] = Record(t, None, RUNNING, d.get("title", ""), d.get("position", ""))
@@ -184,7 +184,10 @@ class AgendaRun:
         if self._state is None:
             st = RunState()
             for e in self.entries:
-                st.apply(e)
+                try:
+                    st.apply(e)
+                except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+                    continue  # a damaged line (see `hoinghi verify`) must not stop the control and the cue
             self._state = st
         return self._state
 

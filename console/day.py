@@ -68,6 +68,8 @@ class DayState:
                 delegate = Delegate.from_dict(d["delegate"])
             except (KeyError, TypeError):
                 return
+            if not isinstance(delegate.id, int) or not isinstance(delegate.name, str):
+                return  # a damaged line: `hoinghi verify` names it
             self.walk_ins[delegate.id] = delegate
         elif e.kind == "badge_reissue" and did is not None:
             old = self.badge_version.get(did, 1)

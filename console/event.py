@@ -138,17 +138,27 @@ class Event:
         entries = self.journal.entries
         new = entries[self._folded:]
         for e in new:
-            self.day.apply(e)
+            self._feed(self.day.apply, e)
             for listener in self._listeners:
-                listener(e)
+                self._feed(listener, e)
         self._folded = len(entries)
         return new
+
+    def _feed(self, fold: Callable[[Entry], None], e: Entry) -> None:
+        """One line into one fold. A line whose data a fold cannot read (edited by hand,
+        damaged) is skipped with a warning: one bad line must not stop every desk."""
+        try:
+            fold(e)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
+            self.journal.warnings.append(
+                f"Dòng số {e.n} ({e.kind}) của nhật ký có dữ liệu không đọc được ({type(exc).__name__}); "
+                "đã bỏ qua (xem `hoinghi verify`).")
 
     def on_entry(self, listener: Callable[[Entry], None]) -> None:
         """Fold journal entries into another module's state (agenda, ceremony …)."""
         self._listeners.append(listener)
         for e in self.journal.entries[: self._folded]:
-            listener(e)
+            self._feed(listener, e)
 
     def transact(self, decide, **kw) -> list[Entry]:
         """Journal transaction whose decision sees the latest state, then folds it."""

@@ -204,3 +204,29 @@ def test_a_well_formed_json_line_with_wrong_fields_is_skipped_not_fatal(tmp_path
     assert len(b.warnings) == 3 and all("không đọc được" in w for w in b.warnings)
     e = b.append("checkin", {"delegate_id": 5})  # appending still works
     assert e.n == 2 and e.time.year >= 2020
+
+
+def test_a_signed_looking_line_with_bad_data_does_not_stop_the_desks(demo_dir, clock):
+    """One hand-edited line (a reissue whose version is not a number, a batch whose caller is
+    not an id, a walk-in with no usable id, an agenda move to a non-item) made every command
+    and every desk fail with 'Lỗi không mong đợi'. Now it is skipped with a warning."""
+    from console.agenda_timing import view
+    from console.ceremony.awards import plan_awards
+    from console.checkin import CHECKED_IN, checkin_delegate
+    from console.event import Event
+
+    at = "2020-04-15T07:00:00.000+07:00"
+    bad = [("badge_reissue", {"delegate_id": 1, "version": "x"}),
+           ("ceremony_batch_done", {"keys": ["a"], "called": {"a": "x"}}),
+           ("walkin", {"delegate": {"id": "x", "name": "A", "category": "khach_moi"}}),
+           ("agenda_start", {"to": 5})]
+    with open(demo_dir / "journal.jsonl", "a", encoding="utf-8") as fh:
+        for n, (kind, data) in enumerate(bad, start=1):
+            fh.write(json.dumps({"n": n, "id": f"x{n}", "at": at, "desk": "d", "actor": "", "kind": kind,
+                                 "data": data}) + "\n")
+    ev = Event(demo_dir, clock=clock)
+    assert checkin_delegate(ev, 2).result == CHECKED_IN
+    assert ev.day.version_of(2) == 1 and all(isinstance(i, int) for i in ev.delegates())
+    plan_awards(ev)
+    view(ev)  # the cue and the control still draw
+    assert any("không đọc được" in w for w in ev.journal.warnings)
