@@ -367,3 +367,43 @@ def test_a_list_without_stt_does_not_stop_at_the_first_chu_tich(empty_event, tmp
     report = import_file(empty_event, path)
     assert report.rows == 4
     assert "Trần Văn Lập" not in {d.name for d in empty_event.imported.values()}
+
+
+def test_reimport_with_a_corrected_unit_keeps_the_id_and_the_award(demo_event, tmp_path):
+    """A unit spelled better in the morning's list (same name, same birth year) is the same
+    person: a new id left the awards list pointing at a removed delegate, and the awardee,
+    though in the hall, was planned as absent ('trao sau') and never called."""
+    from console.ceremony.awards import plan_awards
+    from console.checkin import checkin_delegate
+    from data.make_demo import _ensure_examples, build_roster, make_people
+
+    people = make_people()
+    _ensure_examples(people)
+    awards = demo_event.roster_store.table_docs("awards")
+    award = next(a for a in awards if not a["collective"] and a["proxy_id"] is None)
+    winner = demo_event.get(award["delegate_id"])
+    row = next(p for p in people if p["name"] == winner.name and p["unit"] == winner.unit)
+    row["unit"] = row["unit"] + " (sửa)"
+    path = tmp_path / "ds-sua.xlsx"
+    build_roster(path, people)
+    report = import_file(demo_event, path)
+    assert report.removed == [] and report.added == [] and report.changed == [winner.name]
+    assert demo_event.get(winner.id).unit.endswith("(sửa)")
+    checkin_delegate(demo_event, winner.id)
+    planned = next(p for p in plan_awards(demo_event).items if p.item.key == award["key"])
+    assert planned.status == "pending" and planned.called_id == winner.id
+
+
+def test_reimport_warns_when_awards_point_at_people_removed(demo_event, tmp_path):
+    from data.make_demo import _ensure_examples, build_roster, make_people
+
+    people = make_people()
+    _ensure_examples(people)
+    awards = demo_event.roster_store.table_docs("awards")
+    gone = demo_event.get(next(a for a in awards if not a["collective"])["delegate_id"])
+    people = [p for p in people if not (p["name"] == gone.name and p["unit"] == gone.unit)]
+    path = tmp_path / "ds-bot.xlsx"
+    build_roster(path, people)
+    report = import_file(demo_event, path)
+    assert gone.name in report.removed
+    assert any("khen thưởng" in w and gone.name in w for w in report.warnings)

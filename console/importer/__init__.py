@@ -6,12 +6,14 @@ sheet's own row number, the column, the value and what to do.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
 from ..quota import Composition, compose, format_share
 from ..roster import Delegate
+from ..text import canonical
 from .grid import read_grid
 from .headers import AWARDS, KIND_LABELS, KINDS, ROSTER, SPEECHES, choose_layout
 from .roster_rows import parse_roster
@@ -96,11 +98,28 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
         ever_in = set(ev.day.first_checkin) | set(ev.day.present)
         result: list[Delegate] = []
         matched: set[int] = set()
-        for d in delegates:
+        pairs: dict[int, Delegate] = {}  # index in `delegates` -> the old record it continues
+        for i, d in enumerate(delegates):
             prev = by_identity.get(d.identity)
             if prev is not None and prev.id not in matched:
-                d.id = prev.id
+                pairs[i] = prev
                 matched.add(prev.id)
+        # Second look: same name and birth year, unit corrected — one on each side only. A new
+        # id would orphan the awards and speeches that point at the old one.
+        loose_old: dict[tuple, list[Delegate]] = {}
+        for o in old.values():
+            if o.id not in matched:
+                loose_old.setdefault(_loose(o), []).append(o)
+        loose_new = Counter(_loose(d) for i, d in enumerate(delegates) if i not in pairs)
+        for i, d in enumerate(delegates):
+            olds = loose_old.get(_loose(d), [])
+            if i not in pairs and len(olds) == 1 and loose_new[_loose(d)] == 1:
+                pairs[i] = olds[0]
+                matched.add(olds[0].id)
+        for i, d in enumerate(delegates):
+            prev = pairs.get(i)
+            if prev is not None:
+                d.id = prev.id
                 if any(getattr(prev, f) != getattr(d, f) for f in _COMPARED):
                     report.changed.append(d.name)
             else:
@@ -136,8 +155,22 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
     return report
 
 
+def _loose(d: Delegate) -> tuple:
+    return (canonical(d.name), d.birth_year)
+
+
 def _warn(ev, final: list[Delegate], report: ImportReport) -> None:
     s = ev.settings
+    # Awards and speeches point at delegates by id: say which would lose their person.
+    ids = {d.id for d in final} | set(ev.day.walk_ins)
+    for table, what in (("awards", "khen thưởng"), ("speeches", "tham luận")):
+        lost = [doc for doc in ev.roster_store.table_docs(table)
+                if doc.get("delegate_id") not in ids or (doc.get("proxy_id") is not None and doc["proxy_id"] not in ids)]
+        if lost:
+            names = ", ".join(str(doc.get("label", "")) for doc in lost[:5]) + (" …" if len(lost) > 5 else "")
+            report.warnings.append(
+                f"{len(lost)} dòng {what} trỏ tới người không còn trong danh sách đại biểu ({names}). "
+                f"Hãy nhập lại danh sách {what} sau khi nhập danh sách này.")
     comp = compose(final + list(ev.day.walk_ins.values()), s.quota)
     report.composition = comp
     if comp.total > s.max_delegates:
