@@ -16,7 +16,7 @@ from .clock import hhmm, parse_iso
 from .day import Visit
 from .errors import UserError
 from .roster import Delegate
-from .text import nfc
+from .text import canonical, fold, nfc
 from .tokens import PREFIX, Parsed, clean, code_matches, looks_like_token, parse
 
 CHECKED_IN = "checked_in"
@@ -255,6 +255,17 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
     holder: dict = {}
 
     def decide(ev):
+        # The same name and unit already known (registered at another desk, sent twice, or on
+        # the list): that person is checked in, not registered a second time.
+        key = (canonical(name), fold(unit))
+        same = next((d for d in ev.delegates().values() if (canonical(d.name), fold(d.unit)) == key), None)
+        if same is not None:
+            holder["d"] = same
+            visit = ev.day.present.get(same.id)
+            if visit is not None:
+                holder["r"] = _already(same, visit)
+                return []
+            return [("checkin", {"delegate_id": same.id, "via": "walkin", "version": ev.day.version_of(same.id)})]
         new = Delegate(id=ev.next_id(), name=name, category=category, unit=unit, position=nfc(position),
                        gender=gender, birth_year=birth_year, leader=is_leadership(position),
                        walk_in=True, walk_in_reason=nfc(reason))
@@ -264,5 +275,10 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
 
     written = event.transact(decide, desk=desk, actor=actor)
     d = holder["d"]
+    if not written:
+        return holder["r"]
+    if written[0].kind == "checkin":
+        return ScanResult(CHECKED_IN, f"{d.name} (mã {d.code}) đã có trong danh sách: đã điểm danh lúc {hhmm(written[0].time)}.",
+                          delegate=d, at=written[0].at, desk=written[0].desk)
     return ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh khách vãng lai {d.name} (mã {d.code}).",
                       delegate=d, at=written[-1].at, desk=written[-1].desk)

@@ -224,3 +224,20 @@ def test_undoing_a_mistaken_return_keeps_the_real_attendance(demo_event, clock):
     checkin_delegate(demo_event, 14)
     undo_checkin(demo_event, 14, "Nhầm người")
     assert 14 not in day.first_checkin and 14 not in day.left
+
+
+def test_one_walk_in_registered_twice_is_one_person(demo_event):
+    """The same guest registered again (a second desk, a form sent twice, back from a break
+    without a badge) was a second delegate: the hall and the 70/30 counted them twice."""
+    first = register_walk_in(demo_event, name="Hà Văn Khách", unit="Xã Cốc Đán", category="khach_moi")
+    again = register_walk_in(demo_event, name="Hà  văn khách", unit="xã Cốc Đán", category="khach_moi")
+    assert again.result == ALREADY and again.delegate.id == first.delegate.id
+    assert len(demo_event.day.walk_ins) == 1
+    checkout(demo_event, first.delegate.id)
+    back = register_walk_in(demo_event, name="Hà Văn Khách", unit="Xã Cốc Đán", category="khach_moi")
+    assert back.result == CHECKED_IN and back.delegate.id == first.delegate.id
+    assert len(demo_event.day.walk_ins) == 1 and demo_event.composition_present().total == 1
+    # someone on the list, registered as a walk-in by mistake: checked in as themselves
+    listed = demo_event.get(20)
+    r = register_walk_in(demo_event, name=listed.name, unit=listed.unit, category="khach_moi")
+    assert r.result == CHECKED_IN and r.delegate.id == 20 and len(demo_event.day.walk_ins) == 1
