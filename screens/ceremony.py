@@ -76,7 +76,7 @@ class CeremonyScreen(EventScreen):
         yield Static(id="cer-summary")
         yield DataTable(id="cer-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cer-reason")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     # --- drawing -------------------------------------------------------------
 

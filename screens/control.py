@@ -62,7 +62,7 @@ class ControlScreen(EventScreen):
         yield DataTable(id="control-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="control-proposal")
         yield Static(id="control-message")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#control-table", DataTable)

@@ -182,7 +182,7 @@ class CueScreen(EventScreen):
         yield Static(id="cue-notes")
         yield Static(id="cue-next")
         yield Static(id="cue-day")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#cue-next").border_title = "Tiếp theo"

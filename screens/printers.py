@@ -91,7 +91,7 @@ class PrintersScreen(EventScreen):
         yield Static("", id="printers-summary")
         yield DataTable(id="printers-jobs", cursor_type="row", zebra_stripes=True)
         yield Static("", id="printers-message")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         printers = self.query_one("#printers-table", DataTable)
