@@ -25,3 +25,28 @@ def test_footer_has_no_english_palette_and_room_for_every_screen_key(demo_dir, c
             assert "f6 Máy in" in footer
 
     asyncio.run(run())
+
+
+def test_demo_of_a_past_event_before_opening_shows_the_plan_not_years_of_delay(demo_dir, tmp_path):
+    """The demo's date is 15/04/2020; opened years later the cue read 'trễ +3479754 phút'."""
+    from datetime import datetime
+
+    from console.agenda_timing import view
+    from console.clock import VN_TZ, FakeClock
+    from console.event import Event
+    from screens.app import make_app
+
+    later = FakeClock(datetime(2026, 11, 26, 19, 24, tzinfo=VN_TZ))
+    v = view(Event(demo_dir, desk="t", clock=later))
+    assert v.drift_minutes == 0 and v.proposal is None
+    assert v.next_items[0][1] == v.planned_end.replace(hour=7, minute=30)  # the first item at its planned time
+
+    async def run():
+        app = make_app(demo_dir, mode="cue", role="cue", desk="t", clock=later, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.2)
+            text = _screen_text(app, tmp_path)
+            assert "Mục đầu tiên lúc 07:30" in text
+            assert "trễ" not in text and "Đề xuất" not in text
+
+    asyncio.run(run())
