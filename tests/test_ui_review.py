@@ -50,3 +50,36 @@ def test_demo_of_a_past_event_before_opening_shows_the_plan_not_years_of_delay(d
             assert "trễ" not in text and "Đề xuất" not in text
 
     asyncio.run(run())
+
+
+def test_control_footer_says_what_p_does_and_actual_minutes_use_a_comma(demo_dir, tmp_path):
+    from datetime import datetime
+
+    from console.clock import VN_TZ, FakeClock
+    from screens.app import make_app
+
+    clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
+
+    async def run():
+        app = make_app(demo_dir, mode="control", role="control", desk="dk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("s")
+            clock.advance(seconds=90)
+            app.screen.refresh_view()
+            await pilot.pause()
+            text = _screen_text(app, tmp_path)
+            assert "p Dừng" in text and "Chạy tiếp" not in text
+            row = next(line for line in text.splitlines() if "Văn nghệ chào mừng" in line and "07:30" in line)
+            assert "1,5" in row and "1.5" not in row
+            await pilot.press("p")
+            await pilot.pause()
+            text = _screen_text(app, tmp_path)
+            assert app.screen.last_view.state.paused
+            assert "p Chạy tiếp" in text and "p Dừng" not in text
+            await pilot.press("p")
+            await pilot.pause()
+            assert not app.screen.last_view.state.paused
+            assert "p Dừng" in _screen_text(app, tmp_path)
+
+    asyncio.run(run())
