@@ -83,3 +83,30 @@ def test_control_footer_says_what_p_does_and_actual_minutes_use_a_comma(demo_dir
             assert "p Dừng" in _screen_text(app, tmp_path)
 
     asyncio.run(run())
+
+
+def test_ceremony_table_shows_whole_names_and_minutes_with_a_comma(demo_dir, clock, tmp_path):
+    """The award table was refilled every poll and kept each column at its header's width."""
+    import re
+
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from screens.app import make_app
+
+    door = Event(demo_dir, desk="cua", clock=clock)
+    awards = door.roster_store.table_docs("awards")
+    checkin_delegate(door, awards[0]["delegate_id"])
+    names = [a["recipient"] for a in awards if len(a["recipient"]) <= 24]
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(4):
+                await pilot.pause(0.06)
+            text = _screen_text(app, tmp_path)
+            assert "✗ trao sau" in text
+            assert sum(name in text for name in names) >= 5  # whole names, not cut at 17 characters
+            summary = text.splitlines()[2]
+            assert "giây/người" in summary and not re.search(r"\d\.\d", summary)
+
+    asyncio.run(run())
