@@ -110,3 +110,26 @@ def test_ceremony_table_shows_whole_names_and_minutes_with_a_comma(demo_dir, clo
             assert "giây/người" in summary and not re.search(r"\d\.\d", summary)
 
     asyncio.run(run())
+
+
+def test_undo_dialog_help_is_whole_at_80_columns(demo_dir, clock, tmp_path):
+    from console.event import Event
+    from console.tokens import make_token
+    from screens.app import make_app
+
+    ev = Event(demo_dir, desk="t", clock=clock)
+    token = make_token(ev.secret, next(iter(ev.delegates().values())).id)
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list(token), "enter")
+            await pilot.pause()
+            await pilot.press("f8")
+            await pilot.pause()
+            text = _screen_text(app, tmp_path)
+            assert "bỏ qua." in text  # the help was cut at "Esc:" by the dialog's edge
+            assert "lý do?" in text
+
+    asyncio.run(run())
