@@ -133,3 +133,18 @@ def test_undo_dialog_help_is_whole_at_80_columns(demo_dir, clock, tmp_path):
             assert "lý do?" in text
 
     asyncio.run(run())
+
+
+def test_status_quota_panel_rows_do_not_wrap_at_80_columns(demo_dir, clock, tmp_path):
+    import re
+
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.2)
+            text = _screen_text(app, tmp_path)
+            assert re.search(r"Còn đón thêm khách\s+\d+", text)  # was "Còn đón thêm   0" / "khách"
+
+    asyncio.run(run())
