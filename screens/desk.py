@@ -261,11 +261,13 @@ class DeskScreen(EventScreen):
         from console.printing.jobs import queue_badges
 
         try:
-            queue_badges(self.event, ids)
+            queued, _done = queue_badges(self.event, ids)
         except UserError as exc:
             self.notify(f"Chưa in được thẻ: {exc}", severity="warning", timeout=8)
             return
         self._wake_printer()
+        if queued:  # say so: the person waits at the desk for it
+            self.notify(f"Thẻ đã vào hàng in của máy “{queued[0].printer}”.", timeout=5)
 
     def _wake_printer(self) -> None:
         from .printers import ensure_print_worker
@@ -303,7 +305,7 @@ class DeskScreen(EventScreen):
 
             job = reprint(self.event, who.id, reason)
             self._wake_printer()
-            return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in ({job.printer}). "
+            return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in của máy “{job.printer}”. "
                                       "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who)
 
         self._with_reason(who, f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?", act,

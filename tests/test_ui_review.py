@@ -148,3 +148,28 @@ def test_status_quota_panel_rows_do_not_wrap_at_80_columns(demo_dir, clock, tmp_
             assert re.search(r"Còn đón thêm khách\s+\d+", text)  # was "Còn đón thêm   0" / "khách"
 
     asyncio.run(run())
+
+
+def test_walk_in_says_its_badge_is_queued_and_the_next_scan_lands_in_the_desk(demo_dir, clock, tmp_path):
+    from console.event import Event
+    from console.tokens import make_token
+    from screens.app import make_app
+
+    ev = Event(demo_dir, desk="t", clock=clock)
+    token = make_token(ev.secret, next(iter(ev.delegates().values())).id)
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("f7")
+            await pilot.pause()
+            await pilot.press(*list("Tran Van Khach"), "enter", *list("UBND xa"), "enter", "enter")
+            await pilot.pause(0.2)
+            notes = [n.message for n in app._notifications]
+            assert any("Thẻ đã vào hàng in của máy “desk”" in m for m in notes), notes
+            await pilot.press(*list(token), "enter")
+            await pilot.pause()
+            assert "HÀ NGỌC PHÚC" in _screen_text(app, tmp_path)  # focus came back to the scan input
+
+    asyncio.run(run())
