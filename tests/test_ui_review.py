@@ -173,3 +173,16 @@ def test_walk_in_says_its_badge_is_queued_and_the_next_scan_lands_in_the_desk(de
             assert "HÀ NGỌC PHÚC" in _screen_text(app, tmp_path)  # focus came back to the scan input
 
     asyncio.run(run())
+
+
+def test_retrying_a_printed_job_points_to_the_desk_key_not_only_a_command(tmp_path):
+    import pytest
+
+    from console.errors import UserError
+    from console.printing.queue import PrintQueue
+
+    q = PrintQueue(tmp_path)
+    job, _new = q.add("badge", "desk", {}, job_id="badge-0001-v1")
+    q.finish(q.claim(job.id, 30), "desk")
+    with pytest.raises(UserError, match="F10 ở màn hình Đón tiếp"):
+        q.retry(job.id)
