@@ -55,21 +55,31 @@ class ProxyDialog(ModalScreen[str | None]):
 
 class CeremonyScreen(EventScreen):
     CSS_PATH = "ceremony.tcss"
+    # The day's keys first (s, x, u), then the fixes, the lists last: at 80 columns the
+    # footer cuts from the right, and keys that do nothing on this list are hidden.
     BINDINGS = [
-        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
-        Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
-        Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
+        Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
         Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
+        Binding("u", "undo", "Lùi", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
         Binding("t", "presenter", "Người trao", id="cer-presenter", tooltip="Đổi người trao của đợt đang chọn"),
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
-        Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
-        Binding("u", "undo", "Hoàn tác", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
         Binding("f9", "print_batch", "In đợt", id="cer-print-batch",
                 tooltip="In giấy gọi lên sân khấu và giấy chứng nhận của đợt đang chọn (hoặc đợt kế tiếp)"),
         Binding("f10", "print_mc_list", "In DS MC", id="cer-print-mc",
                 tooltip="In danh sách các đợt còn lại, theo thứ tự gọi, cho người dẫn chương trình"),
+        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
+        Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
+        Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
     ]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        awards = self.list_name == "awards"
+        if action in ("presenter", "proxy", "print_batch", "print_mc_list"):
+            return awards
+        if action == "pin":
+            return not awards
+        return True
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,7 +91,7 @@ class CeremonyScreen(EventScreen):
         yield Static(id="cer-summary")
         yield DataTable(id="cer-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cer-reason")
-        yield Footer(show_command_palette=False)
+        yield Footer(compact=True, show_command_palette=False)
 
     # --- drawing -------------------------------------------------------------
 
@@ -173,6 +183,7 @@ class CeremonyScreen(EventScreen):
     def action_switch_list(self) -> None:
         self.list_name = LISTS[(LISTS.index(self.list_name) + 1) % len(LISTS)]
         self.refresh_view()
+        self.refresh_bindings()
 
     def action_move(self, delta: int) -> None:
         key = self._current_key()

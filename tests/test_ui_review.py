@@ -186,3 +186,24 @@ def test_retrying_a_printed_job_points_to_the_desk_key_not_only_a_command(tmp_pa
     q.finish(q.claim(job.id, 30), "desk")
     with pytest.raises(UserError, match="F10 ở màn hình Đón tiếp"):
         q.retry(job.id)
+
+
+def test_ceremony_footer_keeps_the_days_keys_visible_at_80_columns(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.2)
+            footer = _screen_text(app, tmp_path).splitlines()[-1]
+            for key in ("s Bắt đầu", "x Xong", "u Lùi", "t Người trao", "n Nhận thay", "f9 In đợt",
+                        "f10 In DS MC", "l Bảng"):
+                assert key.replace(" ", "") in footer.replace(" ", ""), (key, footer)
+            assert "Ghim" not in footer  # pinning is for speeches
+            await pilot.press("l")
+            await pilot.pause(0.2)
+            footer = _screen_text(app, tmp_path).splitlines()[-1].replace(" ", "")
+            assert "pGhim" in footer and "Ngườitrao" not in footer and "f10" not in footer
+            assert "f7Lên" in footer and "f8Xuống" in footer
+
+    asyncio.run(run())
