@@ -207,3 +207,20 @@ def test_ceremony_footer_keeps_the_days_keys_visible_at_80_columns(demo_dir, clo
             assert "f7Lên" in footer and "f8Xuống" in footer
 
     asyncio.run(run())
+
+
+def test_cue_says_whether_the_item_may_be_shortened_in_words(demo_dir):
+    from datetime import datetime
+
+    from console import agenda_steps as steps
+    from console.agenda_timing import view
+    from console.clock import VN_TZ, FakeClock
+    from console.event import Event
+    from screens.cue import clock_side
+
+    ev = Event(demo_dir, desk="dk", clock=FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)))
+    steps.start(ev)
+    v = view(ev)
+    side = clock_side(v).plain
+    assert ("Không rút ngắn" if v.current.segment.protected else "Có thể rút ngắn") in side
+    assert "Co giãn" not in side and "Giữ nguyên" not in side
