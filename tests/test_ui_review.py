@@ -224,3 +224,20 @@ def test_cue_says_whether_the_item_may_be_shortened_in_words(demo_dir):
     side = clock_side(v).plain
     assert ("Không rút ngắn" if v.current.segment.protected else "Có thể rút ngắn") in side
     assert "Co giãn" not in side and "Giữ nguyên" not in side
+
+
+def test_approving_the_retiming_says_the_outcome_first(demo_dir):
+    from datetime import datetime
+
+    from console import agenda_steps as steps
+    from console.clock import VN_TZ, FakeClock
+    from console.event import Event
+
+    clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
+    ev = Event(demo_dir, desk="dk", clock=clock)
+    steps.start(ev)
+    clock.advance(minutes=40)  # the performance runs 25 minutes over
+    message = steps.STEPS["approve"](ev)
+    assert message.startswith("Đã duyệt phân bổ lại, ")
+    head = message.split(":")[0]
+    assert "kết thúc đúng giờ" in head or "lệch còn" in head  # within the two lines the control shows
