@@ -129,7 +129,7 @@ class DeskScreen(EventScreen):
         self.query_one("#desk-recent", RecentCheckins).show(ev)
         self.query_one("#desk-counts", Static).update(door_counts(ev))
         if self._searching:
-            self._search(self.scan_input.value)
+            self._search(self.scan_input.value, keep_pick=True)
 
     # --- typing: search as you type ----------------------------------------------------
 
@@ -145,9 +145,9 @@ class DeskScreen(EventScreen):
             return
         self._search(text)
 
-    def _search(self, text: str) -> None:
+    def _search(self, text: str, *, keep_pick: bool = False) -> None:
         hits = self._index.search(text, DEFAULT_LIMIT) if self._index else []
-        self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present)
+        self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present, keep_pick=keep_pick)
         self._show_hits(True)
         if not hits:
             self.query_one("#desk-hits", SearchResults).border_title = f"Không tìm thấy “{text.strip()}” — F7: khách vãng lai"
@@ -204,6 +204,9 @@ class DeskScreen(EventScreen):
         self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
 
     def show(self, shown: Shown) -> None:
+        if self._searching:  # e.g. F9 on a hit who is not in the hall: the answer must be seen
+            self.scan_input.value = ""
+            self._show_hits(False)
         self.last = shown
         if shown.delegate is not None:
             self.current = shown.delegate

@@ -241,3 +241,51 @@ def test_approving_the_retiming_says_the_outcome_first(demo_dir):
     assert message.startswith("Đã duyệt phân bổ lại, ")
     head = message.split(":")[0]
     assert "kết thúc đúng giờ" in head or "lệch còn" in head  # within the two lines the control shows
+
+
+def test_another_desks_checkin_keeps_the_hit_picked_with_the_arrow(demo_dir, clock, tmp_path):
+    """A busy door: while the clerk picks the 2nd 'Dương', another desk checks someone in;
+    the redraw used to move the pick back to the first hit, and Enter checked in the wrong person."""
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from screens.app import make_app
+
+    other = Event(demo_dir, desk="cua-9", clock=clock)
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("duong"))
+            await pilot.pause()
+            hits = app.screen.query_one("#desk-hits")
+            await pilot.press("down")
+            wanted = hits.picked_id
+            assert wanted is not None and hits.highlighted == 1
+            outsider = next(i for i in other.delegates() if i != wanted and i not in other.day.present)
+            checkin_delegate(other, outsider)
+            await pilot.pause(0.3)
+            assert hits.picked_id == wanted
+            await pilot.press("enter")
+            await pilot.pause()
+            assert wanted in app.event.day.present
+
+    asyncio.run(run())
+
+
+def test_f9_on_a_hit_not_in_the_hall_shows_why(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("duong"))
+            await pilot.pause()
+            await pilot.press("f9")
+            await pilot.pause()
+            text = _screen_text(app, tmp_path)
+            assert "KHÔNG THỰC HIỆN ĐƯỢC" in text and "không có trong hội" in text  # was hidden behind the hits
+            assert app.screen.scan_input.has_focus
+
+    asyncio.run(run())
