@@ -289,3 +289,29 @@ def test_f9_on_a_hit_not_in_the_hall_shows_why(demo_dir, clock, tmp_path):
             assert app.screen.scan_input.has_focus
 
     asyncio.run(run())
+
+
+def test_printers_show_each_jobs_state_and_the_whole_error_at_80_columns(demo_dir, clock, tmp_path):
+    from console.printing.jobs import queue_badges
+    from console.printing.queue import PrintQueue
+    from screens.app import make_app
+    from tests.test_print_screen import dead_uri, set_printers, wait_for
+
+    set_printers(demo_dir, dead_uri())
+    q = PrintQueue(demo_dir)
+
+    async def run():
+        app = make_app(demo_dir, mode="printers", desk="ban-1", clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            queue_badges(app.event, [1])
+            app.print_worker.wake()
+            assert await wait_for(pilot, lambda: q.get("badge-0001-v1").error_code == "refused")
+            assert await wait_for(pilot, lambda: app.screen.query_one("#printers-jobs").row_count == 1)
+            await pilot.pause(0.3)
+            lines = _screen_text(app, tmp_path).splitlines()
+            row = next(line for line in lines if "Thẻ 0001" in line)
+            assert row.lstrip().startswith("chờ in lại")  # the state first: long ids/titles pushed it off screen
+            message = " ".join(lines[-5:-1])
+            assert "từ chối kết nối" in message and "Kiểm tra cổng rồi thử lại." in message  # not cut after 2 lines
+
+    asyncio.run(run())
