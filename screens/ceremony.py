@@ -234,7 +234,9 @@ class CeremonyScreen(EventScreen):
             n = self._do(actions.start_batch, self.event)
             self.notify(f"Đợt {n} bắt đầu." if n else "Không còn đợt nào.")
         else:
-            self._do(actions.start_speech, self.event, self.list_name, None)
+            key = self._do(actions.start_speech, self.event, self.list_name, None)
+            self.notify(f"Mời {self._speaker(key)} lên trình bày." if key else
+                        "Không còn bài nào được xếp (người trình bày vắng, hoặc đã nói hết).")
 
     def action_undo(self) -> None:
         if self.list_name == "awards":
@@ -249,7 +251,12 @@ class CeremonyScreen(EventScreen):
             n = self._do(actions.batch_done, self.event)
             self.notify(f"Đợt {n} đã trao xong." if n else "Không còn đợt nào.")
         else:
-            self._do(actions.speech_done, self.event, self.list_name, None, None)
+            key = self._do(actions.speech_done, self.event, self.list_name, None, None)
+            self.notify(f"Bài của {self._speaker(key)} đã xong." if key else "Không có bài nào đang trình bày.")
+
+    def _speaker(self, key: str | None) -> str:
+        p = self._rows.get(key) if key else None
+        return p.item.speaker if p is not None else str(key)
 
 
     # --- printing (the stage printer; queued, printed by the background thread) ---------

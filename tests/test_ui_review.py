@@ -315,3 +315,41 @@ def test_printers_show_each_jobs_state_and_the_whole_error_at_80_columns(demo_di
             assert "từ chối kết nối" in message and "Kiểm tra cổng rồi thử lại." in message  # not cut after 2 lines
 
     asyncio.run(run())
+
+
+def test_starting_a_speech_when_none_is_planned_says_so(demo_dir, clock):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("l", "s", "x")  # nobody is in the hall: no speech can start
+            await pilot.pause()
+            notes = [n.message for n in app._notifications]
+            assert any("Không còn bài nào được xếp" in m for m in notes), notes
+            assert any("Không có bài nào đang trình bày" in m for m in notes), notes
+
+    asyncio.run(run())
+
+
+def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock):
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from screens.app import make_app
+
+    door = Event(demo_dir, desk="cua", clock=clock)
+    speech = next(s for s in door.roster_store.table_docs("speeches") if not s.get("response"))
+    checkin_delegate(door, speech["delegate_id"])
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("l", "s", "x")
+            await pilot.pause()
+            notes = [n.message for n in app._notifications]
+            assert f"Mời {speech['speaker']} lên trình bày." in notes, notes
+            assert f"Bài của {speech['speaker']} đã xong." in notes, notes
+
+    asyncio.run(run())
