@@ -353,3 +353,16 @@ def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock):
             assert f"Bài của {speech['speaker']} đã xong." in notes, notes
 
     asyncio.run(run())
+
+
+def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from console.mc_lines import introductions
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    exemplary = [d for d in ev.delegates().values() if d.exemplary]
+    checkin_delegate(ev, exemplary[0].id)
+    assert introductions(ev)[-1] == "Cùng 1 đồng chí đại biểu là điển hình tiên tiến đang có mặt tại hội nghị."
+    checkin_delegate(ev, exemplary[1].id)
+    assert introductions(ev)[-1].startswith("Cùng 2 đồng chí đại biểu là các điển hình tiên tiến")
