@@ -241,8 +241,11 @@ def approve(event) -> str:
                             "hoặc không còn mục co giãn nào chưa diễn ra).")
         p = v.proposal
         parts = "; ".join(f"{c.title}: {minutes_text(c.old)}→{minutes_text(c.new)} phút" for c in p.changes)
+        after = round(p.drift_after)
+        outcome = f"lệch còn {after:+d} phút" if after else "kết thúc đúng giờ"
         return ([("agenda_retime", {"allot": p.allot, "drift_before": p.drift_before, "drift_after": p.drift_after})],
-                f"Đã duyệt phân bổ lại: {parts}. Lệch còn {p.drift_after:+.0f} phút.")
+                # The outcome first: at 80 columns the control shows two lines of this.
+                f"Đã duyệt phân bổ lại, {outcome}: {parts}.")
     return _one(event, decide)
 
 

@@ -272,16 +272,23 @@ def view(event, now: datetime | None = None) -> View:
     else:
         phase = "normal"
     rest = upcoming(items, state)
+    # Before the opening, the forecast starts at the planned time, or now if later that same
+    # day. On another day (the demo of a past event, a rehearsal) it is the plan itself:
+    # "now" would make a 2020 programme opened in 2026 millions of minutes late.
+    if state.started:
+        origin = now
+    elif now.date() == start_at.date():
+        origin = max(now, start_at)
+    else:
+        origin = start_at
     if state.closed:
         projected_end = state.closed_at
     else:
-        t = now if state.started else max(now, start_at)
-        t += timedelta(seconds=max(0.0, remaining) if current else 0.0)
+        t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
         projected_end = t + timedelta(minutes=sum(it.minutes for it in rest))
     drift = (projected_end - planned_end).total_seconds() / 60
     next_items = []
-    t = now if state.started else max(now, start_at)
-    t += timedelta(seconds=max(0.0, remaining) if current else 0.0)
+    t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
     for it in rest[:3]:
         next_items.append((it, t))
         t += timedelta(minutes=it.minutes)

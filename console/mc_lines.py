@@ -75,7 +75,8 @@ def introductions(event) -> list[str]:
         lines[-1] = lines[-1][:-1] + "."
     exemplary = sum(1 for d in event.present_delegates() if d.exemplary)
     if exemplary:
-        lines.append(f"Cùng {exemplary} đồng chí đại biểu là các điển hình tiên tiến đang có mặt tại hội nghị.")
+        many = "các " if exemplary > 1 else ""  # "1 đồng chí … là các điển hình" reads wrong aloud
+        lines.append(f"Cùng {exemplary} đồng chí đại biểu là {many}điển hình tiên tiến đang có mặt tại hội nghị.")
     return lines
 
 

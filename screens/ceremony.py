@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from console.agenda_timing import minutes_text
 from console.ceremony import actions, plan_awards, plan_speeches
 from console.ceremony.substeps import award_substeps
 from console.errors import UserError
@@ -23,6 +24,10 @@ from .base import EventScreen
 
 LISTS = ("awards", "tham_luan", "huong_ung")
 LIST_LABELS = {"awards": "Khen thưởng", "tham_luan": "Tham luận", "huong_ung": "Hưởng ứng"}
+# Fixed widths (fit 80 columns with the scrollbar): auto-width columns of a table
+# cleared and refilled on every poll kept the header's width and cut every name.
+AWARD_COLUMNS = (("Đợt", 3), ("Tập thể / cá nhân", 24), ("Hình thức", 16), ("Lên nhận", 14), ("Có mặt", 11))
+SPEECH_COLUMNS = (("#", 3), ("Người trình bày", 26), ("Lĩnh vực", 14), ("Phút", 7), ("Trạng thái", 16))
 SPEECH_STATUS = {"given": "đã xong", "current": "ĐANG NÓI", "pending": "đề xuất", "dropped": "không xếp",
                  "reserve": "dự phòng"}
 
@@ -50,21 +55,31 @@ class ProxyDialog(ModalScreen[str | None]):
 
 class CeremonyScreen(EventScreen):
     CSS_PATH = "ceremony.tcss"
+    # The day's keys first (s, x, u), then the fixes, the lists last: at 80 columns the
+    # footer cuts from the right, and keys that do nothing on this list are hidden.
     BINDINGS = [
-        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
-        Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
-        Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
+        Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
         Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
+        Binding("u", "undo", "Lùi", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
         Binding("t", "presenter", "Người trao", id="cer-presenter", tooltip="Đổi người trao của đợt đang chọn"),
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
-        Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
-        Binding("u", "undo", "Hoàn tác", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
         Binding("f9", "print_batch", "In đợt", id="cer-print-batch",
                 tooltip="In giấy gọi lên sân khấu và giấy chứng nhận của đợt đang chọn (hoặc đợt kế tiếp)"),
         Binding("f10", "print_mc_list", "In DS MC", id="cer-print-mc",
                 tooltip="In danh sách các đợt còn lại, theo thứ tự gọi, cho người dẫn chương trình"),
+        Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
+        Binding("f7", "move(-1)", "Lên", id="cer-up", tooltip="Đưa mục đang chọn lên một bậc"),
+        Binding("f8", "move(1)", "Xuống", id="cer-down", tooltip="Đưa mục đang chọn xuống một bậc"),
     ]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        awards = self.list_name == "awards"
+        if action in ("presenter", "proxy", "print_batch", "print_mc_list"):
+            return awards
+        if action == "pin":
+            return not awards
+        return True
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,7 +91,7 @@ class CeremonyScreen(EventScreen):
         yield Static(id="cer-summary")
         yield DataTable(id="cer-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cer-reason")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     # --- drawing -------------------------------------------------------------
 
@@ -90,29 +105,32 @@ class CeremonyScreen(EventScreen):
             plan = plan_awards(ev)
             self._award_plan = plan
             self._steps = {s.key: s for s in award_substeps(ev)}
-            table.add_columns("Đợt", "Tập thể / cá nhân", "Hình thức", "Lên nhận", "Có mặt")
+            _add_columns(table, AWARD_COLUMNS)
             for p in plan.items:
                 batch = str(p.batch) if p.batch else "sau"
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or "—")[:16],
+                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or "—")[:14],
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
             summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt, {sum(len(b.awards) for b in plan.pending_batches)} người"
-                       f" · trao sau {later} · ~{plan.minutes_left:g} phút"
-                       f" ({plan.seconds_per_person:.0f} s/người{', đo' if plan.measured else ''})")
+                       f" · {later} trao sau · ~{minutes_text(plan.minutes_left)} phút"
+                       f" ({plan.seconds_per_person:.0f} giây/người{', đo' if plan.measured else ''})")
         else:
             plan = plan_speeches(ev, self.list_name)
-            table.add_columns("#", "Người trình bày", "Lĩnh vực", "Phút", "Trạng thái")
+            _add_columns(table, SPEECH_COLUMNS)
             for p in plan.items:
-                minutes = f"{p.actual_minutes:g}/{p.item.minutes:g}" if p.actual_minutes is not None else f"{p.item.minutes:g}"
+                minutes = minutes_text(p.item.minutes)
+                if p.actual_minutes is not None:
+                    minutes = f"{minutes_text(p.actual_minutes)}/{minutes}"
                 status = SPEECH_STATUS[p.status] + ("" if p.present else " · vắng")
                 table.add_row(str(p.position or "-"), p.item.speaker[:26], p.item.field[:14], minutes, status, key=p.item.key)
                 self._rows[p.item.key] = p
-            summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất {plan.planned_minutes:g}"
-                       f"/{plan.budget:g} phút (đã dùng {plan.used:g})")
+            summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất "
+                       f"{minutes_text(plan.planned_minutes)}/{minutes_text(plan.budget)} phút"
+                       f" (đã dùng {minutes_text(plan.used)})")
         self.query_one("#cer-summary", Static).update(summary)
         if keep in self._rows:
             table.move_cursor(row=table.get_row_index(keep))
@@ -138,7 +156,7 @@ class CeremonyScreen(EventScreen):
             out.append(f"Lý do: {p.reason}\n")
             if p.batch and p.status == "pending":
                 b = next(b for b in self._award_plan.batches if b.number == p.batch)
-                out.append(f"Đợt {b.number} · ~{b.minutes:g} phút · trao: {b.presenter_name or '(chưa có)'} — "
+                out.append(f"Đợt {b.number} · ~{minutes_text(b.minutes)} phút · trao: {b.presenter_name or '(chưa có)'} — "
                            f"{b.presenter_reason}\n")
                 step = self._steps.get(f"batch:{b.number}")
                 if step:
@@ -165,6 +183,7 @@ class CeremonyScreen(EventScreen):
     def action_switch_list(self) -> None:
         self.list_name = LISTS[(LISTS.index(self.list_name) + 1) % len(LISTS)]
         self.refresh_view()
+        self.refresh_bindings()
 
     def action_move(self, delta: int) -> None:
         key = self._current_key()
@@ -215,7 +234,9 @@ class CeremonyScreen(EventScreen):
             n = self._do(actions.start_batch, self.event)
             self.notify(f"Đợt {n} bắt đầu." if n else "Không còn đợt nào.")
         else:
-            self._do(actions.start_speech, self.event, self.list_name, None)
+            key = self._do(actions.start_speech, self.event, self.list_name, None)
+            self.notify(f"Mời {self._speaker(key)} lên trình bày." if key else
+                        "Không còn bài nào được xếp (người trình bày vắng, hoặc đã nói hết).")
 
     def action_undo(self) -> None:
         if self.list_name == "awards":
@@ -230,7 +251,12 @@ class CeremonyScreen(EventScreen):
             n = self._do(actions.batch_done, self.event)
             self.notify(f"Đợt {n} đã trao xong." if n else "Không còn đợt nào.")
         else:
-            self._do(actions.speech_done, self.event, self.list_name, None, None)
+            key = self._do(actions.speech_done, self.event, self.list_name, None, None)
+            self.notify(f"Bài của {self._speaker(key)} đã xong." if key else "Không có bài nào đang trình bày.")
+
+    def _speaker(self, key: str | None) -> str:
+        p = self._rows.get(key) if key else None
+        return p.item.speaker if p is not None else str(key)
 
 
     # --- printing (the stage printer; queued, printed by the background thread) ---------
@@ -258,6 +284,11 @@ class CeremonyScreen(EventScreen):
         ensure_print_worker(self.app).wake()
 
 
+def _add_columns(table: DataTable, columns) -> None:
+    for label, width in columns:
+        table.add_column(label, width=width)
+
+
 def _undo_note(what: str, ref) -> str:
     return f"Đã hoàn tác {what} {ref}." if ref else "Không có gì để hoàn tác."
 
@@ -265,4 +296,4 @@ def _undo_note(what: str, ref) -> str:
 def _short_form(form: str) -> str:
     """"Bằng khen của Chủ tịch UBND tỉnh" → "BK Chủ tịch UBND tỉnh" (fits 80 columns)."""
     return form.replace("Bằng khen của ", "BK ").replace("Giấy khen của ", "GK ").replace(
-        "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ VN").replace("Ban Chấp hành ", "BCH ").replace("Chủ tịch ", "CT ")[:18]
+        "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ VN").replace("Ban Chấp hành ", "BCH ").replace("Chủ tịch ", "CT ")[:16]

@@ -44,7 +44,9 @@ class ControlScreen(EventScreen):
         _b("n", "step('next')", "Tiếp", "Xong mục này, sang mục tiếp theo"),
         _b("b", "step('back')", "Lùi", "Hủy bước chuyển vừa rồi (bấm nhầm Tiếp)"),
         _b("k", "step('skip')", "Bỏ qua", "Mục hiện tại không diễn ra; sang mục tiếp"),
-        _b("p", "pause_resume", "Dừng", "Tạm dừng hoặc chạy tiếp đồng hồ đếm ngược"),
+        # One key, two labels: the footer says what p will do now.
+        _b("p", "pause_resume('pause')", "Dừng", "Tạm dừng đồng hồ đếm ngược"),
+        _b("p", "pause_resume('resume')", "Chạy tiếp", "Chạy tiếp đồng hồ đếm ngược"),
         _b("plus,equals_sign", "extend(1)", "+1'", "Thêm 1 phút cho mục hiện tại"),
         _b("minus", "extend(-1)", "-1'", "Bớt 1 phút cho mục hiện tại", show=False),
         _b("g", "jump", "Đến mục", "Chuyển thẳng tới mục đang chọn trong bảng"),
@@ -62,7 +64,7 @@ class ControlScreen(EventScreen):
         yield DataTable(id="control-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="control-proposal")
         yield Static(id="control-message")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#control-table", DataTable)
@@ -100,7 +102,7 @@ class ControlScreen(EventScreen):
         else:
             self._do(steps.STEPS[name])
 
-    def action_pause_resume(self) -> None:
+    def action_pause_resume(self, _shown: str = "") -> None:
         v = getattr(self, "last_view", None)
         self._do(steps.resume if v is not None and v.state.paused else steps.pause)
 
@@ -178,6 +180,8 @@ class ControlScreen(EventScreen):
             return v.proposal is not None
         if action == "step" and parameters == ("back",):
             return v.state.can_back
+        if action == "pause_resume" and parameters:
+            return (parameters[0] == "resume") == bool(v.state.paused and v.current)
         return True
 
     def _rows(self, v: View) -> list[tuple[str, list]]:
@@ -189,7 +193,7 @@ class ControlScreen(EventScreen):
             label, style = STATUS_LABELS[status]
             actual = ""
             if rec and rec.start and status != "skipped":
-                actual = f"{v.state.active_seconds(it.id, v.now) / 60:.1f}"
+                actual = f"{v.state.active_seconds(it.id, v.now) / 60:.1f}".replace(".", ",")
             title = it.title if it.sub is None else f"  {it.title}"
             row_style = "bold" if status == "running" else ""
             out.append((it.position, [

@@ -126,7 +126,8 @@ def clock_side(v: View) -> Text:
         t.append(f"Thời lượng {minutes_text(v.current.minutes)} phút\n", style="")
         if rec and rec.start:
             t.append(f"Bắt đầu {hhmm(rec.start)}\n", style="dim")
-        t.append('Giữ nguyên' if v.current.segment.protected else 'Co giãn', style="dim")
+        # What the re-timing may do to this item, in words the MC reads at a glance.
+        t.append("Không rút ngắn" if v.current.segment.protected else "Có thể rút ngắn", style="dim")
     return t
 
 
@@ -182,7 +183,7 @@ class CueScreen(EventScreen):
         yield Static(id="cue-notes")
         yield Static(id="cue-next")
         yield Static(id="cue-day")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#cue-next").border_title = "Tiếp theo"

@@ -129,7 +129,7 @@ class DeskScreen(EventScreen):
         self.query_one("#desk-recent", RecentCheckins).show(ev)
         self.query_one("#desk-counts", Static).update(door_counts(ev))
         if self._searching:
-            self._search(self.scan_input.value)
+            self._search(self.scan_input.value, keep_pick=True)
 
     # --- typing: search as you type ----------------------------------------------------
 
@@ -145,9 +145,9 @@ class DeskScreen(EventScreen):
             return
         self._search(text)
 
-    def _search(self, text: str) -> None:
+    def _search(self, text: str, *, keep_pick: bool = False) -> None:
         hits = self._index.search(text, DEFAULT_LIMIT) if self._index else []
-        self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present)
+        self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present, keep_pick=keep_pick)
         self._show_hits(True)
         if not hits:
             self.query_one("#desk-hits", SearchResults).border_title = f"Không tìm thấy “{text.strip()}” — F7: khách vãng lai"
@@ -204,6 +204,9 @@ class DeskScreen(EventScreen):
         self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
 
     def show(self, shown: Shown) -> None:
+        if self._searching:  # e.g. F9 on a hit who is not in the hall: the answer must be seen
+            self.scan_input.value = ""
+            self._show_hits(False)
         self.last = shown
         if shown.delegate is not None:
             self.current = shown.delegate
@@ -261,11 +264,13 @@ class DeskScreen(EventScreen):
         from console.printing.jobs import queue_badges
 
         try:
-            queue_badges(self.event, ids)
+            queued, _done = queue_badges(self.event, ids)
         except UserError as exc:
             self.notify(f"Chưa in được thẻ: {exc}", severity="warning", timeout=8)
             return
         self._wake_printer()
+        if queued:  # say so: the person waits at the desk for it
+            self.notify(f"Thẻ đã vào hàng in của máy “{queued[0].printer}”.", timeout=5)
 
     def _wake_printer(self) -> None:
         from .printers import ensure_print_worker
@@ -303,7 +308,7 @@ class DeskScreen(EventScreen):
 
             job = reprint(self.event, who.id, reason)
             self._wake_printer()
-            return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in ({job.printer}). "
+            return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in của máy “{job.printer}”. "
                                       "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who)
 
         self._with_reason(who, f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?", act,

@@ -91,13 +91,16 @@ class PrintersScreen(EventScreen):
         yield Static("", id="printers-summary")
         yield DataTable(id="printers-jobs", cursor_type="row", zebra_stripes=True)
         yield Static("", id="printers-message")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         printers = self.query_one("#printers-table", DataTable)
         printers.add_columns("Máy in", "Trạng thái", "Chờ", "Đã in", "Địa chỉ / lỗi")
         jobs = self.query_one("#printers-jobs", DataTable)
-        jobs.add_columns("Lệnh in", "Nội dung", "Máy in", "Trạng thái", "Thử", "Lỗi")
+        # What the operator looks for first (is it printed? on which printer?) on the left:
+        # at 80 columns the right of this table is off screen. The job id (for the CLI) and
+        # the error (shown whole under the table when its row is highlighted) last.
+        jobs.add_columns("Trạng thái", "Máy in", "Nội dung", "Thử", "Lệnh in", "Lỗi")
         self._printers = printers_of(self.event)
         self._report: dict = {}
         try:
@@ -138,7 +141,7 @@ class PrintersScreen(EventScreen):
         keep_job = jobs.cursor_row
         jobs.clear()
         for j in report["waiting"] + list(reversed(report["recent"]))[:20]:
-            jobs.add_row(j["id"], j["title"], j["printer"], j["status"], str(j["attempts"]), j["error"], key=j["id"])
+            jobs.add_row(j["status"], j["printer"], j["title"], str(j["attempts"]), j["id"], j["error"], key=j["id"])
         if jobs.row_count:
             jobs.move_cursor(row=min(keep_job, jobs.row_count - 1))
         c = report["counts"]

@@ -28,7 +28,7 @@ class StatusScreen(EventScreen):
                 yield Static(id="status-journal")
             yield QuotaPanel(id="status-quota")
         yield Static(id="status-recent")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def refresh_view(self) -> None:
         ev = self.event

@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..agenda_timing import minutes_text
 from ..categories import EXEMPLARY_COLLECTIVE
 from ..text import fold
 from .order import apply_manual_order
@@ -97,7 +98,7 @@ def fit(candidates: list[Candidate], budget: float) -> Fit:
         chosen.append(c)
         rest.remove(c)
         left -= c.minutes
-        reasons[c.key] = "; ".join(why) + f"; {c.minutes:g} phút vừa thời gian còn lại"
+        reasons[c.key] = "; ".join(why) + f"; {minutes_text(c.minutes)} phút vừa thời gian còn lại"
     return Fit([c.key for c in chosen], reasons, left)
 
 
@@ -186,14 +187,14 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
         actual = st.actual_minutes(it.key)
         plan.used += actual if actual is not None else it.minutes
         plan.items.append(PlannedSpeech(it, "given", it.delegate_id in present, reason="đã trình bày"
-                                        + (f" ({actual:g} phút / dự kiến {it.minutes:g})" if actual is not None else ""),
+                                        + (f" ({minutes_text(actual)} phút / dự kiến {minutes_text(it.minutes)})" if actual is not None else ""),
                                         actual_minutes=actual))
     for it in current:
         started = datetime.fromisoformat(st.speech_started[it.key])
         elapsed = max(0.0, (now - started).total_seconds() / 60)
         plan.used += max(it.minutes, elapsed)
         plan.items.append(PlannedSpeech(it, "current", it.delegate_id in present,
-                                        reason=f"đang trình bày ({elapsed:.0f}/{it.minutes:g} phút)"))
+                                        reason=f"đang trình bày ({elapsed:.0f}/{minutes_text(it.minutes)} phút)"))
     plan.used = round(plan.used, 2)
     done_keys = {p.item.key for p in plan.items}
     open_items = [it for it in items if it.key not in done_keys]
@@ -252,9 +253,9 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
                 reason += " → bỏ, không còn người dự phòng có mặt"
         elif it.reserve:
             status, reason = "reserve", "dự phòng, chưa cần" if it.minutes <= result.left + EPS else \
-                f"dự phòng; không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {it.minutes:g} phút)"
+                f"dự phòng; không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {minutes_text(it.minutes)} phút)"
         else:
-            status, reason = "dropped", f"không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {it.minutes:g} phút)"
+            status, reason = "dropped", f"không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {minutes_text(it.minutes)} phút)"
         plan.items.append(PlannedSpeech(it, status, it.delegate_id in present, None, reason))
     for p in plan.items:
         if p.status in ("given", "current"):

@@ -196,7 +196,8 @@ class PrintQueue:
         for i in ids:
             def change(j):
                 if j.status == DONE:
-                    raise UserError(f"Lệnh in “{j.id}” đã in xong; muốn in thêm bản nữa hãy dùng `hoinghi reprint`.")
+                    raise UserError(f"Lệnh in “{j.id}” đã in xong. Cần thẻ mới: F10 ở màn hình Đón tiếp "
+                                    "(hoặc lệnh `hoinghi reprint`).")
                 if j.status == CANCELLED:
                     j.status = PENDING
                 j.next_try = 0.0

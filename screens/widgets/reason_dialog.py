@@ -20,6 +20,7 @@ class ReasonDialog(ModalScreen[object]):
     DEFAULT_CSS = """
     ReasonDialog { align: center middle; }
     ReasonDialog > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 0 1; }
+    ReasonDialog Label { width: 100%; }  /* wrap a long name/unit and the help, never cut them */
     """
     BINDINGS = [Binding("escape", "cancel", "Bỏ qua", id="reason-cancel", tooltip="Đóng, không hủy")]
 

@@ -17,7 +17,10 @@ class SearchResults(OptionList):
     """
     can_focus = False
 
-    def set_hits(self, hits, present: dict) -> None:
+    def set_hits(self, hits, present: dict, *, keep_pick: bool = False) -> None:
+        """`keep_pick`: the same search redrawn (another desk's check-in): the person
+        picked with ↓ stays picked, or Enter would check in whoever is first."""
+        keep = self.picked_id if keep_pick else None
         self.clear_options()
         for h in hits:
             d = h.delegate
@@ -30,7 +33,8 @@ class SearchResults(OptionList):
             line.append(f"\n    {d.unit or '—'} · {d.code}", style="dim")
             self.add_option(Option(line, id=str(d.id)))
         if hits:
-            self.highlighted = 0
+            ids = [h.delegate.id for h in hits]
+            self.highlighted = ids.index(keep) if keep in ids else 0
 
     @property
     def picked_id(self) -> int | None:

@@ -34,7 +34,7 @@ class WalkInDialog(ModalScreen[object]):
     WalkInDialog > Vertical { width: 76; height: auto; max-height: 22; border: thick $accent; background: $surface; padding: 0 1; }
     WalkInDialog Input { margin: 0; }
     WalkInDialog RadioSet { width: 100%; layout: horizontal; height: auto; border: none; }
-    WalkInDialog #walkin-error { color: $error; height: auto; }
+    WalkInDialog #walkin-error { color: $error; height: auto; width: 100%; }
     WalkInDialog .-hidden { display: none; }
     """
     BINDINGS = [
