@@ -320,7 +320,11 @@ def timings_report(event) -> list[dict]:
             children: list[dict] = []
             ts = t
             for it in mine:
-                children.append(_row(it.position, it.title, "substep", ts, it.planned_minutes, state, it.id, now))
+                # A sub-step already run or skipped is named as it was then: the ceremony
+                # renumbers its batches once one is skipped, the record must not follow.
+                rec = state.records.get(it.id)
+                title = rec.title if rec is not None and rec.status in (DONE, SKIPPED) and rec.title else it.title
+                children.append(_row(it.position, title, "substep", ts, it.planned_minutes, state, it.id, now))
                 ts += timedelta(minutes=it.planned_minutes)
             for i in orphans:
                 rec = state.records[i]

@@ -198,5 +198,6 @@ class Event:
         return compose(self.present_delegates(), self.settings.quota)
 
     def next_id(self) -> int:
+        """A new delegate's id: above every id ever given (a removed person's badge stays theirs)."""
         ids = list(self.roster_store.load()) + list(self.day.walk_ins)
-        return max(ids, default=0) + 1
+        return max(ids + [self.roster_store.max_id_ever()], default=0) + 1

@@ -13,6 +13,7 @@ from .storage import open_db
 from .text import canonical, fold, name_sort_key
 
 DELEGATES = "delegates"
+META = "meta"  # {"max_id": the highest delegate id ever given} — ids are never reused
 
 
 @dataclass
@@ -115,7 +116,32 @@ class RosterStore:
         self.db.clear_cache()
 
     def replace_all(self, delegates: list[Delegate]) -> None:
-        self.replace_table(DELEGATES, [d.to_dict() for d in sorted(delegates, key=lambda d: d.id)])
+        """The delegates table and the highest id ever given, in one atomic write.
+
+        A removed person's id is never handed out again: their printed badge must not
+        check someone else in, nor their award or speech point at a newcomer.
+        """
+        storage = self.db.storage
+        with self.lock():
+            data = storage.read() or {}
+            before = [int(doc.get("id", 0)) for doc in (data.get(DELEGATES) or {}).values() if isinstance(doc, dict)]
+            high = max([d.id for d in delegates] + before + [self._meta_max(data)], default=0)
+            data[DELEGATES] = {str(i): d.to_dict() for i, d in enumerate(sorted(delegates, key=lambda d: d.id), start=1)}
+            data[META] = {"1": {"max_id": high}}
+            storage.write(data)
+        self.db.clear_cache()
+
+    @staticmethod
+    def _meta_max(data: dict) -> int:
+        try:
+            return max((int(doc.get("max_id", 0)) for doc in (data.get(META) or {}).values()), default=0)
+        except (TypeError, ValueError, AttributeError):
+            return 0
+
+    def max_id_ever(self) -> int:
+        """The highest id ever given to an imported delegate (removed ones included)."""
+        docs = self.table_docs(META)
+        return max(self._meta_max({META: dict(enumerate(docs))}), max(self.load(), default=0))
 
     def table_docs(self, name: str) -> list[dict]:
         return list(self.db.table(name, cache_size=0).all())

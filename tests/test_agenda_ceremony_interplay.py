@@ -117,3 +117,20 @@ def test_back_over_a_batch_and_its_undo_are_one_journal_write(demo_event, clock,
         pass
     assert view(demo_event).current.id == "khen_thuong/batch:1"
     assert state_of(demo_event).done_batches == []
+
+
+def test_timings_name_each_batch_as_it_was_when_run(demo_event, clock):
+    """After a skipped batch the ceremony renumbers what is left; the timings (and the
+    minutes built on them) must still name the batch that was skipped and the one given."""
+    from console.agenda import timings_report
+
+    _day(demo_event, clock)
+    steps.jump(demo_event, "6")
+    skipped_title = view(demo_event).current.title
+    steps.skip(demo_event)
+    given_title = view(demo_event).current.title
+    clock.advance(minutes=3)
+    steps.next_(demo_event)
+    rows = {r["position"]: r for r in timings_report(demo_event)}
+    assert (rows["6.1"]["status"], rows["6.1"]["title"]) == ("skipped", skipped_title)
+    assert (rows["6.2"]["status"], rows["6.2"]["title"]) == ("done", given_title)

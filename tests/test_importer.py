@@ -407,3 +407,31 @@ def test_reimport_warns_when_awards_point_at_people_removed(demo_event, tmp_path
     report = import_file(demo_event, path)
     assert gone.name in report.removed
     assert any("khen thưởng" in w and gone.name in w for w in report.warnings)
+
+
+def test_a_removed_delegates_id_is_never_given_to_someone_else(demo_event, tmp_path):
+    """The last person of the list withdrawn (badge already printed), then a walk-in on the
+    day: the walk-in got the withdrawn person's id, so the old badge checked the wrong person
+    in and that person's award or speech pointed at the walk-in."""
+    from console.checkin import CHECKED_IN, register_walk_in, scan
+    from console.tokens import make_token
+    from data.make_demo import _ensure_examples, build_roster, make_people
+
+    last_id = max(demo_event.imported)
+    gone = demo_event.get(last_id)
+    people = make_people()
+    _ensure_examples(people)
+    people = [p for p in people if not (p["name"] == gone.name and p["unit"] == gone.unit)]
+    build_roster(tmp_path / "bot.xlsx", people)
+    assert gone.name in import_file(demo_event, tmp_path / "bot.xlsx").removed
+    walk = register_walk_in(demo_event, name="Người Đến Sau", unit="Xã Mới", category="khach_moi")
+    assert walk.result == CHECKED_IN and walk.delegate.id > last_id
+    old_badge = scan(demo_event, make_token(demo_event.secret, last_id))
+    assert old_badge.result != CHECKED_IN  # not the walk-in, not anyone
+    # and a later import adds new people above every id ever used
+    people.append(dict(section="III", name="Người Mới Thêm", woman=True, year=1990, ethnicity="Dao",
+                       position="Công nhân", unit="Xã Nà Mò", category="Cá nhân", title="Lao động giỏi", direct=True))
+    build_roster(tmp_path / "them.xlsx", people)
+    import_file(demo_event, tmp_path / "them.xlsx")
+    added = next(d for d in demo_event.imported.values() if d.name == "Người Mới Thêm")
+    assert added.id > walk.delegate.id
