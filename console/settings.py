@@ -217,6 +217,7 @@ ranking = [
 higher_level_seats = 10        # Số đại biểu đi dự hội nghị cấp trên
 quorum = "1/2"                 # Hợp lệ khi số có mặt hơn tỉ lệ này của tổng số triệu tập
 majority = "1/2"               # Thông qua khi số tán thành hơn tỉ lệ này của số có mặt
+voters = "all"                 # Ai biểu quyết: "all" mọi đại biểu có mặt | "exemplary" khách mời không biểu quyết
 
 [desk]
 bell_on_error = true           # Kêu "bíp" khi quét lỗi

@@ -147,3 +147,27 @@ def test_cli_vote_round_trip(demo_event, demo_dir, clock, cli):
     assert [p["id"] for p in data["approved_list"]] == ids
     proc = cli("vote", demo_dir, "record", "--for", "95", "--against", "0", "--abstain", "0")
     assert proc.returncode == 2 and "không biểu quyết lại" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_guests_need_not_vote_when_the_event_says_so(demo_event):
+    """[vote] voters = "exemplary": the quorum and the majority count only exemplary delegates."""
+    from console.checkin import checkin_delegate
+    from console.record import vote
+
+    ev = demo_event
+    text = (ev.folder / "event.toml").read_text(encoding="utf-8").replace('voters = "all"', 'voters = "exemplary"')
+    (ev.folder / "event.toml").write_text(text, encoding="utf-8")
+    from console.event import Event
+
+    ev = Event(ev.folder, desk="ban-1", clock=ev.clock)
+    everyone = ev.delegates()
+    exemplary = sorted(i for i, d in everyone.items() if d.exemplary)
+    guests = sorted(i for i, d in everyone.items() if not d.exemplary)
+    for i in exemplary[:60] + guests:
+        checkin_delegate(ev, i)
+    vote.propose(ev, exemplary[:3])
+    ballot = vote.record(ev, 31, 20, 9)
+    assert (ballot.present, ballot.registered) == (60, len(exemplary))
+    assert ballot.valid == (60 > len(exemplary) / 2)
+    with pytest.raises(UserError):  # more hands than voters present: 61 > 60
+        vote.record(ev, 61, 0, 0)

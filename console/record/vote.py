@@ -76,6 +76,15 @@ class VoteRules:
     majority: Fraction = Fraction(1, 2)
     quorum_text: str = DEFAULT_RULE
     majority_text: str = DEFAULT_RULE
+    voters: str = "all"  # "all": every delegate present; "exemplary": guests (khách mời) do not vote
+
+    def counts(self, event) -> tuple[int, int]:
+        """(present, registered) among those who vote."""
+        everyone = event.delegates()
+        if self.voters == "exemplary":
+            present = sum(1 for i in event.day.present if i in everyone and everyone[i].exemplary)
+            return present, sum(1 for d in everyone.values() if d.exemplary)
+        return len(event.day.present), len(everyone)
 
 
 def rules_from_settings(settings) -> VoteRules:
@@ -94,7 +103,12 @@ def rules_from_settings(settings) -> VoteRules:
             raise UserError(f"event.toml, mục [vote], “{key}” = “{text}” không hợp lệ: ghi phân số "
                             "nhỏ hơn 1, ví dụ \"1/2\" hoặc \"2/3\" hoặc \"50%\".") from None
         parsed[key] = (value, text)
-    return VoteRules(seats, parsed["quorum"][0], parsed["majority"][0], parsed["quorum"][1], parsed["majority"][1])
+    voters = str(sec.get("voters", "all")).strip()
+    if voters not in ("all", "exemplary"):
+        raise UserError(f"event.toml, mục [vote], “voters” = “{voters}” không hợp lệ: ghi \"all\" (mọi đại biểu có mặt "
+                        "biểu quyết) hoặc \"exemplary\" (chỉ đại biểu điển hình, khách mời không biểu quyết).")
+    return VoteRules(seats, parsed["quorum"][0], parsed["majority"][0], parsed["quorum"][1], parsed["majority"][1],
+                     voters)
 
 
 # --- the fold ---------------------------------------------------------------------
@@ -204,8 +218,7 @@ def record(event, votes_for: int, against: int, abstain: int, *, desk: str | Non
             raise UserError("Chưa có danh sách đề cử để biểu quyết. Hãy đề cử trước: hoinghi vote THƯ_MỤC propose MÃ…")
         if current.approved_list is not None:
             raise UserError("Danh sách đã được thông qua; không biểu quyết lại.")
-        present = len(ev.day.present)
-        registered = ev.composition_registered().total
+        present, registered = rules.counts(ev)
         check_counts(votes_for, against, abstain, present)
         out = judge(votes_for, present, registered, rules.quorum, rules.majority)
         return [(RECORD, {"for": votes_for, "against": against, "abstain": abstain, "present": present,
@@ -233,7 +246,8 @@ def summary(event) -> dict:
     return {
         "seats": rules.seats, "quorum": rules.quorum_text, "majority": rules.majority_text,
         "proposed": [person(i) for i in st.proposed], "proposed_at": st.proposed_at,
-        "present_now": len(event.day.present), "registered": event.composition_registered().total,
+        "voters": rules.voters,
+        "present_now": rules.counts(event)[0], "registered": rules.counts(event)[1],
         "rounds": len(st.ballots),
         "last_vote": None if last is None else {
             "at": last.at, "for": last.votes_for, "against": last.against, "abstain": last.abstain,
