@@ -366,3 +366,21 @@ def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
     assert introductions(ev)[-1] == "Cùng 1 đồng chí đại biểu là điển hình tiên tiến đang có mặt tại hội nghị."
     checkin_delegate(ev, exemplary[1].id)
     assert introductions(ev)[-1].startswith("Cùng 2 đồng chí đại biểu là các điển hình tiên tiến")
+
+
+def test_mc_line_for_a_single_collective_invites_its_representative(demo_dir, clock):
+    """Read aloud: 'Trân trọng kính mời đồng chí Đội Quản lý thị trường …' invited a team as a person."""
+    from console.ceremony import plan_awards
+    from console.ceremony.substeps import award_substeps
+    from console.checkin import checkin_delegate
+    from console.event import Event
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    team = next(a for a in ev.roster_store.table_docs("awards") if a.get("collective"))
+    checkin_delegate(ev, team["delegate_id"])
+    batch = next(b for b in plan_awards(ev).batches if any(a.item.key == team["key"] for a in b.awards))
+    assert len(batch.awards) == 1
+    step = next(s for s in award_substeps(ev) if s.key == f"batch:{batch.number}")
+    who = batch.awards[0].called_name
+    assert step.mc_line.startswith(f"Trân trọng kính mời đồng chí {who} đại diện {team['recipient']} lên nhận ")
+    assert f"đồng chí {team['recipient']}" not in step.mc_line
