@@ -384,3 +384,17 @@ def test_mc_line_for_a_single_collective_invites_its_representative(demo_dir, cl
     who = batch.awards[0].called_name
     assert step.mc_line.startswith(f"Trân trọng kính mời đồng chí {who} đại diện {team['recipient']} lên nhận ")
     assert f"đồng chí {team['recipient']}" not in step.mc_line
+
+
+def test_no_hit_title_keeps_the_walk_in_hint_at_80_columns(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("nong thi"))
+            await pilot.pause()
+            assert "F7: khách vãng lai" in _screen_text(app, tmp_path)  # was cut to "F7: khá…"
+
+    asyncio.run(run())
