@@ -398,3 +398,23 @@ def test_no_hit_title_keeps_the_walk_in_hint_at_80_columns(demo_dir, clock, tmp_
             assert "F7: khách vãng lai" in _screen_text(app, tmp_path)  # was cut to "F7: khá…"
 
     asyncio.run(run())
+
+
+def test_ceremony_uses_a_wide_screen_for_long_collective_names(demo_dir, clock, tmp_path):
+    from console.event import Event
+    from screens.app import make_app
+
+    awards = Event(demo_dir).roster_store.table_docs("awards")
+    longest = max((a["recipient"] for a in awards), key=len)
+    assert 24 < len(longest) <= 64
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(170, 45)) as pilot:
+            await pilot.pause(0.2)
+            table = app.screen.query_one("#cer-table")
+            table.move_cursor(row=table.get_row_index(next(a["key"] for a in awards if a["recipient"] == longest)))
+            await pilot.pause(0.1)
+            assert longest in _screen_text(app, tmp_path).split("────")[0]  # whole in the table, not only below it
+
+    asyncio.run(run())
