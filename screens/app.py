@@ -113,6 +113,11 @@ class HoinghiApp(App[None]):
             return False  # the screen you are on needs no key in the footer: room for its own actions
         return True
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C out of habit: say how to quit, in Vietnamese (Textual's note is in English)."""
+        self.notify("Muốn thoát, bấm Ctrl+Q. Mọi thao tác đã ghi vào nhật ký, không mất gì.",
+                    title="Thoát chương trình?")
+
     def poll_folder(self) -> None:
         try:
             change = self.event.refresh()

@@ -418,3 +418,19 @@ def test_ceremony_uses_a_wide_screen_for_long_collective_names(demo_dir, clock, 
             assert longest in _screen_text(app, tmp_path).split("────")[0]  # whole in the table, not only below it
 
     asyncio.run(run())
+
+
+def test_ctrl_c_says_how_to_quit_in_vietnamese(demo_dir, clock):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            notes = [(n.title, n.message) for n in app._notifications]
+            assert notes and all("quit" not in f"{t} {m}".lower() for t, m in notes), notes
+            assert any("Ctrl+Q" in m for _t, m in notes)
+
+    asyncio.run(run())
