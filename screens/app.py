@@ -113,6 +113,24 @@ class HoinghiApp(App[None]):
             return False  # the screen you are on needs no key in the footer: room for its own actions
         return True
 
+    def get_system_commands(self, screen):
+        """Ctrl+P / the header's ⭘: the screens this console may open and quitting, in
+        Vietnamese (Textual's own list — Theme, Keys, Screenshot — is in English)."""
+        from textual.app import SystemCommand
+
+        for m in self.allowed_modes:
+            _mod, _cls, key, label = SCREENS[m]
+            if m != self.current_mode:
+                yield SystemCommand(f"{_(label)} ({key.upper()})", f"Mở màn hình {_(label)}",
+                                    lambda m=m: self.switch_mode(m))
+        yield SystemCommand("Thoát (Ctrl+Q)", "Thoát chương trình; dữ liệu đã ghi đều an toàn", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not self.locked and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Tìm màn hình hoặc lệnh…"))
+
     def action_help_quit(self) -> None:
         """Ctrl+C out of habit: say how to quit, in Vietnamese (Textual's note is in English)."""
         self.notify("Muốn thoát, bấm Ctrl+Q. Mọi thao tác đã ghi vào nhật ký, không mất gì.",

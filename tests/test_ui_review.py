@@ -434,3 +434,26 @@ def test_ctrl_c_says_how_to_quit_in_vietnamese(demo_dir, clock):
             assert any("Ctrl+Q" in m for _t, m in notes)
 
     asyncio.run(run())
+
+
+def test_command_palette_speaks_vietnamese(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Đón tiếp (F2)" in titles and "Thoát (Ctrl+Q)" in titles
+            assert not {"Theme", "Quit", "Keys", "Screenshot"} & set(titles)
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            text = _screen_text(app, tmp_path)
+            assert "Tìm màn hình hoặc lệnh" in text and "Search for commands" not in text
+            await pilot.press(*list("f2"))
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.current_mode == "desk"
+
+    asyncio.run(run())
