@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from console.clock import SYSTEM, Clock
+from console.errors import UserError
 from console.event import Event
 from console.journal import verify
 
@@ -140,8 +141,15 @@ class HoinghiApp(App[None]):
         try:
             change = self.event.refresh()
         except Exception as exc:  # a file replaced mid-read, a disk error: say it, keep running
-            self.notify(f"Không đọc được thư mục hội nghị: {exc}", severity="error")
+            # Said once while it lasts (this runs 4 times a second), in a sentence a user reads.
+            text = str(exc) if isinstance(exc, UserError) else (
+                f"Không đọc được thư mục hội nghị {self.event.folder} ({type(exc).__name__}: {exc}). "
+                "Kiểm tra ổ đĩa / USB; chương trình tự đọc lại khi đọc được.")
+            if text != getattr(self, "_poll_error", None):
+                self._poll_error = text
+                self.notify(text, severity="error", timeout=15)
             return
+        self._poll_error = None
         for w in self.event.journal.warnings:
             self.notify(w, severity="warning", timeout=10)
         self.event.journal.warnings.clear()

@@ -457,3 +457,23 @@ def test_command_palette_speaks_vietnamese(demo_dir, clock, tmp_path):
             assert app.current_mode == "desk"
 
     asyncio.run(run())
+
+
+def test_an_unreadable_folder_is_said_once_not_four_times_a_second(demo_dir, clock):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.02)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+            def broken():
+                raise PermissionError(13, "Permission denied")
+
+            app.event.refresh = broken
+            await pilot.pause(0.3)  # ~15 polls
+            notes = [n.message for n in app._notifications if "thư mục hội nghị" in n.message]
+            assert len(notes) == 1, notes
+            assert "Kiểm tra ổ đĩa" in notes[0]
+
+    asyncio.run(run())
