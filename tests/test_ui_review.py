@@ -477,3 +477,29 @@ def test_an_unreadable_folder_is_said_once_not_four_times_a_second(demo_dir, clo
             assert "Kiểm tra ổ đĩa" in notes[0]
 
     asyncio.run(run())
+
+
+def test_reprint_message_is_whole_when_many_have_arrived(demo_dir, clock, tmp_path):
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from screens.app import make_app
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    people = list(ev.delegates())
+    for i in people[:12]:
+        checkin_delegate(ev, i)
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("nguyen thi"))
+            await pilot.pause()
+            await pilot.press("f10")
+            await pilot.pause()
+            await pilot.press("1", "enter")
+            await pilot.pause(0.2)
+            text = _screen_text(app, tmp_path)
+            assert "ĐÃ GỬI IN THẺ MỚI" in text and "“đã thay”." in text  # the last line was cut
+
+    asyncio.run(run())
