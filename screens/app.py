@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from console.clock import SYSTEM, Clock
+from console.errors import UserError
 from console.event import Event
 from console.journal import verify
 
@@ -113,12 +114,42 @@ class HoinghiApp(App[None]):
             return False  # the screen you are on needs no key in the footer: room for its own actions
         return True
 
+    def get_system_commands(self, screen):
+        """Ctrl+P / the header's ⭘: the screens this console may open and quitting, in
+        Vietnamese (Textual's own list — Theme, Keys, Screenshot — is in English)."""
+        from textual.app import SystemCommand
+
+        for m in self.allowed_modes:
+            _mod, _cls, key, label = SCREENS[m]
+            if m != self.current_mode:
+                yield SystemCommand(f"{_(label)} ({key.upper()})", f"Mở màn hình {_(label)}",
+                                    lambda m=m: self.switch_mode(m))
+        yield SystemCommand("Thoát (Ctrl+Q)", "Thoát chương trình; dữ liệu đã ghi đều an toàn", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not self.locked and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Tìm màn hình hoặc lệnh…"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C out of habit: say how to quit, in Vietnamese (Textual's note is in English)."""
+        self.notify("Muốn thoát, bấm Ctrl+Q. Mọi thao tác đã ghi vào nhật ký, không mất gì.",
+                    title="Thoát chương trình?")
+
     def poll_folder(self) -> None:
         try:
             change = self.event.refresh()
         except Exception as exc:  # a file replaced mid-read, a disk error: say it, keep running
-            self.notify(f"Không đọc được thư mục hội nghị: {exc}", severity="error")
+            # Said once while it lasts (this runs 4 times a second), in a sentence a user reads.
+            text = str(exc) if isinstance(exc, UserError) else (
+                f"Không đọc được thư mục hội nghị {self.event.folder} ({type(exc).__name__}: {exc}). "
+                "Kiểm tra ổ đĩa / USB; chương trình tự đọc lại khi đọc được.")
+            if text != getattr(self, "_poll_error", None):
+                self._poll_error = text
+                self.notify(text, severity="error", timeout=15)
             return
+        self._poll_error = None
         for w in self.event.journal.warnings:
             self.notify(w, severity="warning", timeout=10)
         self.event.journal.warnings.clear()

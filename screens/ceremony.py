@@ -105,13 +105,14 @@ class CeremonyScreen(EventScreen):
             plan = plan_awards(ev)
             self._award_plan = plan
             self._steps = {s.key: s for s in award_substeps(ev)}
-            _add_columns(table, AWARD_COLUMNS)
+            name_width = self._name_width()
+            _add_columns(table, ((label, name_width if i == 1 else w) for i, (label, w) in enumerate(AWARD_COLUMNS)))
             for p in plan.items:
                 batch = str(p.batch) if p.batch else "sau"
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, p.item.recipient[:24], _short_form(p.item.form), (p.called_name or "—")[:14],
+                table.add_row(batch, p.item.recipient[:name_width], _short_form(p.item.form), (p.called_name or "—")[:14],
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
@@ -135,6 +136,13 @@ class CeremonyScreen(EventScreen):
         if keep in self._rows:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_reason()
+
+    def _name_width(self) -> int:
+        """The recipient column: 24 at 80 columns, the room there is on a wider screen (≤ 64)."""
+        return 24 + max(0, min(40, self.app.size.width - 80))
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def _current_key(self) -> str | None:
         table = self.query_one("#cer-table", DataTable)

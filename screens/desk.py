@@ -150,7 +150,8 @@ class DeskScreen(EventScreen):
         self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present, keep_pick=keep_pick)
         self._show_hits(True)
         if not hits:
-            self.query_one("#desk-hits", SearchResults).border_title = f"Không tìm thấy “{text.strip()}” — F7: khách vãng lai"
+            # The typed text is in the box just above: the title keeps room for what to do (80 columns).
+            self.query_one("#desk-hits", SearchResults).border_title = "Không tìm thấy — F7: khách vãng lai"
         else:
             self.query_one("#desk-hits", SearchResults).border_title = "↑↓ chọn · ⏎ điểm danh · Esc xóa"
 

@@ -366,3 +366,140 @@ def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
     assert introductions(ev)[-1] == "Cùng 1 đồng chí đại biểu là điển hình tiên tiến đang có mặt tại hội nghị."
     checkin_delegate(ev, exemplary[1].id)
     assert introductions(ev)[-1].startswith("Cùng 2 đồng chí đại biểu là các điển hình tiên tiến")
+
+
+def test_mc_line_for_a_single_collective_invites_its_representative(demo_dir, clock):
+    """Read aloud: 'Trân trọng kính mời đồng chí Đội Quản lý thị trường …' invited a team as a person."""
+    from console.ceremony import plan_awards
+    from console.ceremony.substeps import award_substeps
+    from console.checkin import checkin_delegate
+    from console.event import Event
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    team = next(a for a in ev.roster_store.table_docs("awards") if a.get("collective"))
+    checkin_delegate(ev, team["delegate_id"])
+    batch = next(b for b in plan_awards(ev).batches if any(a.item.key == team["key"] for a in b.awards))
+    assert len(batch.awards) == 1
+    step = next(s for s in award_substeps(ev) if s.key == f"batch:{batch.number}")
+    who = batch.awards[0].called_name
+    assert step.mc_line.startswith(f"Trân trọng kính mời đồng chí {who} đại diện {team['recipient']} lên nhận ")
+    assert f"đồng chí {team['recipient']}" not in step.mc_line
+
+
+def test_no_hit_title_keeps_the_walk_in_hint_at_80_columns(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("nong thi"))
+            await pilot.pause()
+            assert "F7: khách vãng lai" in _screen_text(app, tmp_path)  # was cut to "F7: khá…"
+
+    asyncio.run(run())
+
+
+def test_ceremony_uses_a_wide_screen_for_long_collective_names(demo_dir, clock, tmp_path):
+    from console.event import Event
+    from screens.app import make_app
+
+    awards = Event(demo_dir).roster_store.table_docs("awards")
+    longest = max((a["recipient"] for a in awards), key=len)
+    assert 24 < len(longest) <= 64
+
+    async def run():
+        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="tk", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(170, 45)) as pilot:
+            await pilot.pause(0.2)
+            table = app.screen.query_one("#cer-table")
+            table.move_cursor(row=table.get_row_index(next(a["key"] for a in awards if a["recipient"] == longest)))
+            await pilot.pause(0.1)
+            assert longest in _screen_text(app, tmp_path).split("────")[0]  # whole in the table, not only below it
+
+    asyncio.run(run())
+
+
+def test_ctrl_c_says_how_to_quit_in_vietnamese(demo_dir, clock):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            notes = [(n.title, n.message) for n in app._notifications]
+            assert notes and all("quit" not in f"{t} {m}".lower() for t, m in notes), notes
+            assert any("Ctrl+Q" in m for _t, m in notes)
+
+    asyncio.run(run())
+
+
+def test_command_palette_speaks_vietnamese(demo_dir, clock, tmp_path):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Đón tiếp (F2)" in titles and "Thoát (Ctrl+Q)" in titles
+            assert not {"Theme", "Quit", "Keys", "Screenshot"} & set(titles)
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            text = _screen_text(app, tmp_path)
+            assert "Tìm màn hình hoặc lệnh" in text and "Search for commands" not in text
+            await pilot.press(*list("f2"))
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.current_mode == "desk"
+
+    asyncio.run(run())
+
+
+def test_an_unreadable_folder_is_said_once_not_four_times_a_second(demo_dir, clock):
+    from screens.app import make_app
+
+    async def run():
+        app = make_app(demo_dir, mode="status", desk="t", clock=clock, poll_seconds=0.02)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+            def broken():
+                raise PermissionError(13, "Permission denied")
+
+            app.event.refresh = broken
+            await pilot.pause(0.3)  # ~15 polls
+            notes = [n.message for n in app._notifications if "thư mục hội nghị" in n.message]
+            assert len(notes) == 1, notes
+            assert "Kiểm tra ổ đĩa" in notes[0]
+
+    asyncio.run(run())
+
+
+def test_reprint_message_is_whole_when_many_have_arrived(demo_dir, clock, tmp_path):
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from screens.app import make_app
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    people = list(ev.delegates())
+    for i in people[:12]:
+        checkin_delegate(ev, i)
+
+    async def run():
+        app = make_app(demo_dir, mode="desk", role="desk", desk="t", clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*list("nguyen thi"))
+            await pilot.pause()
+            await pilot.press("f10")
+            await pilot.pause()
+            await pilot.press("1", "enter")
+            await pilot.pause(0.2)
+            text = _screen_text(app, tmp_path)
+            assert "ĐÃ GỬI IN THẺ MỚI" in text and "“đã thay”." in text  # the last line was cut
+
+    asyncio.run(run())

@@ -43,7 +43,7 @@ def award_substeps(event) -> list[SubStep]:
             else:
                 names.append(a.item.recipient)
         line = (f"Trân trọng kính mời các đồng chí có tên sau lên nhận {b.form}: {_join(names)}."
-                if len(names) > 1 else f"Trân trọng kính mời đồng chí {names[0] if names else ''} lên nhận {b.form}.")
+                if len(names) > 1 else _one_line(b.awards[0], b.form) if b.awards else "")
         if b.presenter_name:
             d = everyone.get(b.presenter_id)
             title = f", {d.position}" if d and d.position else ""
@@ -52,6 +52,17 @@ def award_substeps(event) -> list[SubStep]:
                            person=b.presenter_name, minutes=b.minutes, mc_line=line, names=names,
                            presenter=b.presenter_name, delegate_ids=[a.called_id for a in b.awards if a.called_id]))
     return out
+
+
+def _one_line(a, form: str) -> str:
+    """One award in the batch: the person who walks up is the one invited ("đồng chí" is a
+    person — never "đồng chí Đội Quản lý thị trường")."""
+    who = a.item.recipient if a.item.collective else f"đồng chí {a.item.recipient}"
+    if a.proxy_id is not None:
+        return f"Trân trọng kính mời đồng chí {a.called_name} lên nhận {form} thay cho {who}."
+    if a.item.collective and a.called_name:
+        return f"Trân trọng kính mời đồng chí {a.called_name} đại diện {who} lên nhận {form}."
+    return f"Trân trọng kính mời {who} lên nhận {form}."
 
 
 def provide(event, segment_key: str) -> list[SubStep]:
