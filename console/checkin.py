@@ -144,7 +144,10 @@ def scan(event, payload: str, *, desk: str | None = None, actor: str | None = No
                           reason="forged")
     if outcome == NOT_A_CODE:
         return ScanResult(NOT_A_CODE, "Không phải mã thẻ.")
-    event.refresh()
+    try:
+        event.refresh()
+    except UserError as exc:  # the folder went away under the desk: say so, check nobody in
+        return ScanResult("error", str(exc))
     delegate = _who(event, parsed.delegate_id)
     if delegate is None:
         return ScanResult(UNKNOWN, "Mã đúng chữ ký nhưng không có người này trong danh sách (có thể đã bị bỏ khỏi danh sách). "

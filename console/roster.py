@@ -9,6 +9,7 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from .categories import CATEGORY_LABELS, EXEMPLARY, is_minority
+from .errors import UserError
 from .storage import open_db
 from .text import canonical, fold, name_sort_key
 
@@ -97,6 +98,11 @@ class RosterStore:
         stamp = self._file_stamp()
         if stamp == self._stamp:
             return self._cache
+        if stamp is None and self._stamp is not None:
+            # The roster was there and is gone: a USB stick pulled, a folder moved. Never read
+            # that as "nobody is registered" — keep what we had and say what happened.
+            raise UserError(f"Không còn thấy {self.path}: thư mục hội nghị đã bị gỡ hoặc di chuyển? "
+                            "Hãy cắm lại ổ đĩa hoặc đưa thư mục về chỗ cũ; dữ liệu đã ghi không mất.")
         table = self.db.table(DELEGATES, cache_size=0)
         self._cache = {int(doc["id"]): Delegate.from_dict(doc) for doc in table.all()}
         self._stamp = stamp

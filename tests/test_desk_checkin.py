@@ -241,3 +241,20 @@ def test_one_walk_in_registered_twice_is_one_person(demo_event):
     listed = demo_event.get(20)
     r = register_walk_in(demo_event, name=listed.name, unit=listed.unit, category="khach_moi")
     assert r.result == CHECKED_IN and r.delegate.id == 20 and len(demo_event.day.walk_ins) == 1
+
+
+def test_folder_pulled_from_under_a_desk_is_said_not_read_as_empty(demo_dir, tmp_path):
+    """A USB stick pulled: the roster is not 'nobody registered', and a scan says what happened."""
+    from console.checkin import scan
+    from console.event import Event
+    from console.tokens import make_token
+
+    ev = Event(demo_dir, desk="ban-1")
+    token = make_token(ev.secret, sorted(ev.imported)[0])
+    moved = tmp_path / "elsewhere"
+    demo_dir.rename(moved)
+    r = scan(ev, token)
+    assert r.result == "error" and "thư mục hội nghị đã bị gỡ" in r.message
+    assert len(ev.roster_store._cache) == 140  # what we had is kept
+    moved.rename(demo_dir)
+    assert scan(ev, token).result == "checked_in"  # plugged back in: the desk goes on
