@@ -125,12 +125,20 @@ class Event:
     def desk(self) -> str:
         return self.journal.desk
 
+    def _check_journal(self) -> None:
+        if self.journal.replaced:
+            raise UserError(
+                f"Nhật ký {self.journal.path.name} đã bị thay bằng một tệp khác trong lúc chương trình đang chạy "
+                "(khôi phục bản sao lưu, chép từ máy khác?). Hãy đóng và mở lại chương trình trên mọi máy; "
+                "máy này không ghi gì thêm cho tới lúc đó.")
+
     def refresh(self) -> Change:
         """Pull in what other processes wrote. Cheap when nothing changed."""
         roster_changed = self.roster_store.changed()
         if roster_changed:
             self.roster_store.load()
         self.journal.poll()
+        self._check_journal()
         new = self._fold()
         return Change(new, roster_changed)
 
@@ -163,6 +171,7 @@ class Event:
     def transact(self, decide, **kw) -> list[Entry]:
         """Journal transaction whose decision sees the latest state, then folds it."""
         def decide_fresh(_entries):
+            self._check_journal()
             if self.roster_store.changed():
                 self.roster_store.load()
             self._fold()

@@ -90,19 +90,30 @@ class Journal:
     warnings: list[str] = field(default_factory=list)
     _offset: int = 0
     _line_no: int = 0
+    _ino: int | None = None
+    replaced: bool = False  # the file was swapped or cut under this process: see `poll`
 
     # --- reading --------------------------------------------------------------
 
     def poll(self) -> list[Entry]:
-        """Read complete lines written since the last look. Cheap when nothing changed."""
+        """Read complete lines written since the last look. Cheap when nothing changed.
+
+        A journal replaced (a backup restored, a copy from another laptop) or cut
+        shorter while this process runs cannot be folded onto the state built from
+        the old one: reading stops and `replaced` is set, so the event refuses to
+        go on until the program is restarted on it.
+        """
+        if self.replaced:
+            return []
         try:
-            size = os.stat(self.path).st_size
+            st = os.stat(self.path)
         except FileNotFoundError:
             return []
-        if size < self._offset:  # replaced or truncated under us: start again
-            self.warnings.append("Nhật ký đã bị thay thế từ bên ngoài; đọc lại từ đầu.")
-            self.entries.clear()
-            self._offset = self._line_no = 0
+        size = st.st_size
+        if self._offset and (size < self._offset or (self._ino is not None and st.st_ino != self._ino)):
+            self.replaced = True
+            return []
+        self._ino = st.st_ino
         if size == self._offset:
             return []
         with open(self.path, "rb") as fh:

@@ -134,3 +134,24 @@ def test_timings_name_each_batch_as_it_was_when_run(demo_event, clock):
     rows = {r["position"]: r for r in timings_report(demo_event)}
     assert (rows["6.1"]["status"], rows["6.1"]["title"]) == ("skipped", skipped_title)
     assert (rows["6.2"]["status"], rows["6.2"]["title"]) == ("done", given_title)
+
+
+def test_an_approved_retiming_shrinks_the_speech_budget(demo_event, clock):
+    """The control approves 4. Tham luận 45→N minutes: the speech proposal fits N, not 45."""
+    from console import agenda_steps as steps
+    from console.agenda_run import run_of
+    from console.ceremony.speeches import plan_speeches
+    from console.checkin import checkin_delegate
+
+    ev = demo_event
+    for did in sorted(ev.imported):
+        checkin_delegate(ev, did)
+    before = plan_speeches(ev).budget
+    steps.start(ev)
+    clock.advance(minutes=80)  # opened early, then the performance ran 50 minutes over
+    steps.approve(ev)
+    allot = run_of(ev).allot.get("tham_luan")
+    assert allot is not None and allot < before
+    plan = plan_speeches(ev)
+    assert plan.budget == allot
+    assert plan.planned_minutes <= allot

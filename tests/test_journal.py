@@ -230,3 +230,33 @@ def test_a_signed_looking_line_with_bad_data_does_not_stop_the_desks(demo_dir, c
     plan_awards(ev)
     view(ev)  # the cue and the control still draw
     assert any("không đọc được" in w for w in ev.journal.warnings)
+
+
+def test_a_journal_swapped_under_a_running_desk_stops_it(demo_dir):
+    """A backup restored while desks run: no fold onto stale state, no write, a sentence."""
+    import shutil
+
+    from console.checkin import checkin_delegate, scan
+    from console.errors import UserError
+    from console.event import Event
+    from console.tokens import make_token
+
+    ev = Event(demo_dir, desk="ban-1")
+    ids = sorted(ev.imported)
+    backup = demo_dir.parent / "journal-backup.jsonl"
+    shutil.copy(ev.journal.path, backup)
+    checkin_delegate(ev, ids[0])
+    checkin_delegate(ev, ids[1])
+    shutil.copy(backup, ev.journal.path.with_suffix(".tmp"))
+    os.replace(ev.journal.path.with_suffix(".tmp"), ev.journal.path)  # the restore
+    with pytest.raises(UserError) as err:
+        ev.refresh()
+    assert "mở lại chương trình" in str(err.value)
+    size = ev.journal.path.stat().st_size
+    r = scan(ev, make_token(ev.secret, ids[2]))
+    assert r.result == "error" and ev.journal.path.stat().st_size == size
+    with pytest.raises(UserError):
+        checkin_delegate(ev, ids[3])
+    assert ev.journal.path.stat().st_size == size
+    fresh = Event(demo_dir, desk="ban-1")  # after a restart, the restored journal is the day
+    assert ids[0] not in fresh.day.present

@@ -147,6 +147,12 @@ class SpeechPlan:
 
 
 def segment_minutes(event, segment: str) -> float:
+    """The segment's time: what the control approved when it re-timed the day, else agenda.toml."""
+    from ..agenda_run import run_of
+
+    approved = run_of(event).allot.get(segment)
+    if isinstance(approved, (int, float)):
+        return float(approved)
     try:
         data = tomllib.loads((event.folder / "agenda.toml").read_text(encoding="utf-8"))
         for seg in data.get("segment", []):
