@@ -9,6 +9,8 @@ once per app (the desk screen calls it too after queueing a badge).
 
 from __future__ import annotations
 
+import time
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -73,6 +75,9 @@ class PrinterPicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
+CONFIRM_SECONDS = 5.0
+
+
 class PrintersScreen(EventScreen):
     CSS_PATH = "printers.tcss"
     BINDINGS = [
@@ -81,8 +86,10 @@ class PrintersScreen(EventScreen):
         Binding("m", "move", "Chuyển máy", id="print-move", tooltip="Chuyển lệnh đang chọn sang máy in khác"),
         Binding("x", "cancel_job", "Hủy lệnh", id="print-cancel", tooltip="Hủy lệnh đang chọn (vẫn giữ để đối chiếu)"),
         Binding("t", "test_page", "In thử", id="print-test", tooltip="In một trang thử tiếng Việt trên máy in đang chọn"),
-        Binding("b", "all_badges", "In mọi thẻ", id="print-badges", tooltip="Xếp thẻ của mọi đại biểu chưa in vào hàng đợi"),
+        Binding("b", "all_badges", "In mọi thẻ", id="print-badges",
+                tooltip="Xếp thẻ của mọi đại biểu chưa in vào hàng đợi (bấm hai lần để xác nhận)"),
     ]
+    _badges_armed: float = float("-inf")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -232,6 +239,14 @@ class PrintersScreen(EventScreen):
         self.act("", lambda: f"Đã gửi trang in thử tới {q.add('test', name, {}, title=f'In thử {name}')[0].printer}.")
 
     def action_all_badges(self) -> None:
+        # ~140 badges from one stray key would tie up the desk printer: a second press confirms.
+        now = time.monotonic()
+        if now - self._badges_armed > CONFIRM_SECONDS:
+            self._badges_armed = now
+            self.say(f"Bấm b lần nữa trong {CONFIRM_SECONDS:.0f} giây để xếp thẻ của mọi đại biểu "
+                     f"({len(self.event.delegates())} người) vào hàng đợi in; thẻ đã in sẽ không in lại.")
+            return
+        self._badges_armed = float("-inf")
         plan = plan_badges(self.event)  # reads the event: on the app's own thread
         folder = self.event.folder
 

@@ -72,9 +72,13 @@ async def test_test_page_and_all_badges_from_the_screen(demo_dir, clock):
         await pilot.pause()
         await pilot.press("t")
         assert await wait_for(pilot, lambda: any(j.kind == "test" and j.status == DONE for j in q.jobs()))
-        await pilot.press("b")
+        await pilot.press("b")  # one press only asks
+        await pilot.pause()
+        assert len(q.jobs()) == 1
+        assert "Bấm b lần nữa" in str(app.screen.query_one("#printers-message", Static).render())
+        await pilot.press("b")  # the second confirms
         assert await wait_for(pilot, lambda: sum(j.status == DONE for j in q.jobs()) == 141, tries=400)
-        await pilot.press("b")  # asking again queues nothing new
+        await pilot.press("b", "b")  # asking again queues nothing new
         await pilot.pause()
         assert len(q.jobs()) == 141
         msg = str(app.screen.query_one("#printers-message", Static).render())
