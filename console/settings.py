@@ -217,6 +217,7 @@ ranking = [
 higher_level_seats = 10        # Số đại biểu đi dự hội nghị cấp trên
 quorum = "1/2"                 # Hợp lệ khi số có mặt hơn tỉ lệ này của tổng số triệu tập
 majority = "1/2"               # Thông qua khi số tán thành hơn tỉ lệ này của số có mặt
+threshold = "more_than"        # "more_than": phải HƠN tỉ lệ (trên 1/2) | "at_least": ĐẠT tỉ lệ là đủ (ít nhất 2/3)
 voters = "all"                 # Ai biểu quyết: "all" mọi đại biểu có mặt | "exemplary" khách mời không biểu quyết
 
 [desk]

@@ -435,3 +435,18 @@ def test_a_removed_delegates_id_is_never_given_to_someone_else(demo_event, tmp_p
     import_file(demo_event, tmp_path / "them.xlsx")
     added = next(d for d in demo_event.imported.values() if d.name == "Người Mới Thêm")
     assert added.id > walk.delegate.id
+
+
+def test_a_surname_that_looks_like_a_roman_numeral_is_a_person(empty_event, tmp_path):
+    """Lý, Vi: one-cell rows in a list with only a name column are people, not section headings."""
+    path = write_xlsx(tmp_path / "ds.xlsx", [
+        ["Họ và tên", "Thành phần"],
+        ["I. ĐẠI BIỂU KHÁCH MỜI"],
+        ["Lý Văn An"],
+        ["Vi Thị Hoa"],
+        ["II - Cá nhân điển hình"],
+        ["Lục Văn Cường"],
+    ])
+    import_file(empty_event, path)
+    by_name = {d.name: d.category for d in empty_event.imported.values()}
+    assert by_name == {"Lý Văn An": "khach_moi", "Vi Thị Hoa": "khach_moi", "Lục Văn Cường": "ca_nhan"}

@@ -171,3 +171,41 @@ def test_guests_need_not_vote_when_the_event_says_so(demo_event):
     assert ballot.valid == (60 > len(exemplary) / 2)
     with pytest.raises(UserError):  # more hands than voters present: 61 > 60
         vote.record(ev, 61, 0, 0)
+
+
+def test_at_least_rule_passes_exactly_at_the_share():
+    """Some units write "ít nhất 2/3": reaching the share is enough."""
+    two_thirds = Fraction(2, 3)
+    assert not vote.majority_met(66, 99, two_thirds) and vote.majority_met(66, 99, two_thirds, at_least=True)
+    assert vote.quorum_met(70, 140, HALF, at_least=True) and not vote.quorum_met(69, 140, HALF, at_least=True)
+    assert vote.judge(66, 99, 140, HALF, two_thirds, at_least=True) == vote.Outcome(True, True)
+
+
+def test_threshold_setting_is_recorded_and_worded(demo_event):
+    from console.checkin import checkin_delegate
+    from console.event import Event
+    from console.record.minutes import draft, to_markdown
+
+    path = demo_event.folder / "event.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('threshold = "more_than"', 'threshold = "at_least"'),
+                    encoding="utf-8")
+    ev = Event(demo_event.folder, desk="ban-1", clock=demo_event.clock)
+    ids = sorted(ev.imported)
+    for i in ids[:100]:
+        checkin_delegate(ev, i)
+    exemplary = [i for i in ids if ev.get(i).exemplary]
+    vote.propose(ev, exemplary[:2])
+    ballot = vote.record(ev, 50, 40, 10)  # exactly half of 100 present: passes "at least 1/2"
+    assert ballot.approved and ballot.threshold == "at_least"
+    assert "tán thành ít nhất 1/2" in to_markdown(draft(ev))
+
+
+def test_bad_threshold_setting(demo_event):
+    path = demo_event.folder / "event.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('threshold = "more_than"', 'threshold = "tren"'),
+                    encoding="utf-8")
+    from console.event import Event
+
+    with pytest.raises(UserError) as err:
+        vote.rules_from_settings(Event(demo_event.folder).settings)
+    assert "threshold" in str(err.value) and "at_least" in str(err.value)

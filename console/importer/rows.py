@@ -19,6 +19,17 @@ _PLACE_DATE = re.compile(r"\bngai\b[\s\d.…]*\bthang\b[\s\d.…]*\bnam\b")
 # "1. Khách mời" in one cell: a numbered section naming a category.
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s*(?=\D)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+\.?$)[ivxlc]+\.?$|^[a-h]\.?$")
+# "I. ĐẠI BIỂU KHÁCH MỜI", "II - Cá nhân", "A) Tập thể": a numeral and a mark. ("Lý Văn An" and
+# "Vi Thị Hoa" start with letters that fold to Roman numerals, but no mark follows them.)
+_HEADING = re.compile(r"^([ivxlc]+|[a-h])\s*[.)/:\u2013-]\s*\S")
+
+
+def _is_heading(text: str) -> bool:
+    key = fold(text)
+    if _HEADING.match(key):
+        return True
+    first, _, rest = key.partition(" ")
+    return bool(_ROMAN.match(first) and rest and category_from_text(rest))
 
 
 @dataclass
@@ -74,7 +85,7 @@ class RowReader:
             distinct = {c for c in filled}
             # A section heading: "I. ĐẠI BIỂU KHÁCH MỜI", merged across, or STT in Roman numerals/letters.
             if len(distinct) == 1 and len(filled) >= 1 and not re.fullmatch(r"\d+", filled[0]) and (
-                len(filled) > 1 or _ROMAN.match(fold(filled[0]).split(" ")[0])
+                len(filled) > 1 or _is_heading(filled[0])
                 or (_NUMBERED.match(filled[0]) and category_from_text(_NUMBERED.sub("", filled[0])))
             ):
                 section = filled[0]

@@ -181,8 +181,8 @@ def _vote(event) -> list[Block]:
         out.append(Block("p", (
             f"{label} (lúc {_hm(b.at)}, giơ tay): có mặt {b.present}/{b.registered} đại biểu trong danh sách; "
             f"tán thành {b.votes_for} ({format_share(b.share_for)} số có mặt), không tán thành {b.against}, "
-            f"không biểu quyết {b.abstain}. Điều kiện: có mặt trên {b.quorum} số trong danh sách, tán thành trên "
-            f"{b.majority} số có mặt. **{b.result_text}.**")))
+            f"không biểu quyết {b.abstain}. Điều kiện: có mặt {b.rule_word} {b.quorum} số trong danh sách, "
+            f"tán thành {b.rule_word} {b.majority} số có mặt. **{b.result_text}.**")))
     if not st.ballots:
         out.append(Block("p", f"Kết quả biểu quyết: {BLANK}"))
     return out

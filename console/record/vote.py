@@ -34,14 +34,18 @@ DEFAULT_RULE = "1/2"
 
 # --- the rule: pure functions ---------------------------------------------------
 
-def quorum_met(present: int, registered: int, quorum: Fraction) -> bool:
-    """Valid when more than `quorum` of the registered delegates are present."""
-    return registered > 0 and Fraction(present) > quorum * registered
+def _reaches(count: int, share: Fraction, base: int, at_least: bool) -> bool:
+    return Fraction(count) >= share * base if at_least else Fraction(count) > share * base
 
 
-def majority_met(votes_for: int, present: int, majority: Fraction) -> bool:
-    """Approved when more than `majority` of those present vote for."""
-    return present > 0 and Fraction(votes_for) > majority * present
+def quorum_met(present: int, registered: int, quorum: Fraction, at_least: bool = False) -> bool:
+    """Valid when more than (or, by the unit's rule, at least) `quorum` of the registered are present."""
+    return registered > 0 and _reaches(present, quorum, registered, at_least)
+
+
+def majority_met(votes_for: int, present: int, majority: Fraction, at_least: bool = False) -> bool:
+    """Approved when more than (or at least) `majority` of those present vote for."""
+    return present > 0 and _reaches(votes_for, majority, present, at_least)
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,10 @@ class Outcome:
     approved: bool
 
 
-def judge(votes_for: int, present: int, registered: int, quorum: Fraction, majority: Fraction) -> Outcome:
-    valid = quorum_met(present, registered, quorum)
-    return Outcome(valid, valid and majority_met(votes_for, present, majority))
+def judge(votes_for: int, present: int, registered: int, quorum: Fraction, majority: Fraction,
+          at_least: bool = False) -> Outcome:
+    valid = quorum_met(present, registered, quorum, at_least)
+    return Outcome(valid, valid and majority_met(votes_for, present, majority, at_least))
 
 
 def check_counts(votes_for: int, against: int, abstain: int, present: int) -> None:
@@ -77,6 +82,7 @@ class VoteRules:
     quorum_text: str = DEFAULT_RULE
     majority_text: str = DEFAULT_RULE
     voters: str = "all"  # "all": every delegate present; "exemplary": guests (khách mời) do not vote
+    threshold: str = "more_than"  # "more_than" (trên 1/2) or "at_least" (ít nhất 2/3)
 
     def counts(self, event) -> tuple[int, int]:
         """(present, registered) among those who vote."""
@@ -107,8 +113,12 @@ def rules_from_settings(settings) -> VoteRules:
     if voters not in ("all", "exemplary"):
         raise UserError(f"event.toml, mục [vote], “voters” = “{voters}” không hợp lệ: ghi \"all\" (mọi đại biểu có mặt "
                         "biểu quyết) hoặc \"exemplary\" (chỉ đại biểu điển hình, khách mời không biểu quyết).")
+    threshold = str(sec.get("threshold", "more_than")).strip()
+    if threshold not in ("more_than", "at_least"):
+        raise UserError(f"event.toml, mục [vote], “threshold” = “{threshold}” không hợp lệ: ghi \"more_than\" "
+                        "(phải hơn tỉ lệ, ví dụ trên 1/2) hoặc \"at_least\" (đạt tỉ lệ là đủ, ví dụ ít nhất 2/3).")
     return VoteRules(seats, parsed["quorum"][0], parsed["majority"][0], parsed["quorum"][1], parsed["majority"][1],
-                     voters)
+                     voters, threshold)
 
 
 # --- the fold ---------------------------------------------------------------------
@@ -127,6 +137,12 @@ class Ballot:
     valid: bool
     approved: bool
     delegate_ids: list[int]
+    threshold: str = "more_than"
+
+    @property
+    def rule_word(self) -> str:
+        """How the minutes say the comparison: "trên" (more than) or "ít nhất" (at least)."""
+        return "ít nhất" if self.threshold == "at_least" else "trên"
 
     @property
     def share_for(self) -> Fraction | None:
@@ -167,7 +183,8 @@ def fold(entries: Iterable[Entry]) -> VoteState:
                 state.ballots.append(Ballot(
                     e.at, e.desk, int(d["for"]), int(d["against"]), int(d["abstain"]), int(d["present"]),
                     int(d["registered"]), str(d.get("quorum", DEFAULT_RULE)), str(d.get("majority", DEFAULT_RULE)),
-                    bool(d["valid"]), bool(d["approved"]), [int(i) for i in d.get("delegate_ids", [])]))
+                    bool(d["valid"]), bool(d["approved"]), [int(i) for i in d.get("delegate_ids", [])],
+                    str(d.get("threshold", "more_than"))))
         except (KeyError, TypeError, ValueError):
             continue  # a malformed line (hand-edited): `hoinghi verify` names it
     return state
@@ -220,9 +237,10 @@ def record(event, votes_for: int, against: int, abstain: int, *, desk: str | Non
             raise UserError("Danh sách đã được thông qua; không biểu quyết lại.")
         present, registered = rules.counts(ev)
         check_counts(votes_for, against, abstain, present)
-        out = judge(votes_for, present, registered, rules.quorum, rules.majority)
+        out = judge(votes_for, present, registered, rules.quorum, rules.majority, rules.threshold == "at_least")
         return [(RECORD, {"for": votes_for, "against": against, "abstain": abstain, "present": present,
                           "registered": registered, "quorum": rules.quorum_text, "majority": rules.majority_text,
+                          "threshold": rules.threshold,
                           "valid": out.valid, "approved": out.approved, "delegate_ids": list(current.proposed)})]
 
     event.transact(decide, desk=desk, actor=actor)
