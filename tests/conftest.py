@@ -25,6 +25,23 @@ def run_cli(*args: str, input: str | None = None, timeout: float = 60, env: dict
                           input=input, timeout=timeout, env=full_env, cwd=str(ROOT))
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(folder, *extra: str) -> tuple[subprocess.Popen, int]:
+    """`hoinghi serve FOLDER` on a free loopback port with PIN 4321; the caller terminates it."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(folder), "--port", str(port),
+                             "--pin", "4321", *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    return proc, port
+
+
 def cli_json(*args: str):
     proc = run_cli(*args, "--json")
     assert proc.stdout, proc.stderr

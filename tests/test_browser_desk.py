@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,6 +16,8 @@ import pytest
 
 from console.event import Event
 from console.tokens import make_token
+
+from .conftest import start_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,12 +29,6 @@ if not (CHROMIUM and DRIVER):
         raise RuntimeError("HOINGHI_REQUIRE_BROWSER=1 but chromium/chromedriver are not installed")
     pytest.skip("chromium and chromedriver not installed (apt-get install chromium chromium-driver)",
                 allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _browser():
@@ -70,11 +63,7 @@ def test_browser_desk_pin_then_scan(demo_dir):
     ev = Event(demo_dir)
     target = sorted(ev.imported)[10]
     token = make_token(ev.secret, target)
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
-                               "--pin", "4321", "--desk", "ban-trinh-duyet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+    server, port = start_serve(demo_dir, "--desk", "ban-trinh-duyet")
     driver = None
     try:
         assert f"127.0.0.1:{port}" in server.stdout.readline()

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
 import stat
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,6 +13,8 @@ from console.commands.serve import app_command, build_server
 from console.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
 from console.errors import UserError
 from screens.app import make_app
+
+from .conftest import start_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,12 +69,6 @@ def test_serve_cli_refuses_bad_arguments_in_a_sentence(demo_dir, tmp_path, cli):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def _read_until(ws, buf: bytearray, needle: str, seconds: float = 20.0) -> str:
     """Collect the app's output from the websocket until `needle` shows (or time runs out)."""
     import aiohttp
@@ -101,11 +94,7 @@ def test_a_browser_session_sees_nothing_before_the_pin(demo_dir):
 
     import aiohttp
 
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
-                             "--pin", "4321"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=ROOT)
+    proc, port = start_serve(demo_dir)
 
     async def browser() -> None:
         deadline = time.monotonic() + 15
@@ -179,11 +168,7 @@ def test_one_desk_dropping_never_affects_another(demo_dir):
 
     import aiohttp
 
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "console", "serve", str(demo_dir), "--port", str(port),
-                             "--pin", "4321"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=ROOT)
+    proc, port = start_serve(demo_dir)
 
     async def desks() -> None:
         deadline = time.monotonic() + 15
