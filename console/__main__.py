@@ -1,3 +1,3 @@
-from .cli import run
+from console.cli import run
 
 run()

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from .clock import SYSTEM, Clock
-from .day import DayState
-from .errors import NotAnEventFolder, UserError
-from .journal import Entry, Journal
-from .quota import Composition, compose
-from .roster import Delegate, RosterStore
-from .settings import EventSettings, load_settings, render_event_toml
-from .storage import atomic_write_text
+from console.ground.clock import SYSTEM, Clock
+from console.door.day import DayState
+from console.ground.errors import NotAnEventFolder, UserError
+from console.ground.journal import Entry, Journal
+from console.people.quota import Composition, compose
+from console.people.roster import Delegate, RosterStore
+from console.ground.settings import EventSettings, load_settings, render_event_toml
+from console.ground.storage import atomic_write_text
 
 EVENT_TOML = "event.toml"
 AGENDA_TOML = "agenda.toml"
@@ -45,7 +45,7 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
                  start: time, venue: str = "", place: str = "", parent_unit: str = "",
                  edition: str = "", max_delegates: int | None = None, batch_size: int = 8) -> Path:
     """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
-    from .agenda import render_default_agenda
+    from console.agenda.plan import render_default_agenda
 
     folder = Path(folder)
     if is_event_folder(folder):

@@ -14,10 +14,10 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from console.clock import SYSTEM, Clock
-from console.errors import UserError
+from console.ground.clock import SYSTEM, Clock
+from console.ground.errors import UserError
 from console.event import Event
-from console.journal import verify
+from console.ground.journal import verify
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -160,7 +160,7 @@ class HoinghiApp(App[None]):
 def make_app(folder: Path, *, mode: str = "status", role: str = "all", desk: str | None = None,
              lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS,
              require_pin: bool | None = None) -> HoinghiApp:
-    from console.commands.common import default_desk
+    from console.cli.common import default_desk
 
     event = Event(Path(folder), desk=desk or default_desk(), clock=clock)
     return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin)

@@ -15,10 +15,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from console.agenda_timing import minutes_text
+from console.agenda.timing import minutes_text
 from console.ceremony import actions, plan_awards, plan_speeches
 from console.ceremony.substeps import award_substeps
-from console.errors import UserError
+from console.ground.errors import UserError
 
 from .base import EventScreen
 

@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from console import agenda_steps as steps
-from console.agenda_timing import View, minutes_text, planned_start, view
-from console.clock import hhmm
-from console.errors import UserError
+from console.agenda import steps
+from console.agenda.timing import View, minutes_text, planned_start, view
+from console.ground.clock import hhmm
+from console.ground.errors import UserError
 
 from .base import EventScreen
 from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text

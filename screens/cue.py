@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from console.agenda_timing import View, minutes_text, view
-from console.clock import hhmm, hhmmss
-from console.errors import UserError
+from console.agenda.timing import View, minutes_text, view
+from console.ground.clock import hhmm, hhmmss
+from console.ground.errors import UserError
 
 from .base import EventScreen
 from .widgets.big_clock import BigClock, format_countdown

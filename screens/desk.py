@@ -3,7 +3,7 @@
 A keyboard-wedge scanner types its payload and Enter into whatever has focus,
 so nothing else on this screen can take focus (the hit list, the panels), and
 focus returns to the input whenever a dialog closes. Every rule lives in
-console.checkin / console.search; this screen only routes keys and shows.
+console.door.checkin / console.door.search; this screen only routes keys and shows.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from console.checkin import (
+from console.door.checkin import (
     NOT_A_CODE,
     ScanResult,
     checkin_delegate,
@@ -24,10 +24,10 @@ from console.checkin import (
     scan,
     undo_checkin,
 )
-from console.errors import UserError
-from console.search import DEFAULT_LIMIT, LiveIndex
-from console.text import fold
-from console.tokens import ALPHABET, PREFIX
+from console.ground.errors import UserError
+from console.door.search import DEFAULT_LIMIT, LiveIndex
+from console.ground.text import fold
+from console.door.tokens import ALPHABET, PREFIX
 
 from .base import EventScreen
 from .widgets.quota_panel import QuotaPanel

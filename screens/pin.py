@@ -2,7 +2,7 @@
 
 textual-serve has no login of its own; without this, anyone on the hall's
 Wi-Fi who finds the port could open the desk. Checking and counting wrong
-guesses is console.desk_pin's job (shared by every browser tab's process).
+guesses is console.door.desk_pin's job (shared by every browser tab's process).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from console.desk_pin import check_pin
+from console.door.desk_pin import check_pin
 
 
 class PinScreen(ModalScreen[bool]):

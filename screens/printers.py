@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from console.errors import UserError
+from console.ground.errors import UserError
 from console.printing.jobs import plan_badges, printers_of, queue_planned, reconcile, status_report
 from console.printing.queue import PrintQueue
 from console.printing.worker import Attempt, PrintWorker

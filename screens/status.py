@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from console.clock import hhmm, parse_iso
-from console.quota import format_share, verdict
+from console.ground.clock import hhmm, parse_iso
+from console.people.quota import format_share, verdict
 
 from .base import EventScreen
 from .i18n import _

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from console.clock import VN_TZ, FakeClock
+from console.ground.clock import VN_TZ, FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
 _DEMO_CACHE: dict[str, Path] = {}
@@ -60,7 +60,7 @@ def clock() -> FakeClock:
 
 def _demo_template(tmp_path_factory) -> Path:
     if "demo" not in _DEMO_CACHE:
-        from console.demo import create_demo
+        from console.cli.demo import create_demo
 
         base = tmp_path_factory.mktemp("demo-template") / "event"
         create_demo(base)

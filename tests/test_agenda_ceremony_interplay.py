@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from console import agenda_steps as steps
-from console.agenda_timing import view
+from console.agenda import steps
+from console.agenda.timing import view
 from console.ceremony.awards import plan_awards
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
-from console.checkin import checkin_delegate
-from console.clock import VN_TZ
+from console.door.checkin import checkin_delegate
+from console.ground.clock import VN_TZ
 
 
 def _day(event, clock):
@@ -122,7 +122,7 @@ def test_back_over_a_batch_and_its_undo_are_one_journal_write(demo_event, clock,
 def test_timings_name_each_batch_as_it_was_when_run(demo_event, clock):
     """After a skipped batch the ceremony renumbers what is left; the timings (and the
     minutes built on them) must still name the batch that was skipped and the one given."""
-    from console.agenda import timings_report
+    from console.agenda.plan import timings_report
 
     _day(demo_event, clock)
     steps.jump(demo_event, "6")
@@ -138,10 +138,10 @@ def test_timings_name_each_batch_as_it_was_when_run(demo_event, clock):
 
 def test_an_approved_retiming_shrinks_the_speech_budget(demo_event, clock):
     """The control approves 4. Tham luận 45→N minutes: the speech proposal fits N, not 45."""
-    from console import agenda_steps as steps
-    from console.agenda_run import run_of
+    from console.agenda import steps
+    from console.agenda.run import run_of
     from console.ceremony.speeches import plan_speeches
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
 
     ev = demo_event
     for did in sorted(ev.imported):

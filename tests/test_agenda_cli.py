@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from console.clock import VN_TZ
+from console.ground.clock import VN_TZ
 
 
 def today_event(folder) -> None:

@@ -7,13 +7,13 @@ from datetime import datetime
 
 import pytest
 
-from console import agenda_steps as steps
-from console.agenda import day_summary, timings_report
-from console.agenda_run import run_of
-from console.agenda_timing import view
-from console.checkin import checkin_delegate, checkout
-from console.clock import VN_TZ, parse_iso
-from console.errors import UserError
+from console.agenda import steps
+from console.agenda.plan import day_summary, timings_report
+from console.agenda.run import run_of
+from console.agenda.timing import view
+from console.door.checkin import checkin_delegate, checkout
+from console.ground.clock import VN_TZ, parse_iso
+from console.ground.errors import UserError
 from console.event import Event
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from console.agenda import load_agenda, parse_agenda, render_default_agenda, roles
-from console.errors import UserError
-from console.mc_lines import fill, office
+from console.agenda.plan import load_agenda, parse_agenda, render_default_agenda, roles
+from console.ground.errors import UserError
+from console.agenda.mc_lines import fill, office
 
 
 def test_default_plans_fit_half_a_day():
@@ -69,7 +69,7 @@ def test_agenda_core_never_imports_textual():
     import subprocess
     import sys
 
-    code = ("import sys; import console.agenda, console.agenda_run, console.agenda_timing, console.agenda_steps, "
-            "console.mc_lines, console.commands.agenda; print('textual' in sys.modules)")
+    code = ("import sys; import console.agenda.plan, console.agenda.run, console.agenda.timing, console.agenda.steps, "
+            "console.agenda.mc_lines, console.cli.agenda; print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

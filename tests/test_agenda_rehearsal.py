@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from console import agenda_steps as steps
-from console.agenda_timing import day_summary, minutes_text, view
-from console.clock import VN_TZ, FakeClock
+from console.agenda import steps
+from console.agenda.timing import day_summary, minutes_text, view
+from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
 
 

@@ -1,4 +1,4 @@
-"""Sub-steps (speeches, award batches, responses) through the seam console.substeps."""
+"""Sub-steps (speeches, award batches, responses) through the seam console.agenda.substeps."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import datetime
 
 import pytest
 
-from console import agenda_steps as steps
-from console.agenda import timings_report
-from console.agenda_timing import view
-from console.clock import VN_TZ
-from console.substeps import SubStep
+from console.agenda import steps
+from console.agenda.plan import timings_report
+from console.agenda.timing import view
+from console.ground.clock import VN_TZ
+from console.agenda.substeps import SubStep
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import json
 
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.event import Event
 from screens.app import make_app
 

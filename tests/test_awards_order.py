@@ -7,9 +7,9 @@ import pytest
 from console.ceremony import actions, awards_record, plan_awards
 from console.ceremony.awards import split_even
 from console.ceremony.forms import rank_form
-from console.checkin import checkin_delegate, checkout
-from console.settings import DEFAULT_AWARD_RANKING
-from console.text import collation_key, name_sort_key
+from console.door.checkin import checkin_delegate, checkout
+from console.ground.settings import DEFAULT_AWARD_RANKING
+from console.ground.text import collation_key, name_sort_key
 
 
 def _checkin_all(ev, ids):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from console.event import Event
-from console.tokens import make_token
+from console.door.tokens import make_token
 
 from .conftest import start_serve
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from console.ceremony import actions, plan_awards, plan_speeches
 from console.ceremony.state import state_of
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.event import Event
 
 
@@ -24,7 +24,7 @@ def test_presenters_from_event_toml(demo_dir, clock):
     d = ev.get(b.presenter_id)
     assert d.position == "Chủ tịch UBND huyện" and "event.toml" in b.presenter_reason
     # Not in the hall: the default by protocol rank takes over.
-    from console.checkin import checkout
+    from console.door.checkin import checkout
 
     checkout(ev, d.id)
     assert plan_awards(ev).batches[0].presenter_id != d.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from console.ceremony import awards_record
-from console.errors import UserError
+from console.ground.errors import UserError
 from console.importer import import_file
 
 AWARDS_HEAD = '"STT","Tên tập thể, cá nhân","Đơn vị","Hình thức khen thưởng","Thành tích","Người nhận","Ghi chú"\n'

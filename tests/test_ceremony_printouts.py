@@ -2,7 +2,7 @@
 
 from console.ceremony.awards import plan_awards
 from console.ceremony.printouts import print_batch, print_mc_list
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.printing.queue import PrintQueue
 from console.printing.worker import PrintWorker
 

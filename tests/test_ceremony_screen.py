@@ -8,7 +8,7 @@ import os
 import re
 
 from console.ceremony import plan_awards
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.event import Event
 
 
@@ -104,7 +104,7 @@ def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock):
     for i in door.delegates():
         checkin_delegate(door, i)
     absent = plan_awards(door).batches[0].awards[3]  # an individual in the first batch
-    from console.checkin import checkout
+    from console.door.checkin import checkout
 
     checkout(door, absent.called_id)
     proxy = next(d for d in door.present_delegates() if d.category == "ca_nhan")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from console.checkin import checkin_delegate
-from console.substeps import substeps_for
+from console.door.checkin import checkin_delegate
+from console.agenda.substeps import substeps_for
 
 
 def test_substeps_from_who_is_present(demo_event):

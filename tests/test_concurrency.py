@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 from console.bench.fixtures import make_big_event
-from console.checkin import scan
+from console.door.checkin import scan
 from console.event import Event
-from console.tokens import make_token
+from console.door.tokens import make_token
 
 N = 5000
 

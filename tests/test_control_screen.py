@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
-from console.agenda import day_summary, timings_report
-from console.agenda_timing import view
-from console.clock import VN_TZ, FakeClock
+from console.agenda.plan import day_summary, timings_report
+from console.agenda.timing import view
+from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
 from screens.app import make_app
 
@@ -117,7 +117,7 @@ async def test_a_second_control_moved_the_day_first(demo_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         other = Event(demo_dir, desk="may-2", clock=clock)
-        from console import agenda_steps
+        from console.agenda import steps as agenda_steps
 
         agenda_steps.next_(other)  # the other laptop moved on; this screen has not polled yet
         await pilot.press("n")

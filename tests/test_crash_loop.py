@@ -12,10 +12,10 @@ import signal
 import time
 from pathlib import Path
 
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.event import Event
 from console.importer import import_file
-from console.journal import verify
+from console.ground.journal import verify
 from data import DEMO_DIR
 
 ROUNDS = 100 if os.environ.get("HOINGHI_FULL") == "1" else 12
@@ -39,8 +39,8 @@ def _import_worker(folder: str, ack: str) -> None:
 
 
 def _agenda_worker(folder: str, ack: str) -> None:
-    from console import agenda_steps as steps
-    from console.agenda_run import run_of
+    from console.agenda import steps
+    from console.agenda.run import run_of
 
     ev = Event(Path(folder), desk="control")
     fd = os.open(ack, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
@@ -88,7 +88,7 @@ def test_kill_9_during_checkins_and_imports(demo_dir):
     assert problems == []
     # the agenda resumes where it was: the last acknowledged position, or one step on
     # (a step written but killed before the screen showed it)
-    from console.agenda_run import agenda_lines, run_of
+    from console.agenda.run import agenda_lines, run_of
 
     shown = agenda_ack.read_text().split() if agenda_ack.exists() else []
     if shown:

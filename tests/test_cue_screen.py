@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from console import agenda_steps as steps
-from console.checkin import checkin_delegate
-from console.clock import VN_TZ, FakeClock
+from console.agenda import steps
+from console.door.checkin import checkin_delegate
+from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
 from screens.app import make_app
 
@@ -146,7 +146,7 @@ async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monke
     import sys
     import types
 
-    from console.substeps import SubStep
+    from console.agenda.substeps import SubStep
 
     speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5),
                 SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10)]

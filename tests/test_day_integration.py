@@ -5,11 +5,11 @@ records the batch presented (who was called, by whom); Back over it puts it back
 The record (awards_record, speeches_record, the report's timings) follows.
 """
 
-from console import agenda_steps as steps
-from console.agenda import timings_report
-from console.agenda_run import run_of
+from console.agenda import steps
+from console.agenda.plan import timings_report
+from console.agenda.run import run_of
 from console.ceremony import awards_record, speeches_record
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 
 
 def everyone_in(ev):

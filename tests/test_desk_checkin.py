@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.checkin import (
+from console.door.checkin import (
     ALREADY,
     CHECKED_IN,
     IME_MANGLED,
@@ -17,8 +17,8 @@ from console.checkin import (
     scan,
     undo_checkin,
 )
-from console.errors import UserError
-from console.tokens import human_code, make_token
+from console.ground.errors import UserError
+from console.door.tokens import human_code, make_token
 from tests.ime_sim import telex, vni
 
 
@@ -245,9 +245,9 @@ def test_one_walk_in_registered_twice_is_one_person(demo_event):
 
 def test_folder_pulled_from_under_a_desk_is_said_not_read_as_empty(demo_dir, tmp_path):
     """A USB stick pulled: the roster is not 'nobody registered', and a scan says what happened."""
-    from console.checkin import scan
+    from console.door.checkin import scan
     from console.event import Event
-    from console.tokens import make_token
+    from console.door.tokens import make_token
 
     ev = Event(demo_dir, desk="ban-1")
     token = make_token(ev.secret, sorted(ev.imported)[0])

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.screen import ModalScreen
 
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 from console.event import Event
-from console.tokens import make_token
+from console.door.tokens import make_token
 from screens.app import make_app
 from tests.ime_sim import telex, vni
 
@@ -325,10 +325,10 @@ async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(dem
 
 
 async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, clock):
-    from console.checkin import scan
+    from console.door.checkin import scan
     from console.event import Event
     from console.printing.queue import PrintQueue
-    from console.tokens import make_token
+    from console.door.tokens import make_token
 
     app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock)
     ev0 = Event(demo_dir)

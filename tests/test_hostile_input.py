@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from console.checkin import scan
-from console.errors import UserError
+from console.door.checkin import scan
+from console.ground.errors import UserError
 from console.event import Event
 from console.importer import import_file
-from console.settings import load_settings
-from console.tokens import ALPHABET, make_token
+from console.ground.settings import load_settings
+from console.door.tokens import ALPHABET, make_token
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 RESULTS = {"checked_in", "already_checked_in", "unknown", "invalid", "ime_mangled", "replaced", "not_a_code"}
@@ -25,7 +25,7 @@ def journal_size(ev: Event) -> int:
 
 @pytest.fixture(scope="module")
 def event_for_fuzz(tmp_path_factory):
-    from console.demo import create_demo
+    from console.cli.demo import create_demo
 
     return create_demo(tmp_path_factory.mktemp("fuzz") / "ev")
 
@@ -178,7 +178,7 @@ def test_named_bad_settings(tmp_path, body, needle):
              max_size=12).map(lambda kv: "[[segment]]\n" + "\n".join(f"{k} = {v}" for k, v in kv)),
 ))
 def test_fuzzed_agenda_file(text):
-    from console.agenda import parse_agenda
+    from console.agenda.plan import parse_agenda
 
     try:
         agenda = parse_agenda(text)

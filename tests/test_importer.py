@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from openpyxl import Workbook
 
-from console.errors import UserError
+from console.ground.errors import UserError
 from console.event import Event, create_event
 from console.importer import import_file
 from data import DEMO_DIR
@@ -120,7 +120,7 @@ def test_every_problem_is_listed_with_row_and_column_and_nothing_is_written(empt
 
 
 def test_reimport_keeps_ids_and_checkins_and_reports_changes(demo_event, tmp_path):
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from data.make_demo import _ensure_examples, build_roster, make_people
 
     before = {d.name + d.unit: d.id for d in demo_event.imported.values()}
@@ -374,7 +374,7 @@ def test_reimport_with_a_corrected_unit_keeps_the_id_and_the_award(demo_event, t
     person: a new id left the awards list pointing at a removed delegate, and the awardee,
     though in the hall, was planned as absent ('trao sau') and never called."""
     from console.ceremony.awards import plan_awards
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from data.make_demo import _ensure_examples, build_roster, make_people
 
     people = make_people()
@@ -413,8 +413,8 @@ def test_a_removed_delegates_id_is_never_given_to_someone_else(demo_event, tmp_p
     """The last person of the list withdrawn (badge already printed), then a walk-in on the
     day: the walk-in got the withdrawn person's id, so the old badge checked the wrong person
     in and that person's award or speech pointed at the walk-in."""
-    from console.checkin import CHECKED_IN, register_walk_in, scan
-    from console.tokens import make_token
+    from console.door.checkin import CHECKED_IN, register_walk_in, scan
+    from console.door.tokens import make_token
     from data.make_demo import _ensure_examples, build_roster, make_people
 
     last_id = max(demo_event.imported)

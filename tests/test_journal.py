@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from console.journal import Journal, verify
+from console.ground.journal import Journal, verify
 
 SECRET = b"k" * 32
 
@@ -161,8 +161,8 @@ def test_kill_9_mid_append_loses_nothing_acknowledged(tmp_path, round_):
 def test_a_short_write_on_a_full_disk_is_refused_not_acknowledged(tmp_path, monkeypatch):
     """write(2) on a nearly full disk returns fewer bytes instead of failing; that must not be
     acknowledged (the line would be torn off at the next append and the check-in lost)."""
-    from console import journal as jmod
-    from console.errors import UserError
+    from console.ground import journal as jmod
+    from console.ground.errors import UserError
 
     j = Journal(tmp_path / "j.jsonl", SECRET)
     j.append("checkin", {"delegate_id": 1})
@@ -210,9 +210,9 @@ def test_a_signed_looking_line_with_bad_data_does_not_stop_the_desks(demo_dir, c
     """One hand-edited line (a reissue whose version is not a number, a batch whose caller is
     not an id, a walk-in with no usable id, an agenda move to a non-item) made every command
     and every desk fail with 'Lỗi không mong đợi'. Now it is skipped with a warning."""
-    from console.agenda_timing import view
+    from console.agenda.timing import view
     from console.ceremony.awards import plan_awards
-    from console.checkin import CHECKED_IN, checkin_delegate
+    from console.door.checkin import CHECKED_IN, checkin_delegate
     from console.event import Event
 
     at = "2020-04-15T07:00:00.000+07:00"
@@ -236,10 +236,10 @@ def test_a_journal_swapped_under_a_running_desk_stops_it(demo_dir):
     """A backup restored while desks run: no fold onto stale state, no write, a sentence."""
     import shutil
 
-    from console.checkin import checkin_delegate, scan
-    from console.errors import UserError
+    from console.door.checkin import checkin_delegate, scan
+    from console.ground.errors import UserError
     from console.event import Event
-    from console.tokens import make_token
+    from console.door.tokens import make_token
 
     ev = Event(demo_dir, desk="ban-1")
     ids = sorted(ev.imported)

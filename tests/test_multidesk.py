@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from console.bench.fixtures import make_big_event as make_event
-from console.tokens import make_token
+from console.door.tokens import make_token
 
 N_PEOPLE = 150
 N_DESKS = 4
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _desk(folder: str, desk: str, seed: int, barrier, queue) -> None:
-    from console.checkin import scan
+    from console.door.checkin import scan
     from console.event import Event
 
     event = Event(Path(folder), desk=desk)
@@ -60,7 +60,7 @@ def test_four_desk_processes_check_in_150_people_exactly_once(tmp_path):
     lines = [json.loads(x) for x in event.journal.path.read_text().splitlines()]
     assert sum(x["kind"] == "checkin" for x in lines) == N_PEOPLE
     assert len(event.day.present) == N_PEOPLE
-    from console.journal import verify
+    from console.ground.journal import verify
 
     assert verify(event.journal.path, event.secret)[1] == []
 

@@ -13,12 +13,12 @@ import threading
 
 import pytest
 
-from console.checkin import CHECKED_IN, REPLACED, scan
+from console.door.checkin import CHECKED_IN, REPLACED, scan
 from console.printing import printers as printers_mod
 from console.printing.jobs import REISSUE, queue_badges, reconcile, reprint
 from console.printing.queue import DONE, PENDING, PRINTING, PrintQueue
 from console.printing.worker import PrintWorker
-from console.tokens import make_token
+from console.door.tokens import make_token
 from tests.test_escpos_roundtrip import decode_qr, parse_jobs
 
 STATUS_OK = 0x12
@@ -286,7 +286,7 @@ def test_job_files_are_plain_json_in_the_event_folder(demo_event):
     ("preview://ban-in?width=66", "58 hoặc 80"), ("serial:///dev/ttyUSB0?baud=fast", "baud"),
 ])
 def test_bad_printer_uris_are_refused_in_vietnamese(uri, word):
-    from console.errors import UserError
+    from console.ground.errors import UserError
 
     with pytest.raises(UserError) as err:
         printers_mod.parse_uri(uri)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.quota import Composition, as_fraction, compose, format_share, share_float
-from console.roster import Delegate
+from console.people.quota import Composition, as_fraction, compose, format_share, share_float
+from console.people.roster import Delegate
 
 
 def people(exemplary: int, guests: int) -> list[Delegate]:

@@ -13,13 +13,13 @@ from collections import Counter
 import openpyxl
 import pytest
 
-from console import checkin
-from console.clock import parse_iso
+from console.door import checkin
+from console.ground.clock import parse_iso
 from console.event import Event
 from console.record import export, sheets, sources, vote
 from console.record.workbook import MOTTO, SIGN_LEFT, SIGN_RIGHT
-from console.text import name_sort_key
-from console.tokens import make_token
+from console.ground.text import name_sort_key
+from console.door.tokens import make_token
 
 AWARDS = [
     {"recipient": "Tổ sản xuất số 2", "unit": "Chi nhánh Điện lực Bắc Lằn", "form": "Bằng khen của Chủ tịch UBND tỉnh",
@@ -313,7 +313,7 @@ def test_journal_sheet_reads_other_modules_kinds(demo_event, clock, tmp_path):
 
 def test_same_journal_same_workbook_while_an_item_runs(demo_event, clock):
     """An agenda item still running: the record is as of the last journal line, not 'now'."""
-    from console import agenda_steps as steps
+    from console.agenda import steps
 
     simulate_day(demo_event, clock)
     steps.start(demo_event)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from console.roster import Delegate
-from console.search import LiveIndex, SearchIndex, query_words
-from console.tokens import human_code
+from console.people.roster import Delegate
+from console.door.search import LiveIndex, SearchIndex, query_words
+from console.door.tokens import human_code
 
 PEOPLE = [
     Delegate(1, "Nguyễn Thị Hường", "ca_nhan", unit="Trường Mầm non Bản Lằn", birth_year=1983),
@@ -82,7 +82,7 @@ def test_limit_empty_query_and_no_match():
 
 
 def test_live_index_follows_walk_ins(demo_event):
-    from console.checkin import register_walk_in
+    from console.door.checkin import register_walk_in
 
     live = LiveIndex(demo_event)
     assert live.search("Vàng Seo Páo") == []

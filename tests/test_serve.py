@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from console.commands.serve import app_command, build_server
-from console.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
-from console.errors import UserError
+from console.cli.serve import app_command, build_server
+from console.door.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
+from console.ground.errors import UserError
 from screens.app import make_app
 
 from .conftest import start_serve

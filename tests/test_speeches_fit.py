@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from console.ceremony import actions, plan_speeches, speeches_record
 from console.ceremony.speeches import Candidate, fit
-from console.checkin import checkin_delegate
+from console.door.checkin import checkin_delegate
 
 cand = st.builds(
     Candidate, key=st.uuids().map(str), minutes=st.integers(1, 15).map(float), primary=st.booleans(),

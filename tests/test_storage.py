@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from console.errors import UserError
-from console.roster import RosterStore
-from console.storage import AtomicLockedStorage, FileLock, atomic_write_text
+from console.ground.errors import UserError
+from console.people.roster import RosterStore
+from console.ground.storage import AtomicLockedStorage, FileLock, atomic_write_text
 
 
 def _increment(path: str, times: int, name: str) -> None:

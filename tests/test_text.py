@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.text import canonical, collation_key, fold, name_sort_key, nfc
+from console.ground.text import canonical, collation_key, fold, name_sort_key, nfc
 
 
 @pytest.mark.parametrize("a,b", [

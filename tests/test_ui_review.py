@@ -31,8 +31,8 @@ def test_demo_of_a_past_event_before_opening_shows_the_plan_not_years_of_delay(d
     """The demo's date is 15/04/2020; opened years later the cue read 'trễ +3479754 phút'."""
     from datetime import datetime
 
-    from console.agenda_timing import view
-    from console.clock import VN_TZ, FakeClock
+    from console.agenda.timing import view
+    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
     from screens.app import make_app
 
@@ -55,7 +55,7 @@ def test_demo_of_a_past_event_before_opening_shows_the_plan_not_years_of_delay(d
 def test_control_footer_says_what_p_does_and_actual_minutes_use_a_comma(demo_dir, tmp_path):
     from datetime import datetime
 
-    from console.clock import VN_TZ, FakeClock
+    from console.ground.clock import VN_TZ, FakeClock
     from screens.app import make_app
 
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
@@ -89,7 +89,7 @@ def test_ceremony_table_shows_whole_names_and_minutes_with_a_comma(demo_dir, clo
     """The award table was refilled every poll and kept each column at its header's width."""
     import re
 
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
     from screens.app import make_app
 
@@ -114,7 +114,7 @@ def test_ceremony_table_shows_whole_names_and_minutes_with_a_comma(demo_dir, clo
 
 def test_undo_dialog_help_is_whole_at_80_columns(demo_dir, clock, tmp_path):
     from console.event import Event
-    from console.tokens import make_token
+    from console.door.tokens import make_token
     from screens.app import make_app
 
     ev = Event(demo_dir, desk="t", clock=clock)
@@ -152,7 +152,7 @@ def test_status_quota_panel_rows_do_not_wrap_at_80_columns(demo_dir, clock, tmp_
 
 def test_walk_in_says_its_badge_is_queued_and_the_next_scan_lands_in_the_desk(demo_dir, clock, tmp_path):
     from console.event import Event
-    from console.tokens import make_token
+    from console.door.tokens import make_token
     from screens.app import make_app
 
     ev = Event(demo_dir, desk="t", clock=clock)
@@ -178,7 +178,7 @@ def test_walk_in_says_its_badge_is_queued_and_the_next_scan_lands_in_the_desk(de
 def test_retrying_a_printed_job_points_to_the_desk_key_not_only_a_command(tmp_path):
     import pytest
 
-    from console.errors import UserError
+    from console.ground.errors import UserError
     from console.printing.queue import PrintQueue
 
     q = PrintQueue(tmp_path)
@@ -212,9 +212,9 @@ def test_ceremony_footer_keeps_the_days_keys_visible_at_80_columns(demo_dir, clo
 def test_cue_says_whether_the_item_may_be_shortened_in_words(demo_dir):
     from datetime import datetime
 
-    from console import agenda_steps as steps
-    from console.agenda_timing import view
-    from console.clock import VN_TZ, FakeClock
+    from console.agenda import steps
+    from console.agenda.timing import view
+    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
     from screens.cue import clock_side
 
@@ -229,8 +229,8 @@ def test_cue_says_whether_the_item_may_be_shortened_in_words(demo_dir):
 def test_approving_the_retiming_says_the_outcome_first(demo_dir):
     from datetime import datetime
 
-    from console import agenda_steps as steps
-    from console.clock import VN_TZ, FakeClock
+    from console.agenda import steps
+    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
 
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
@@ -246,7 +246,7 @@ def test_approving_the_retiming_says_the_outcome_first(demo_dir):
 def test_another_desks_checkin_keeps_the_hit_picked_with_the_arrow(demo_dir, clock, tmp_path):
     """A busy door: while the clerk picks the 2nd 'Dương', another desk checks someone in;
     the redraw used to move the pick back to the first hit, and Enter checked in the wrong person."""
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
     from screens.app import make_app
 
@@ -334,7 +334,7 @@ def test_starting_a_speech_when_none_is_planned_says_so(demo_dir, clock):
 
 
 def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock):
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
     from screens.app import make_app
 
@@ -356,9 +356,9 @@ def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock):
 
 
 def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
-    from console.mc_lines import introductions
+    from console.agenda.mc_lines import introductions
 
     ev = Event(demo_dir, desk="cua", clock=clock)
     exemplary = [d for d in ev.delegates().values() if d.exemplary]
@@ -372,7 +372,7 @@ def test_mc_line_for_a_single_collective_invites_its_representative(demo_dir, cl
     """Read aloud: 'Trân trọng kính mời đồng chí Đội Quản lý thị trường …' invited a team as a person."""
     from console.ceremony import plan_awards
     from console.ceremony.substeps import award_substeps
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
 
     ev = Event(demo_dir, desk="cua", clock=clock)
@@ -480,7 +480,7 @@ def test_an_unreadable_folder_is_said_once_not_four_times_a_second(demo_dir, clo
 
 
 def test_reprint_message_is_whole_when_many_have_arrived(demo_dir, clock, tmp_path):
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
     from screens.app import make_app
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console import checkin
-from console.errors import UserError
+from console.door import checkin
+from console.ground.errors import UserError
 from console.record import vote
-from console.settings import load_settings
+from console.ground.settings import load_settings
 
 HALF, TWO_THIRDS = Fraction(1, 2), Fraction(2, 3)
 
@@ -151,7 +151,7 @@ def test_cli_vote_round_trip(demo_event, demo_dir, clock, cli):
 
 def test_guests_need_not_vote_when_the_event_says_so(demo_event):
     """[vote] voters = "exemplary": the quorum and the majority count only exemplary delegates."""
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.record import vote
 
     ev = demo_event
@@ -182,7 +182,7 @@ def test_at_least_rule_passes_exactly_at_the_share():
 
 
 def test_threshold_setting_is_recorded_and_worded(demo_event):
-    from console.checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
     from console.event import Event
     from console.record.minutes import draft, to_markdown
 

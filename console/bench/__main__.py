@@ -2,6 +2,6 @@
 
 import sys
 
-from ..cli import main
+from console.cli import main
 
 sys.exit(main(["bench", *sys.argv[1:]]))

@@ -12,15 +12,15 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from .. import agenda_steps as steps
-from ..agenda_timing import timings_report, view
-from ..checkin import checkin_delegate
-from ..clock import VN_TZ, FakeClock
-from ..event import Event
+from console.agenda import steps
+from console.agenda.timing import timings_report, view
+from console.door.checkin import checkin_delegate
+from console.ground.clock import VN_TZ, FakeClock
+from console.event import Event
 
 
 def bench(folder: Path | None = None, moves: int = 200, repeat: int = 50) -> dict:
-    from ..demo import create_demo
+    from console.cli.demo import create_demo
 
     folder = Path(folder or Path(tempfile.mkdtemp()) / "bench")
     if not (folder / "event.toml").exists():

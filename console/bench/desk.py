@@ -19,12 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..checkin import scan
-from ..event import Event
-from ..search import LiveIndex
-from ..text import fold
-from ..tokens import make_token
-from .fixtures import make_big_event as make_event
+from console.door.checkin import scan
+from console.event import Event
+from console.door.search import LiveIndex
+from console.ground.text import fold
+from console.door.tokens import make_token
+from console.bench.fixtures import make_big_event as make_event
 
 
 def percentiles(samples_s: list[float]) -> tuple[float, float]:

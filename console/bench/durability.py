@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .fixtures import make_big_event
+from console.bench.fixtures import make_big_event
 
 
 def percentiles(samples_ms: list[float]) -> dict:
@@ -19,7 +19,7 @@ def percentiles(samples_ms: list[float]) -> dict:
 
 
 def bench_checkin_write(n: int, samples: int = 200) -> dict:
-    from ..checkin import checkin_delegate
+    from console.door.checkin import checkin_delegate
 
     with tempfile.TemporaryDirectory() as tmp:
         ev = make_big_event(Path(tmp) / "ev", n)
@@ -33,7 +33,7 @@ def bench_checkin_write(n: int, samples: int = 200) -> dict:
 
 
 def _reader(folder: str, count: int, out, poll_s: float) -> None:
-    from ..event import Event
+    from console.event import Event
 
     ev = Event(Path(folder), desk="reader")
     seen = 0

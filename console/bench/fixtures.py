@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from ..event import Event, create_event
-from ..roster import Delegate
+from console.event import Event, create_event
+from console.people.roster import Delegate
 
 SECTION_CATEGORY = {"I": "khach_moi", "II": "tap_the", "III": "ca_nhan"}
 

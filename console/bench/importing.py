@@ -17,8 +17,8 @@ def big_roster_xlsx(path: Path, n: int, seed: int = 5000) -> Path:
 
 
 def bench_import(n: int = 5000, repeat: int = 1) -> dict:
-    from ..event import Event, create_event
-    from ..importer import import_file
+    from console.event import Event, create_event
+    from console.importer import import_file
 
     with tempfile.TemporaryDirectory() as tmp:
         src = big_roster_xlsx(Path(tmp) / "ds.xlsx", n)

@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..tokens import make_token
-from .durability import bench_visibility
-from .fixtures import make_big_event
+from console.door.tokens import make_token
+from console.bench.durability import bench_visibility
+from console.bench.fixtures import make_big_event
 
 SIZES = (150, 1000, 5000)
 # A keyboard-wedge scanner types the 18-character payload + Enter at one key every
@@ -36,7 +36,7 @@ def pct(samples_ms: list[float]) -> dict:
 
 
 def _size(n: int, quick: bool, errors: dict) -> dict:
-    from .desk import bench_scan, bench_search
+    from console.bench.desk import bench_scan, bench_search
 
     out: dict = {}
     rng = random.Random(n)
@@ -66,7 +66,7 @@ def _size(n: int, quick: bool, errors: dict) -> dict:
 
 
 def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
-    from .importing import bench_import
+    from console.bench.importing import bench_import
 
     t_start = time.perf_counter()
     out: dict = {"sizes": list(sizes), "references": {"scanner_payload_ms": SCANNER_PAYLOAD_MS,
@@ -76,7 +76,7 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
     out["visibility_cross_process"] = bench_visibility(count=20 if quick else 50)
     out["import_5000_xlsx_ms"] = round(bench_import(5000)["import_ms"], 1)
     try:
-        from ..printing.bench import run as print_run
+        from console.bench.printing import run as print_run
 
         badges = print_run(n=40 if quick else 100)
         out["badge"] = {mm: {k: badges[mm][k] for k in ("render_ms_mean", "encode_ms_mean", "total_ms_mean",

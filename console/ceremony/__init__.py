@@ -9,8 +9,8 @@ The contract other modules rely on:
 
 from __future__ import annotations
 
-from .awards import AwardPlan, plan_awards
-from .speeches import SpeechPlan, plan_speeches
+from console.ceremony.awards import AwardPlan, plan_awards
+from console.ceremony.speeches import SpeechPlan, plan_speeches
 
 __all__ = ["AwardPlan", "SpeechPlan", "awards_record", "plan_awards", "plan_speeches", "speeches_record"]
 

@@ -7,12 +7,12 @@ The screen and the CLI call only these functions.
 
 from __future__ import annotations
 
-from ..errors import UserError
-from ..text import canonical, fold
-from .awards import plan_awards, presenter_choices
-from .order import moved
-from .speeches import plan_speeches
-from .state import state_of
+from console.ground.errors import UserError
+from console.ground.text import canonical, fold
+from console.ceremony.awards import plan_awards, presenter_choices
+from console.ceremony.order import moved
+from console.ceremony.speeches import plan_speeches
+from console.ceremony.state import state_of
 
 LISTS = ("awards", "tham_luan", "huong_ung")
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..categories import _PROTOCOL as PROTOCOL
-from ..categories import GUEST, protocol_rank
-from ..roster import Delegate
-from ..text import canonical, collation_key, fold, name_sort_key
-from .forms import rank_form
-from .order import apply_manual_order
-from .state import state_of, table_docs
+from console.people.categories import _PROTOCOL as PROTOCOL
+from console.people.categories import GUEST, protocol_rank
+from console.people.roster import Delegate
+from console.ground.text import canonical, collation_key, fold, name_sort_key
+from console.ceremony.forms import rank_form
+from console.ceremony.order import apply_manual_order
+from console.ceremony.state import state_of, table_docs
 
 DEFAULT_BATCH_OVERHEAD_MIN = 1.0  # MC reads the decision, people walk up, photo
 DEFAULT_SECONDS_PER_PERSON = 20.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import fold
+from console.ground.text import fold
 
 # folded abbreviation -> folded long form; applied on word boundaries
 _EXPAND = [

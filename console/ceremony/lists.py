@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..categories import is_collective_name
-from ..importer import AWARDS, SPEECHES, ImportReport, Problem
-from ..importer import _refuse as refuse
-from ..importer.rows import RowReader
-from ..roster import Delegate
-from ..text import canonical, fold, nfc
-from .forms import rank_form
+from console.people.categories import is_collective_name
+from console.importer import AWARDS, SPEECHES, ImportReport, Problem
+from console.importer import _refuse as refuse
+from console.importer.rows import RowReader
+from console.people.roster import Delegate
+from console.ground.text import canonical, fold, nfc
+from console.ceremony.forms import rank_form
 
 AWARDS_TABLE, SPEECHES_TABLE = "awards", "speeches"
 DEFAULT_SPEECH_MINUTES = 7.0

@@ -7,12 +7,12 @@ queues the jobs on the stage printer.
 
 from __future__ import annotations
 
-from ..errors import UserError
-from .awards import AwardPlan, Batch, plan_awards
+from console.ground.errors import UserError
+from console.ceremony.awards import AwardPlan, Batch, plan_awards
 
 
 def _callsheet(batch: Batch):
-    from ..printing.layout_callsheet import Awardee, CallSheet
+    from console.printing.layout_callsheet import Awardee, CallSheet
 
     people = []
     for p in batch.awards:
@@ -28,7 +28,7 @@ def _callsheet(batch: Batch):
 
 
 def _certificate(event, p):
-    from ..printing.layout_certificate import CertificateData
+    from console.printing.layout_certificate import CertificateData
 
     s = event.settings
     return CertificateData(recipient=p.item.recipient, award_form=p.item.form, reason=p.item.achievement,
@@ -51,7 +51,7 @@ def _batch(plan: AwardPlan, number: int | None) -> Batch:
 
 def print_batch(event, number: int | None = None, *, certificates: bool = True, printer: str | None = None) -> list:
     """Queue the call sheet (and the certificates) of one batch — the next pending one by default."""
-    from ..printing.jobs import queue_callsheet, queue_certificate
+    from console.printing.jobs import queue_callsheet, queue_certificate
 
     batch = _batch(plan_awards(event), number)
     jobs = [queue_callsheet(event, _callsheet(batch), printer=printer)]
@@ -62,7 +62,7 @@ def print_batch(event, number: int | None = None, *, certificates: bool = True, 
 
 def print_mc_list(event, *, printer: str | None = None):
     """Queue the MC's list: every pending batch, names in calling order, presenters."""
-    from ..printing.jobs import queue_mc_list
+    from console.printing.jobs import queue_mc_list
 
     plan = plan_awards(event)
     if not plan.pending_batches:

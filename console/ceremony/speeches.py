@@ -19,11 +19,11 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..agenda_timing import minutes_text
-from ..categories import EXEMPLARY_COLLECTIVE
-from ..text import fold
-from .order import apply_manual_order
-from .state import state_of, table_docs
+from console.agenda.timing import minutes_text
+from console.people.categories import EXEMPLARY_COLLECTIVE
+from console.ground.text import fold
+from console.ceremony.order import apply_manual_order
+from console.ceremony.state import state_of, table_docs
 
 EPS = 1e-9
 DEFAULT_BUDGET = {"tham_luan": 45.0, "huong_ung": 10.0}
@@ -148,7 +148,7 @@ class SpeechPlan:
 
 def segment_minutes(event, segment: str) -> float:
     """The segment's time: what the control approved when it re-timed the day, else agenda.toml."""
-    from ..agenda_run import run_of
+    from console.agenda.run import run_of
 
     approved = run_of(event).allot.get(segment)
     if isinstance(approved, (int, float)):

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..journal import Entry
+from console.ground.journal import Entry
 
 
 @dataclass

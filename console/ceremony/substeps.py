@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..substeps import SubStep
-from .awards import plan_awards
-from .speeches import plan_speeches
+from console.agenda.substeps import SubStep
+from console.ceremony.awards import plan_awards
+from console.ceremony.speeches import plan_speeches
 
 
 def _join(names: list[str]) -> str:

@@ -10,14 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UserError
-from ..quota import Composition, compose, format_share
-from ..roster import Delegate
-from ..text import canonical
-from .grid import read_grid
-from .headers import AWARDS, KIND_LABELS, KINDS, ROSTER, SPEECHES, choose_layout
-from .roster_rows import parse_roster
-from .rows import Problem
+from console.ground.errors import UserError
+from console.people.quota import Composition, compose, format_share
+from console.people.roster import Delegate
+from console.ground.text import canonical
+from console.importer.grid import read_grid
+from console.importer.headers import AWARDS, KIND_LABELS, KINDS, ROSTER, SPEECHES, choose_layout
+from console.importer.roster_rows import parse_roster
+from console.importer.rows import Problem
 
 __all__ = ["ImportReport", "import_file", "KINDS", "ROSTER", "AWARDS", "SPEECHES", "Problem"]
 
@@ -78,7 +78,7 @@ def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = F
     layout = choose_layout(grids, kind, path.name)
     if layout.kind == ROSTER:
         return _import_roster(event, layout, path.name, dry_run)
-    from ..ceremony.lists import import_ceremony_list  # awards and speeches
+    from console.ceremony.lists import import_ceremony_list  # awards and speeches
 
     return import_ceremony_list(event, layout, path.name, dry_run)
 

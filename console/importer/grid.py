@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..errors import UserError
-from ..text import nfc
+from console.ground.errors import UserError
+from console.ground.text import nfc
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_ROWS = 20_000

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import UserError
-from ..text import fold
-from .grid import Grid
+from console.ground.errors import UserError
+from console.ground.text import fold
+from console.importer.grid import Grid
 
 ROSTER, AWARDS, SPEECHES = "roster", "awards", "speeches"
 KINDS = (ROSTER, AWARDS, SPEECHES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..categories import (
+from console.people.categories import (
     ACCEPTED_CATEGORY_VALUES,
     EXEMPLARY_INDIVIDUAL,
     category_from_text,
@@ -12,10 +12,10 @@ from ..categories import (
     title_from_text,
     truthy_mark,
 )
-from ..roster import Delegate
-from ..text import fold, nfc
-from .headers import Layout
-from .rows import Problem, RowReader
+from console.people.roster import Delegate
+from console.ground.text import fold, nfc
+from console.importer.headers import Layout
+from console.importer.rows import Problem, RowReader
 
 MIN_YEAR = 1920
 

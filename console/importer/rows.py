@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..categories import category_from_text
-from ..text import fold
-from .headers import Layout
+from console.people.categories import category_from_text
+from console.ground.text import fold
+from console.importer.headers import Layout
 
 FOOTER_WORDS = (
     "tong cong", "tong so", "cong:", "nguoi lap", "nguoi lap bieu", "thu truong", "ky ten", "ky, ghi ro",

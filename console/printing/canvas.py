@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .fonts import fit_text as _fit_text
-from .fonts import font, line_height
+from console.printing.fonts import fit_text as _fit_text
+from console.printing.fonts import font, line_height
 
 WIDTHS = {58: 384, 80: 576}  # paper width (mm) -> printable dots at 203 dpi
 WHITE, BLACK = 1, 0

@@ -15,7 +15,7 @@ from PIL import ImageFont
 
 from data import FONTS_DIR
 
-from ..text import nfc
+from console.ground.text import nfc
 
 REGULAR = FONTS_DIR / "NotoSans-Regular.ttf"
 BOLD = FONTS_DIR / "NotoSans-Bold.ttf"

@@ -12,14 +12,14 @@ from dataclasses import asdict
 
 from PIL import Image
 
-from ..errors import UserError
-from ..text import nfc
-from ..tokens import MAX_VERSION
-from .layout_badge import BadgeData, badge_data, render_badge
-from .layout_callsheet import CallSheet, render_callsheet, render_mc_list
-from .layout_certificate import CertificateData, render_certificate
-from .printers import DEFAULT_URI, PrinterSpec, parse_uri
-from .queue import Job, PrintQueue
+from console.ground.errors import UserError
+from console.ground.text import nfc
+from console.door.tokens import MAX_VERSION
+from console.printing.layout_badge import BadgeData, badge_data, render_badge
+from console.printing.layout_callsheet import CallSheet, render_callsheet, render_mc_list
+from console.printing.layout_certificate import CertificateData, render_certificate
+from console.printing.printers import DEFAULT_URI, PrinterSpec, parse_uri
+from console.printing.queue import Job, PrintQueue
 
 REISSUE = "badge_reissue"  # folded by DayState: new token version, the old badge scans as "replaced"
 REPRINT = "badge_reprint"  # same token printed again (jammed, smudged): for the record only
@@ -68,7 +68,7 @@ def render_job(job: Job, dots: int) -> Image.Image:
     if job.kind == "mc_list":
         return render_mc_list(job.data.get("batches", []), dots, subtitle=job.data.get("subtitle", ""))
     if job.kind == "test":
-        from .canvas import Slip
+        from console.printing.canvas import Slip
         return (Slip(dots).space(10).text("IN THỬ — hoinghi", [30], bold=True)
                 .text(job.data.get("text", "Tiếng Việt: ăâđêôơư ẮẰẲẴẶ ỄỆ ỮỰ"), [24], max_lines=4).space(20).render())
     raise ValueError(f"unknown job kind {job.kind!r}")

@@ -11,11 +11,11 @@ from dataclasses import asdict, dataclass, field
 
 from PIL import Image
 
-from ..categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
-from ..text import nfc
-from ..tokens import human_code, make_token
-from .canvas import Slip, fit_text
-from .qr import module_dots, qr_image
+from console.people.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
+from console.ground.text import nfc
+from console.door.tokens import human_code, make_token
+from console.printing.canvas import Slip, fit_text
+from console.printing.qr import module_dots, qr_image
 
 BAND_LABELS = {
     GUEST: "KHÁCH MỜI",

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 
 from PIL import Image
 
-from ..text import nfc
-from .canvas import Slip
+from console.ground.text import nfc
+from console.printing.canvas import Slip
 
 
 @dataclass

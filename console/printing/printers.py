@@ -26,10 +26,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
 
-from ..errors import UserError
-from ..storage import atomic_write_bytes
-from .canvas import dots_for
-from .raster import encode
+from console.ground.errors import UserError
+from console.ground.storage import atomic_write_bytes
+from console.printing.canvas import dots_for
+from console.printing.raster import encode
 
 SCHEMES = ("tcp", "usb", "serial", "cups", "file", "preview")
 DEFAULT_URI = "preview://ban-in"

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..clock import VN_TZ
-from ..errors import UserError
-from ..storage import FileLock, atomic_write_text
+from console.ground.clock import VN_TZ
+from console.ground.errors import UserError
+from console.ground.storage import FileLock, atomic_write_text
 
 QUEUE_DIR = "print-queue"
 STATUS_FILE = "printers.json"

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UserError
-from .jobs import render_job, resolve
-from .printers import DEFAULT_TIMEOUT, PrintError, deliver
-from .queue import Job, PrintQueue
+from console.ground.errors import UserError
+from console.printing.jobs import render_job, resolve
+from console.printing.printers import DEFAULT_TIMEOUT, PrintError, deliver
+from console.printing.queue import Job, PrintQueue
 
 
 @dataclass
@@ -46,7 +46,7 @@ class PrintWorker:
 
     @classmethod
     def for_event(cls, event, **kw) -> PrintWorker:
-        from .jobs import default_width, printers_of
+        from console.printing.jobs import default_width, printers_of
 
         return cls(event.folder, printers_of(event), width=default_width(event), **kw)
 

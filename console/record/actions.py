@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..clock import parse_iso
-from ..journal import Entry
+from console.ground.clock import parse_iso
+from console.ground.journal import Entry
 
 VIA = {"scan": "quét thẻ", "search": "tìm theo tên", "walkin": "khách vãng lai", "code": "nhập mã"}
 

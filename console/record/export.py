@@ -11,10 +11,10 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import UserError
-from ..storage import atomic_write_bytes
-from . import sheets
-from .workbook import Letterhead, Table, build, to_bytes
+from console.ground.errors import UserError
+from console.ground.storage import atomic_write_bytes
+from console.record import sheets
+from console.record.workbook import Letterhead, Table, build, to_bytes
 
 
 def letterhead(event) -> Letterhead:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
-from ..clock import parse_iso
-from ..errors import UserError
-from ..quota import compose, format_share, verdict
-from ..storage import atomic_write_bytes, atomic_write_text
-from . import sources
-from . import vote as vote_mod
-from .sheets import AWARD_STATUS, as_of
+from console.ground.clock import parse_iso
+from console.ground.errors import UserError
+from console.people.quota import compose, format_share, verdict
+from console.ground.storage import atomic_write_bytes, atomic_write_text
+from console.record import sources
+from console.record import vote as vote_mod
+from console.record.sheets import AWARD_STATUS, as_of
 
 BLANK = "…………………………"
 
@@ -236,7 +236,7 @@ def write_minutes(event, out: Path | None = None, *, presider: str | None = None
         raise UserError(f"Không thấy thư mục {out.parent} để ghi biên bản. Hãy tạo thư mục trước.")
     blocks = draft(event, presider=presider, secretary=secretary)
     if suffix == ".docx":
-        from .minutes_docx import to_docx
+        from console.record.minutes_docx import to_docx
 
         atomic_write_bytes(out, to_docx(blocks, as_of(event)), mode=0o644)
     else:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from fractions import Fraction
 
-from ..categories import CATEGORY_SHORT
-from ..clock import parse_iso
-from ..quota import format_share
-from ..quota import verdict as quota_verdict
-from . import sources
-from . import vote as vote_mod
-from .actions import readable
-from .workbook import Column, Table
+from console.people.categories import CATEGORY_SHORT
+from console.ground.clock import parse_iso
+from console.people.quota import format_share
+from console.people.quota import verdict as quota_verdict
+from console.record import sources
+from console.record import vote as vote_mod
+from console.record.actions import readable
+from console.record.workbook import Column, Table
 
 BIRTH = "Năm sinh"
 

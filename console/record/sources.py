@@ -24,8 +24,8 @@ def _as_of_last_line(event) -> Iterator[None]:
     describes the day as its journal last saw it, so two exports of the same
     journal — a minute apart, in two processes — are the same workbook.
     """
-    from ..clock import FakeClock
-    from .sheets import as_of
+    from console.ground.clock import FakeClock
+    from console.record.sheets import as_of
 
     saved = event.clock
     event.clock = FakeClock(as_of(event))
@@ -49,11 +49,11 @@ def _call(module_name: str, func_name: str, event, default):
 
 
 def timings(event) -> list[dict]:
-    return list(_call("console.agenda", "timings_report", event, []))
+    return list(_call("console.agenda.plan", "timings_report", event, []))
 
 
 def day_summary(event) -> dict:
-    return {**NEUTRAL_SUMMARY, **_call("console.agenda", "day_summary", event, {})}
+    return {**NEUTRAL_SUMMARY, **_call("console.agenda.plan", "day_summary", event, {})}
 
 
 def awards(event) -> list[dict]:

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..errors import UserError
-from ..journal import Entry
-from ..quota import as_fraction, format_share
+from console.ground.errors import UserError
+from console.ground.journal import Entry
+from console.people.quota import as_fraction, format_share
 
 PROPOSE = "vote_propose"
 RECORD = "vote_record"

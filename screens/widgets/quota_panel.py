@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from console.quota import Composition, format_share
+from console.people.quota import Composition, format_share
 
 from ..i18n import _
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from console.clock import hhmm, parse_iso
+from console.ground.clock import hhmm, parse_iso
 
 
 class RecentCheckins(Static):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from console.tokens import ALPHABET, PREFIX, TOKEN_LEN
+from console.door.tokens import ALPHABET, PREFIX, TOKEN_LEN
 
 _TAIL = re.compile(rf"{PREFIX}[{ALPHABET}]{{{TOKEN_LEN - len(PREFIX)}}}$", re.IGNORECASE)
 

@@ -8,8 +8,8 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from console.clock import hhmm, parse_iso
-from console.roster import Delegate
+from console.ground.clock import hhmm, parse_iso
+from console.people.roster import Delegate
 
 # result -> (headline, CSS class). One colour per outcome, so the operator
 # reads the answer from across the table without reading the words.

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from console.categories import CATEGORY_SHORT
+from console.people.categories import CATEGORY_SHORT
 
 
 class SearchResults(OptionList):

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from console.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
-from console.errors import UserError
+from console.people.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
+from console.ground.errors import UserError
 
 from .scan_passthrough import scan_in
 
@@ -25,7 +25,7 @@ class WalkInDialog(ModalScreen[object]):
     """Calls `register(fields)` on F2/⏎; hands back its result, or None on Esc.
 
     The rules (name, unit, a reason for an exemplary walk-in) live in
-    console.checkin.register_walk_in: when it refuses, its sentence shows here
+    console.door.checkin.register_walk_in: when it refuses, its sentence shows here
     and the dialog stays open with what was typed.
     """
 

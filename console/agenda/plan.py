@@ -1,0 +1,282 @@
+"""The programme of the day (agenda.toml): the plan's ten segments.
+
+This module holds the plan: the default ten segments written by `hoinghi init`,
+and `load_agenda`, which reads and checks agenda.toml (every mistake named by
+file, segment and key, in Vietnamese). The day's running state is a fold of the
+journal (agenda_run.py); times, drift and the re-timing proposal are in
+agenda_timing.py; the MC's words in mc_lines.py. `timings_report` and
+`day_summary` — the contract other modules use — are re-exported here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from console.ground.errors import UserError
+from console.ground.text import nfc
+
+# key, title, minutes (huyện/ngành), minutes (cơ sở), kind, minimum, optional, MC line, crew note
+DEFAULT_SEGMENTS = [
+    ("van_nghe", "Văn nghệ chào mừng", 15, 10, "elastic", 5, True,
+     "Kính thưa các vị đại biểu, mở đầu hội nghị, xin mời quý vị thưởng thức chương trình văn nghệ chào mừng.",
+     "Âm thanh: nhạc nền; bật micro không dây cho đội văn nghệ."),
+    ("khai_mac", "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", 10, 10, "protected", 10, False,
+     "Trân trọng kính mời đồng chí {presider} lên tuyên bố lý do, giới thiệu đại biểu và khai mạc hội nghị.",
+     "Chiếu phông chính; nhạc chào cờ."),
+    ("bao_cao", "Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 05 năm (2015–2020), phương hướng 2020–2025",
+     30, 25, "protected", 30, False,
+     "Trân trọng kính mời đồng chí {reporter} lên trình bày Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 05 năm.",
+     "Chiếu phóng sự/video clip minh họa báo cáo (nếu có)."),
+    ("tham_luan", "Tham luận của các điển hình tiên tiến", 45, 30, "elastic", 20, False,
+     "Sau đây, hội nghị sẽ nghe tham luận của các điển hình tiên tiến.", ""),
+    ("giao_luu", "Hoạt động giao lưu với các điển hình tiên tiến", 20, 15, "elastic", 10, False,
+     "Xin mời các điển hình tiên tiến lên sân khấu tham gia giao lưu.", "Micro cầm tay cho người dẫn giao lưu."),
+    ("khen_thuong", "Biểu dương, tôn vinh, khen thưởng", 30, 25, "elastic", 20, False,
+     "Sau đây, hội nghị tiến hành biểu dương, tôn vinh, khen thưởng các tập thể, cá nhân điển hình tiên tiến.",
+     "Nhạc trao thưởng; chụp ảnh từng đợt."),
+    ("phat_dong", "Phát động phong trào thi đua giai đoạn 2020–2025", 10, 10, "protected", 10, False,
+     "Trân trọng kính mời đồng chí {launcher} lên phát động phong trào thi đua giai đoạn 2020–2025.", ""),
+    ("huong_ung", "Phát biểu hưởng ứng phong trào thi đua", 10, 10, "elastic", 5, False,
+     "Xin mời đại diện các đơn vị phát biểu hưởng ứng phong trào thi đua.", ""),
+    ("thong_qua", "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", 10, 5, "protected", 10, False,
+     "Sau đây, hội nghị thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên.", "Chuẩn bị phiếu/biểu quyết giơ tay."),
+    ("be_mac", "Tổng kết và bế mạc", 10, 10, "protected", 10, False,
+     "Trân trọng kính mời đồng chí {presider} lên tổng kết và bế mạc hội nghị.", "Nhạc bế mạc."),
+]
+
+HALF_DAY_MINUTES = {"co-so": 210, "huyen-nganh": 210, "tinh": 240}
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_default_agenda(level: str) -> str:
+    budget = HALF_DAY_MINUTES.get(level, 210)
+    parts = [
+        "# Chương trình hội nghị (mục II.1.1 của kế hoạch). Sửa tên, thứ tự, thời lượng tùy ý;",
+        "# bỏ mục \"optional = true\" nếu không dùng (xóa cả khối, hoặc đặt enabled = false).",
+        "# kind: protected (giữ nguyên) | elastic (co giãn, không dưới min_minutes).",
+        "# Lời dẫn (mc) có thể dùng {presider}, {reporter}, {launcher}, {unit}, {name}, {present}.",
+        f"budget_minutes = {budget}   # nửa ngày",
+        "warning_minutes = 2   # đồng hồ chuyển màu vàng khi còn chừng này phút",
+        "retime_threshold_minutes = 2   # lệch quá chừng này phút thì đề xuất phân bổ lại thời gian",
+        "",
+        "[roles]",
+        "# Ai lên sân khấu ở các mục chính, đúng như người dẫn đọc (sau chữ “đồng chí”).",
+        "presider = \"\"   # chủ trì: tuyên bố lý do, khai mạc, bế mạc (để trống: “Chủ tịch <đơn vị>”)",
+        "reporter = \"\"   # trình bày báo cáo tổng kết (để trống: “Phó Chủ tịch <đơn vị>”)",
+        "launcher = \"\"   # phát động phong trào thi đua (để trống: như người chủ trì)",
+        "",
+    ]
+    for key, title, m_dist, m_base, kind, minimum, optional, mc, note in DEFAULT_SEGMENTS:
+        minutes = m_base if level == "co-so" else m_dist
+        parts += [
+            "[[segment]]",
+            f"key = {_q(key)}",
+            f"title = {_q(title)}",
+            f"minutes = {minutes}",
+            f"kind = {_q(kind)}",
+            f"min_minutes = {min(minimum, minutes)}",
+            f"optional = {'true' if optional else 'false'}",
+            f"mc = {_q(mc)}",
+            f"notes = {_q(note)}",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+# --- the plan as read from agenda.toml ------------------------------------------------
+
+KINDS = ("protected", "elastic")
+AGENDA_FILE = "agenda.toml"
+# Segments whose sub-steps come from the ceremony module (speeches, award batches, responses).
+SUBSTEP_SEGMENTS = ("tham_luan", "khen_thuong", "huong_ung")
+
+
+@dataclass
+class Segment:
+    key: str
+    title: str
+    minutes: float
+    kind: str = "elastic"
+    min_minutes: float = 0.0
+    optional: bool = False
+    mc: str = ""
+    notes: str = ""
+    position: int = 0  # 1-based, in the order of the file (after disabled ones are dropped)
+
+    @property
+    def protected(self) -> bool:
+        return self.kind == "protected"
+
+
+@dataclass
+class Agenda:
+    segments: list[Segment]
+    budget_minutes: float = 210
+    warning_minutes: float = 2
+    retime_threshold_minutes: float = 2
+    roles: dict[str, str] = field(default_factory=dict)
+    source: str = AGENDA_FILE
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(s.minutes for s in self.segments)
+
+    def segment(self, key: str) -> Segment | None:
+        return next((s for s in self.segments if s.key == key), None)
+
+
+def _num(value, where: str, *, allow_zero: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UserError(f"{where}: phải là một số phút (ví dụ 15), không phải “{value}”.")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise UserError(f"{where}: số phút phải lớn hơn 0 (đang là {value}).")
+    return float(value)
+
+
+def parse_agenda(text: str, source: str = AGENDA_FILE) -> Agenda:
+    """Read and check agenda.toml. Every mistake names the file, the segment and the key."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{source} viết sai cú pháp TOML ({exc}). Hãy sửa dòng đó (chuỗi phải nằm trong dấu \"…\").") from None
+    segs = raw.get("segment")
+    if not isinstance(segs, list) or not segs:
+        raise UserError(f"{source} không có mục nào ([[segment]]). Hãy thêm các mục của chương trình, "
+                        "hoặc xóa tệp để dùng chương trình mặc định.")
+    budget = _num(raw.get("budget_minutes", 210), f"{source}, khóa “budget_minutes”")
+    warning = _num(raw.get("warning_minutes", 2), f"{source}, khóa “warning_minutes”", allow_zero=True)
+    threshold = _num(raw.get("retime_threshold_minutes", 2), f"{source}, khóa “retime_threshold_minutes”", allow_zero=True)
+    roles_raw = raw.get("roles", {})
+    if not isinstance(roles_raw, dict) or not all(isinstance(v, str) for v in roles_raw.values()):
+        raise UserError(f"{source}, mục [roles]: mỗi vai là một chuỗi trong dấu ngoặc kép, ví dụ presider = \"Nguyễn Văn A, Chủ tịch LĐLĐ huyện\".")
+    out: list[Segment] = []
+    seen: set[str] = set()
+    for i, seg in enumerate(segs, start=1):
+        if not isinstance(seg, dict):
+            raise UserError(f"{source}, mục thứ {i}: phải là một khối [[segment]].")
+        label = f"{source}, mục thứ {i}" + (f" (“{seg.get('key')}”)" if isinstance(seg.get("key"), str) else "")
+
+        def text(key: str, required: bool = False, seg=seg, label=label) -> str:
+            value = seg.get(key, "")
+            if not isinstance(value, str):
+                raise UserError(f"{label}, khóa “{key}”: phải là chuỗi trong dấu ngoặc kép.")
+            if required and not value.strip():
+                raise UserError(f"{label}: thiếu khóa “{key}”. Hãy điền giá trị (xem tệp mẫu do `hoinghi init` tạo).")
+            return nfc(value)
+
+        enabled = seg.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise UserError(f"{label}, khóa “enabled”: phải là true hoặc false.")
+        key = text("key", True)
+        if key in seen:
+            raise UserError(f"{label}: khóa “key” = “{key}” bị trùng với một mục trước. Mỗi mục cần một key riêng.")
+        seen.add(key)
+        if not enabled:
+            continue
+        minutes = _num(seg.get("minutes"), f"{label}, khóa “minutes”")
+        kind = text("kind") or "elastic"
+        if kind not in KINDS:
+            raise UserError(f"{label}, khóa “kind” = “{kind}”: chọn protected (giữ nguyên) hoặc elastic (co giãn).")
+        minimum = _num(seg.get("min_minutes", minutes if kind == "protected" else 0),
+                       f"{label}, khóa “min_minutes”", allow_zero=True)
+        if minimum > minutes:
+            raise UserError(f"{label}, khóa “min_minutes” = {minimum:g} lớn hơn “minutes” = {minutes:g}. "
+                            "Thời lượng tối thiểu không được vượt thời lượng dự kiến.")
+        optional = seg.get("optional", False)
+        if not isinstance(optional, bool):
+            raise UserError(f"{label}, khóa “optional”: phải là true hoặc false.")
+        out.append(Segment(key=key, title=text("title", True), minutes=minutes, kind=kind,
+                           min_minutes=minutes if kind == "protected" else minimum, optional=optional,
+                           mc=text("mc"), notes=text("notes"), position=len(out) + 1))
+    if not out:
+        raise UserError(f"{source}: mọi mục đều đang tắt (enabled = false). Hãy bật ít nhất một mục.")
+    return Agenda(out, budget, warning, threshold, {k: nfc(v) for k, v in roles_raw.items() if v.strip()}, source)
+
+
+_CACHE: dict[str, tuple[tuple, Agenda]] = {}
+
+
+def load_agenda(event) -> Agenda:
+    """The event's agenda.toml (the default plan for its level if the file is missing).
+
+    Cached on the file's stamp: the cue redraws every second and must not re-parse.
+    """
+    path = Path(event.folder) / AGENDA_FILE
+    try:
+        st = os.stat(path)
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    except FileNotFoundError:
+        stamp = ("default", event.settings.level)
+    hit = _CACHE.get(str(path))
+    if hit and hit[0] == stamp:
+        return hit[1]
+    if stamp[0] == "default":
+        agenda = parse_agenda(render_default_agenda(event.settings.level), "(chương trình mặc định)")
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"{path.name} không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.") from None
+        agenda = parse_agenda(text, path.name)
+    _CACHE[str(path)] = (stamp, agenda)
+    return agenda
+
+
+def roles(event, agenda: Agenda | None = None) -> dict[str, str]:
+    """{presider}, {reporter}, {launcher}: agenda.toml [roles], then event.toml [roles], then defaults."""
+    agenda = agenda or load_agenda(event)
+    unit = event.settings.unit
+    out = {"presider": f"Chủ tịch {unit}", "reporter": f"Phó Chủ tịch {unit}"}
+    out.update({k: nfc(v) for k, v in event.settings.section("roles").items() if isinstance(v, str) and v.strip()})
+    out.update(agenda.roles)
+    out.setdefault("launcher", out["presider"])
+    return out
+
+
+def agenda_json(event) -> dict:
+    """`hoinghi agenda --json`: the plan, each segment with its sub-steps, against the budget."""
+    from console.agenda.timing import segment_items
+
+    agenda = load_agenda(event)
+    start = event.settings.start_at
+    from datetime import timedelta
+
+    from console.ground.clock import iso
+
+    segments = []
+    t = start
+    for seg in agenda.segments:
+        subs = segment_items(event, agenda, seg)
+        segments.append({
+            "position": str(seg.position), "key": seg.key, "title": seg.title, "minutes": seg.minutes,
+            "kind": seg.kind, "min_minutes": seg.min_minutes, "optional": seg.optional,
+            "planned_start": iso(t), "notes": seg.notes,
+            "substeps": [{"position": it.position, "title": it.title, "person": it.person,
+                          "minutes": round(it.minutes, 2)} for it in subs if it.sub is not None],
+        })
+        t += timedelta(minutes=seg.minutes)
+    total = agenda.total_minutes
+    return {"source": agenda.source, "start": iso(start), "planned_end": iso(t), "total_minutes": total,
+            "budget_minutes": agenda.budget_minutes, "over_budget_minutes": max(0.0, total - agenda.budget_minutes),
+            "segments": segments}
+
+
+# --- the contract other helpers use (see agenda_timing.py) ----------------------------
+
+def timings_report(event) -> list[dict]:
+    from console.agenda.timing import timings_report as report
+
+    return report(event)
+
+
+def day_summary(event) -> dict:
+    from console.agenda.timing import day_summary as summary
+
+    return summary(event)

@@ -1,0 +1,207 @@
+"""Where the day is: a fold over the journal's `agenda_*` lines.
+
+Every control step is one journal line, written through `event.transact`. The
+running state is rebuilt from those lines and their timestamps, so a crash, a
+restart or a second laptop resumes exactly where the day was, with the clock
+right (the count-down is "now minus the line's time", never a timer in memory).
+
+Journal kinds folded here (item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step):
+  agenda_start   {"to", "title", "position"}           the day opens on item "to"
+  agenda_next    {"from", "to"|None, "title", "position"}  "from" done; None closes the day
+  agenda_skip    {"from"|None, "skipped", "to"|None, …}  "skipped" did not take place
+  agenda_jump    {"from", "to", …}                      out of order; items passed stay pending
+  agenda_back    {"undoes"}                             undo the last move (next/skip/jump)
+  agenda_pause   {}                / agenda_resume {}   the count-down stops, the day's clock not
+  agenda_extend  {"item", "minutes"}                    ± minutes for one item
+  agenda_retime  {"allot": {segment key: minutes}, "drift_before"}   approved re-timing proposal
+
+"back" restores the state before the last move: the item left by mistake runs
+again from its ORIGINAL start (the speaker never stopped talking), and the item
+entered by mistake is pending again. Pauses are kept as day-level intervals so
+an undo never loses paused time.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from console.ground.journal import Entry
+
+KINDS = ("agenda_start", "agenda_next", "agenda_skip", "agenda_jump", "agenda_back",
+         "agenda_pause", "agenda_resume", "agenda_extend", "agenda_retime")
+MOVES = ("agenda_next", "agenda_skip", "agenda_jump")
+
+RUNNING, DONE, SKIPPED, PENDING = "running", "done", "skipped", "pending"
+
+
+@dataclass
+class Record:
+    """One item's actual run. `title`/`position` as they were when it ran (for the record)."""
+    start: datetime | None
+    end: datetime | None = None
+    status: str = RUNNING
+    title: str = ""
+    position: str = ""
+
+
+@dataclass
+class RunState:
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    current: str | None = None
+    records: dict[str, Record] = field(default_factory=dict)
+    pauses: list[list] = field(default_factory=list)  # [start, end|None]
+    extra: dict[str, float] = field(default_factory=dict)  # item id -> ± minutes
+    allot: dict[str, float] = field(default_factory=dict)  # segment key -> approved minutes
+    retimed_at: datetime | None = None
+    undo: list[tuple] = field(default_factory=list)  # snapshots before each move
+    last_step: str = ""  # kind of the last agenda line, for the control's status line
+    last_step_at: datetime | None = None
+
+    # --- questions -------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return self.opened_at is not None
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return bool(self.pauses) and self.pauses[-1][1] is None
+
+    @property
+    def can_back(self) -> bool:
+        return bool(self.undo)
+
+    def status(self, item_id: str) -> str:
+        rec = self.records.get(item_id)
+        return rec.status if rec else PENDING
+
+    def paused_seconds(self, start: datetime, end: datetime) -> float:
+        total = 0.0
+        for p_start, p_end in self.pauses:
+            lo = max(start, p_start)
+            hi = min(end, p_end or end)
+            if hi > lo:
+                total += (hi - lo).total_seconds()
+        return total
+
+    def active_seconds(self, item_id: str, now: datetime) -> float:
+        """Time the item has run, pauses excluded."""
+        rec = self.records.get(item_id)
+        if not rec or rec.start is None:
+            return 0.0
+        end = rec.end or now
+        return max(0.0, (end - rec.start).total_seconds() - self.paused_seconds(rec.start, end))
+
+    # --- the fold --------------------------------------------------------------
+
+    def apply(self, e: Entry) -> None:
+        if e.kind not in KINDS:
+            return
+        d = e.data if isinstance(e.data, dict) else {}
+        t = e.time
+        self.last_step, self.last_step_at = e.kind, t
+        if e.kind == "agenda_start":
+            if self.started:
+                return  # a second start (two laptops at once) changes nothing
+            self.opened_at = t
+            self._enter(d.get("to"), t, d)
+        elif e.kind in MOVES:
+            self.undo.append(self._snapshot())
+            src = d.get("from")
+            if src and src in self.records and self.records[src].status == RUNNING:
+                self.records[src].end = t
+                self.records[src].status = DONE
+            for sid in d.get("skipped") or []:
+                rec = self.records.get(sid)
+                if rec and rec.status == RUNNING:
+                    rec.end, rec.status = t, SKIPPED
+                elif not rec:
+                    self.records[sid] = Record(None, None, SKIPPED, d.get("skipped_title", ""), "")
+            self.current = None
+            target = d.get("to")
+            if target:
+                self._enter(target, t, d)
+            elif self.opened_at is not None:  # nothing left: the day is over
+                self.closed_at = t
+        elif e.kind == "agenda_back":
+            if self.undo:
+                self.current, self.records, self.closed_at = self.undo.pop()
+        elif e.kind == "agenda_pause":
+            if not self.paused:
+                self.pauses.append([t, None])
+        elif e.kind == "agenda_resume":
+            if self.paused:
+                self.pauses[-1][1] = t
+        elif e.kind == "agenda_extend":
+            item = d.get("item")
+            try:
+                minutes = float(d.get("minutes", 1))
+            except (TypeError, ValueError):
+                return
+            if item:
+                self.extra[item] = self.extra.get(item, 0.0) + minutes
+        elif e.kind == "agenda_retime":
+            allot = d.get("allot") or {}
+            for key, minutes in allot.items():
+                try:
+                    self.allot[str(key)] = float(minutes)
+                except (TypeError, ValueError):
+                    continue
+            self.retimed_at = t
+
+    def _enter(self, item_id, t: datetime, d: dict) -> None:
+        if not item_id or not isinstance(item_id, str):
+            return
+        self.current = item_id
+        self.records[item_id] = Record(t, None, RUNNING, d.get("title", ""), d.get("position", ""))
+
+    def _snapshot(self) -> tuple:
+        return (self.current, copy.deepcopy(self.records), self.closed_at)
+
+
+class AgendaRun:
+    """Keeps the agenda lines of one open Event and folds them on demand."""
+
+    def __init__(self, event):
+        self.entries: list[Entry] = []
+        self._state: RunState | None = None
+        event.on_entry(self._on_entry)
+
+    def _on_entry(self, e: Entry) -> None:
+        if e.kind in KINDS:
+            self.entries.append(e)
+            self._state = None
+
+    @property
+    def state(self) -> RunState:
+        if self._state is None:
+            st = RunState()
+            for e in self.entries:
+                try:
+                    st.apply(e)
+                except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+                    continue  # a damaged line (see `hoinghi verify`) must not stop the control and the cue
+            self._state = st
+        return self._state
+
+
+def run_of(event) -> RunState:
+    """The agenda state of an open event (the fold is attached once, then follows the journal)."""
+    run = getattr(event, "_agenda_run", None)
+    if run is None:
+        run = AgendaRun(event)
+        event._agenda_run = run
+    return run.state
+
+
+def agenda_lines(event) -> list[Entry]:
+    """The journal's agenda lines, in order (for the record and the minutes)."""
+    run_of(event)
+    return list(event._agenda_run.entries)

@@ -1,0 +1,253 @@
+"""The control's steps: start, next, back, skip, jump, pause, resume, extend, approve.
+
+Each is one journal line written through `event.transact`: the decision is made
+under the journal lock after catching up with every other laptop, so two
+controls pressing Next at once cannot both move from the same item unknowingly
+(`expect` lets a screen say which item it was showing; if the day moved in
+between, the step is refused rather than applied to the wrong item).
+Every function returns a short Vietnamese sentence saying what happened.
+"""
+
+from __future__ import annotations
+
+from console.agenda.run import MOVES, PENDING, agenda_lines, run_of
+from console.agenda.timing import Item, build_items, minutes_text, upcoming, view
+from console.ground.clock import hhmm
+from console.ground.errors import UserError
+
+NOT_STARTED = "Chương trình chưa bắt đầu. Nhấn “Bắt đầu” (phím s) hoặc chạy `hoinghi step THƯ_MỤC start`."
+CLOSED = "Chương trình đã kết thúc (đã qua mục cuối). Nhấn “Lùi” (phím b) nếu chuyển nhầm."
+
+
+def _label(it: Item | None) -> str:
+    return f"{it.position}. {it.title}" if it else "hết chương trình"
+
+
+def _target_data(it: Item | None) -> dict:
+    return {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
+            "substep_to": _sub_of(it.id) if it else None}
+
+
+def _sub_of(item_id: str | None) -> str | None:
+    """"tham_luan/speech:k3" → "speech:k3": the ceremony module's key for a sub-step."""
+    if not item_id or "/" not in item_id:
+        return None
+    return item_id.split("/", 1)[1]
+
+
+def _ceremony_lines(ev, left_item: str | None) -> list[tuple[str, dict]]:
+    """An award batch the agenda is leaving was presented: its line naming who was called.
+
+    Written in the same journal transaction as the move, so a laptop killed in
+    between cannot leave the agenda past a batch the ceremony still calls. (A
+    speech needs no line of its own: the move's "substep_from" ends it.)
+    """
+    sub = _sub_of(left_item)
+    if not sub or not left_item.startswith("khen_thuong/") or not sub.startswith("batch:"):
+        return []
+    ref = sub.split(":", 1)[1]
+    if not ref.isdigit():
+        return []
+    from console.ceremony.actions import batch_done_line
+
+    found = batch_done_line(ev, int(ref))
+    return [found[1]] if found else []
+
+
+def _check_expect(state, expect: str | None) -> None:
+    if expect is not None and state.current != expect:
+        raise UserError("Chương trình vừa được chuyển từ một máy khác; màn hình đã cập nhật. "
+                        "Hãy xem lại mục hiện tại rồi bấm lại nếu vẫn cần.")
+
+
+def _one(event, decide) -> str:
+    said: list[str] = []
+
+    def run(ev):
+        lines, message = decide(ev)
+        said.append(message)
+        return lines
+
+    event.transact(run)
+    return said[0]
+
+
+def start(event) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if st.started:
+            raise UserError(f"Chương trình đã bắt đầu lúc {hhmm(st.opened_at)}. Dùng “Tiếp” để chuyển mục.")
+        rest = upcoming(build_items(ev, state=st), st)
+        if not rest:
+            raise UserError("Không còn mục nào để bắt đầu (mọi mục đã bị bỏ qua). Hãy lùi lại hoặc sửa agenda.toml.")
+        return [("agenda_start", _target_data(rest[0]))], f"Bắt đầu: {_label(rest[0])}."
+    return _one(event, decide)
+
+
+def next_(event, expect: str | None = None) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.started:
+            raise UserError(NOT_STARTED)
+        if st.closed:
+            raise UserError(CLOSED)
+        _check_expect(st, expect)
+        rest = upcoming(build_items(ev, state=st), st)
+        target = rest[0] if rest else None
+        msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
+        return [*_ceremony_lines(ev, st.current),
+                ("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
+    return _one(event, decide)
+
+
+def skip(event, expect: str | None = None) -> str:
+    """The current item did not take place (or, before the start, the first one will not)."""
+    def decide(ev):
+        st = run_of(ev)
+        if st.closed:
+            raise UserError(CLOSED)
+        _check_expect(st, expect)
+        items = build_items(ev, state=st)
+        rest = upcoming(items, st)
+        if not st.started:
+            if not rest:
+                raise UserError("Không còn mục nào để bỏ qua.")
+            return ([("agenda_skip", {"from": None, "skipped": [rest[0].id], "skipped_title": rest[0].title,
+                                      "to": None, "title": "", "position": ""})],
+                    f"Sẽ bỏ qua {_label(rest[0])}.")
+        target = rest[0] if rest else None
+        cur = next((it for it in items if it.id == st.current), None)
+        # "substep_skipped": the ceremony must not keep a skipped speech or batch running
+        return ([("agenda_skip", {"from": None, "skipped": [st.current], "skipped_title": cur.title if cur else "",
+                                  "substep_skipped": _sub_of(st.current), **_target_data(target)})],
+                f"Bỏ qua {_label(cur)}; " + (f"chuyển sang {_label(target)}." if target else "chương trình kết thúc."))
+    return _one(event, decide)
+
+
+def back(event) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.can_back:
+            raise UserError("Chưa có bước chuyển nào để lùi lại." if st.started else NOT_STARTED)
+        undone = last_move_line(ev)
+        data = {"undoes": undone.id if undone else None}
+        if undone is not None:  # for the ceremony: the sub-step left is running again, the one entered is not
+            data["substep_undo_done"] = undone.data.get("substep_from")
+            data["substep_undo_start"] = undone.data.get("substep_to")
+            data["substep_undo_skip"] = undone.data.get("substep_skipped")
+        return ([("agenda_back", data), *_uncall_batch(ev, data.get("substep_undo_done"))],
+                "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ.")
+    return _one(event, decide)
+
+
+def _uncall_batch(ev, sub) -> list[tuple[str, dict]]:
+    """Back over a move that closed an award batch: the batch goes back to the plan too,
+    in the same journal transaction as the Back."""
+    if not (isinstance(sub, str) and sub.startswith("batch:")):
+        return []
+    from console.ceremony.state import state_of
+
+    done = state_of(ev).done_batches
+    if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
+        return [("ceremony_batch_undo", {"batch": done[-1].number})]
+    return []
+
+
+def last_move(event) -> str | None:
+    """The id of the move a Back cancels (for the record: the fold itself needs no id)."""
+    line = last_move_line(event)
+    return line.id if line else None
+
+
+def last_move_line(event):
+    lines = agenda_lines(event)
+    undone = {e.data.get("undoes") for e in lines if e.kind == "agenda_back"}
+    live = [e for e in lines if e.kind in MOVES and e.id not in undone]
+    return live[-1] if live else None
+
+
+def jump(event, position: str, expect: str | None = None) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.started:
+            raise UserError(NOT_STARTED)
+        _check_expect(st, expect)
+        items = build_items(ev, state=st)
+        target = resolve(items, st, position)
+        if target.id == st.current:
+            raise UserError(f"Đang ở mục {_label(target)} rồi.")
+        # the item left counts as done, as with Next: the ceremony records it
+        return ([*_ceremony_lines(ev, st.current),
+                 ("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
+                f"Chuyển thẳng tới {_label(target)}.")
+    return _one(event, decide)
+
+
+def resolve(items: list[Item], state, position: str) -> Item:
+    """"6" → segment 6 (its first sub-step not yet run), "4.2" → that sub-step."""
+    pos = str(position).strip().rstrip(".")
+    exact = [it for it in items if it.position == pos]
+    if not exact:
+        exact = [it for it in items if it.position.split(".")[0] == pos]
+    if not exact:
+        known = ", ".join(sorted({it.position.split(".")[0] for it in items}, key=lambda p: int(p)))
+        raise UserError(f"Không có mục “{position}” trong chương trình. Các mục: {known}.")
+    fresh = [it for it in exact if state.status(it.id) == PENDING]
+    return (fresh or exact)[0]
+
+
+def pause(event) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.started or st.closed:
+            raise UserError(NOT_STARTED if not st.started else CLOSED)
+        if st.paused:
+            raise UserError("Đồng hồ đang tạm dừng rồi. Nhấn “Tiếp tục” (phím p) để chạy lại.")
+        return [("agenda_pause", {"item": st.current})], "Tạm dừng đồng hồ."
+    return _one(event, decide)
+
+
+def resume(event) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.paused:
+            raise UserError("Đồng hồ không tạm dừng.")
+        return [("agenda_resume", {"item": st.current})], "Đồng hồ chạy tiếp."
+    return _one(event, decide)
+
+
+def extend(event, minutes: float = 1.0) -> str:
+    def decide(ev):
+        st = run_of(ev)
+        if not st.started or st.closed or not st.current:
+            raise UserError(NOT_STARTED if not st.started else CLOSED)
+        if minutes == 0:
+            raise UserError("Số phút thêm/bớt phải khác 0.")
+        v = view(ev)
+        if v.current and v.current.minutes + minutes < 0.5:
+            raise UserError(f"Không bớt được {minutes_text(abs(minutes))} phút: mục này chỉ còn {minutes_text(v.current.minutes)} phút.")
+        word = "Thêm" if minutes > 0 else "Bớt"
+        return ([("agenda_extend", {"item": st.current, "minutes": minutes})],
+                f"{word} {minutes_text(abs(minutes))} phút cho {_label(v.current)}.")
+    return _one(event, decide)
+
+
+def approve(event) -> str:
+    """Apply the re-timing proposal the control is looking at (recomputed under the lock)."""
+    def decide(ev):
+        v = view(ev)
+        if v.proposal is None:
+            raise UserError(f"Không có đề xuất phân bổ lại thời gian (lệch {v.drift_minutes:+.0f} phút, "
+                            "hoặc không còn mục co giãn nào chưa diễn ra).")
+        p = v.proposal
+        parts = "; ".join(f"{c.title}: {minutes_text(c.old)}→{minutes_text(c.new)} phút" for c in p.changes)
+        after = round(p.drift_after)
+        outcome = f"lệch còn {after:+d} phút" if after else "kết thúc đúng giờ"
+        return ([("agenda_retime", {"allot": p.allot, "drift_before": p.drift_before, "drift_after": p.drift_after})],
+                # The outcome first: at 80 columns the control shows two lines of this.
+                f"Đã duyệt phân bổ lại, {outcome}: {parts}.")
+    return _one(event, decide)
+
+
+STEPS = {"start": start, "next": next_, "back": back, "skip": skip, "pause": pause, "resume": resume,
+         "extend": extend, "approve": approve}

@@ -1,0 +1,386 @@
+"""Times of the day: the items to run, the count-down, projected end, drift, re-timing.
+
+Items are what the control steps through: a segment, or — for a segment with
+sub-steps (speeches, award batches, responses) — each of its sub-steps. A
+sub-step's minutes are its share of the segment's allotment, so approving a
+shorter allotment for "Tham luận" shortens every speech still to come.
+
+Projected end = now + what is left of the current item (never below 0: an
+overrun is already in "now") + the allotments of every item not yet run.
+Drift = projected end − planned end. When it passes the threshold, `propose`
+offers new allotments for the elastic segments not yet begun (never below
+their minimum; when the day is early, it gives back minutes cut earlier).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from console.agenda.plan import SUBSTEP_SEGMENTS, Agenda, Segment, load_agenda, roles
+from console.agenda.run import DONE, PENDING, RUNNING, SKIPPED, RunState, run_of
+from console.ground.clock import iso
+from console.agenda.mc_lines import fill, introductions, substep_line, values
+from console.agenda.substeps import SubStep, substeps_for
+
+
+@dataclass
+class Item:
+    id: str
+    segment: Segment
+    sub: SubStep | None
+    position: str
+    title: str
+    person: str = ""
+    planned_minutes: float = 0.0  # the plan's share, before any re-timing or extension
+    minutes: float = 0.0  # allotted now: re-timing and ±minutes included
+    mc_line: str = ""
+    mc_list: list[str] = field(default_factory=list)  # e.g. the guests to introduce
+    notes: str = ""
+
+    @property
+    def segment_key(self) -> str:
+        return self.segment.key
+
+
+def allotment(state: RunState | None, seg: Segment) -> float:
+    if state is None:
+        return seg.minutes
+    return state.allot.get(seg.key, seg.minutes)
+
+
+def _shares(subs: list[SubStep], total: float) -> list[float]:
+    weights = [max(0.0, float(s.minutes or 0)) for s in subs]
+    if not all(w > 0 for w in weights):
+        weights = [1.0] * len(subs)
+    s = sum(weights)
+    return [total * w / s for w in weights]
+
+
+def _substeps(event, key: str) -> list[SubStep]:
+    """The ceremony's sub-steps; if its module fails, the segment runs whole (the cue must stay up)."""
+    errors = event.__dict__.setdefault("agenda_substep_errors", {})
+    try:
+        subs = substeps_for(event, key)
+    except Exception as exc:  # noqa: BLE001 - another module's bug must not stop the MC's screen
+        errors[key] = f"{type(exc).__name__}: {exc}"
+        return []
+    errors.pop(key, None)
+    return subs
+
+
+def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = None,
+                  base: dict | None = None) -> list[Item]:
+    base = base if base is not None else values(event, roles(event, agenda))
+    seg_line = fill(seg.mc, base)
+    subs = _substeps(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
+    extra = state.extra if state else {}
+    if not subs:
+        item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
+                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
+        if seg.key == "khai_mac":
+            item.mc_list = introductions(event)
+            if item.mc_list:
+                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
+        return [item]
+    planned = _shares(subs, seg.minutes)
+    allotted = _shares(subs, allotment(state, seg))
+    items = []
+    for i, (sub, p, a) in enumerate(zip(subs, planned, allotted, strict=True), start=1):
+        iid = f"{seg.key}/{sub.key}"
+        line = substep_line(seg.key, sub, base)
+        if i == 1 and seg_line:
+            line = f"{seg_line}\n{line}"
+        items.append(Item(iid, seg, sub, f"{seg.position}.{i}", sub.title, sub.person, p,
+                          a + extra.get(iid, 0.0), line, list(sub.names), seg.notes))
+    return items
+
+
+def build_items(event, agenda: Agenda | None = None, state: RunState | None = None) -> list[Item]:
+    agenda = agenda or load_agenda(event)
+    base = values(event, roles(event, agenda))
+    out: list[Item] = []
+    for seg in agenda.segments:
+        out.extend(segment_items(event, agenda, seg, state, base))
+    return out
+
+
+def index_of(items: list[Item], item_id: str | None) -> int:
+    """Where an item is; a sub-step no longer listed counts as the end of its segment."""
+    if not item_id:
+        return -1
+    for i, it in enumerate(items):
+        if it.id == item_id:
+            return i
+    seg = item_id.split("/")[0]
+    last = -1
+    for i, it in enumerate(items):
+        if it.segment_key == seg:
+            last = i
+    return last
+
+
+def upcoming(items: list[Item], state: RunState) -> list[Item]:
+    """Items not yet run, in the order Next will take them: after the current one, then any left behind."""
+    pos = index_of(items, state.current)
+    pending = [it for it in items if state.status(it.id) == PENDING and it.id != state.current]
+    after = [it for it in pending if index_of(items, it.id) > pos]
+    before = [it for it in pending if index_of(items, it.id) <= pos]
+    return after + before
+
+
+# --- the live view -------------------------------------------------------------------
+
+@dataclass
+class Change:
+    key: str
+    title: str
+    old: float
+    new: float
+
+
+@dataclass
+class Proposal:
+    changes: list[Change]
+    drift_before: float
+    drift_after: float
+
+    @property
+    def allot(self) -> dict[str, float]:
+        return {c.key: c.new for c in self.changes}
+
+
+@dataclass
+class View:
+    now: datetime
+    agenda: Agenda
+    state: RunState
+    items: list[Item]
+    current: Item | None
+    elapsed_s: float
+    remaining_s: float  # negative when over
+    phase: str  # idle | normal | warning | over | closed
+    warn_s: float
+    planned_end: datetime
+    projected_end: datetime
+    drift_minutes: float
+    next_items: list[tuple[Item, datetime]]
+    proposal: Proposal | None
+
+
+def warning_seconds(agenda: Agenda, minutes: float) -> float:
+    """Amber from this many seconds left: the agenda's threshold, at most a quarter of a short item."""
+    return max(0.0, min(agenda.warning_minutes, minutes / 4)) * 60
+
+
+def propose(agenda: Agenda, state: RunState, items: list[Item], drift: float) -> Proposal | None:
+    if abs(drift) < max(agenda.retime_threshold_minutes, 0.5):
+        return None
+    untouched = []
+    for seg in agenda.segments:
+        ids = [it.id for it in items if it.segment_key == seg.key]
+        if seg.kind == "elastic" and ids and all(state.status(i) == PENDING and i != state.current for i in ids):
+            untouched.append(seg)
+    if not untouched:
+        return None
+    changes: list[Change] = []
+    if drift > 0:  # late: shrink, never below the minimum
+        caps = {s.key: allotment(state, s) - s.min_minutes for s in untouched}
+        wanted = math.ceil(drift - 0.25)  # whole minutes; a quarter-minute late still counts as on time
+    else:  # early: give back what earlier re-timings took, never past the plan
+        caps = {s.key: s.minutes - allotment(state, s) for s in untouched}
+        wanted = math.floor(-drift + 1e-9)
+    moves = _whole_minutes(caps, wanted)
+    sign = -1 if drift > 0 else 1
+    for s in untouched:
+        if moves.get(s.key):
+            a = allotment(state, s)
+            changes.append(Change(s.key, s.title, a, a + sign * moves[s.key]))
+    if not changes:
+        return None
+    moved = sum(c.old - c.new for c in changes)
+    return Proposal(changes, round(drift, 1), round(drift - moved, 1))
+
+
+def _whole_minutes(caps: dict[str, float], wanted: int) -> dict[str, int]:
+    """Share `wanted` whole minutes among segments in proportion to what each can give.
+
+    Largest remainder, so the total is exact (no over-cutting by rounding each one down).
+    """
+    caps = {k: math.floor(v + 1e-9) for k, v in caps.items() if v >= 1}
+    total = sum(caps.values())
+    wanted = min(wanted, total)
+    if wanted <= 0:
+        return {}
+    ideal = {k: wanted * c / total for k, c in caps.items()}
+    out = {k: math.floor(v) for k, v in ideal.items()}
+    left = wanted - sum(out.values())
+    for k in sorted(ideal, key=lambda k: (ideal[k] - out[k]), reverse=True):
+        if left <= 0:
+            break
+        if out[k] < caps[k]:
+            out[k] += 1
+            left -= 1
+    return out
+
+
+def minutes_text(minutes: float) -> str:
+    """12 → "12", 12.857 → "12,9": minutes as people read them (decimal comma)."""
+    rounded = round(minutes, 1)
+    return f"{rounded:g}".replace(".", ",") if rounded != int(rounded) else str(int(rounded))
+
+
+def planned_start(event, state: RunState | None = None) -> datetime:
+    """The planned opening: the event's date and start time — or, when the programme was
+    opened on another day (a rehearsal, the demo), that day at the planned time, so the
+    drift means minutes late today rather than days since the date in event.toml."""
+    start = event.settings.start_at
+    state = state if state is not None else run_of(event)
+    if state.started and state.opened_at is not None:
+        opened = state.opened_at.astimezone(start.tzinfo)
+        if opened.date() != start.date():
+            return start.replace(year=opened.year, month=opened.month, day=opened.day)
+    return start
+
+
+def view(event, now: datetime | None = None) -> View:
+    now = now or event.clock.now()
+    agenda = load_agenda(event)
+    state = run_of(event)
+    items = build_items(event, agenda, state)
+    start_at = planned_start(event, state)
+    planned_end = start_at + timedelta(minutes=agenda.total_minutes)
+    current = next((it for it in items if it.id == state.current), None) if state.current else None
+    if state.current and current is None:  # the running sub-step left the ceremony's list
+        rec = state.records[state.current]
+        seg = agenda.segment(state.current.split("/")[0]) or agenda.segments[-1]
+        current = Item(state.current, seg, None, rec.position, rec.title or state.current,
+                       minutes=state.extra.get(state.current, 0.0) + 5, notes=seg.notes)
+    elapsed = state.active_seconds(current.id, now) if current else 0.0
+    minutes = current.minutes if current else 0.0
+    remaining = minutes * 60 - elapsed
+    warn = warning_seconds(agenda, minutes)
+    if state.closed:
+        phase = "closed"
+    elif current is None:
+        phase = "idle"
+    elif remaining < 0:
+        phase = "over"
+    elif remaining <= warn:
+        phase = "warning"
+    else:
+        phase = "normal"
+    rest = upcoming(items, state)
+    # Before the opening, the forecast starts at the planned time, or now if later that same
+    # day. On another day (the demo of a past event, a rehearsal) it is the plan itself:
+    # "now" would make a 2020 programme opened in 2026 millions of minutes late.
+    if state.started:
+        origin = now
+    elif now.date() == start_at.date():
+        origin = max(now, start_at)
+    else:
+        origin = start_at
+    if state.closed:
+        projected_end = state.closed_at
+    else:
+        t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
+        projected_end = t + timedelta(minutes=sum(it.minutes for it in rest))
+    drift = (projected_end - planned_end).total_seconds() / 60
+    next_items = []
+    t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
+    for it in rest[:3]:
+        next_items.append((it, t))
+        t += timedelta(minutes=it.minutes)
+    proposal = None if state.closed else propose(agenda, state, items, drift)
+    return View(now, agenda, state, items, current, elapsed, remaining, phase, warn, planned_end,
+                projected_end, drift, next_items, proposal)
+
+
+# --- the record: planned vs actual ----------------------------------------------------
+
+def _minutes(seconds: float) -> float:
+    return round(seconds / 60, 2)
+
+
+def timings_report(event) -> list[dict]:
+    """Planned vs actual of every segment and sub-step (the contract other modules use)."""
+    v = view(event)
+    state, now = v.state, v.now
+    rows: list[dict] = []
+    t = planned_start(event, state)
+    known = {it.id for it in v.items}
+    for seg in v.agenda.segments:
+        mine = [it for it in v.items if it.segment_key == seg.key]
+        orphans = [i for i in state.records if i.startswith(seg.key + "/") and i not in known]
+        has_subs = any(it.sub is not None for it in mine) or bool(orphans)
+        if not has_subs:
+            rows.append(_row(str(seg.position), seg.title, "segment", t, seg.minutes, state, seg.key, now))
+        else:
+            children: list[dict] = []
+            ts = t
+            for it in mine:
+                # A sub-step already run or skipped is named as it was then: the ceremony
+                # renumbers its batches once one is skipped, the record must not follow.
+                rec = state.records.get(it.id)
+                title = rec.title if rec is not None and rec.status in (DONE, SKIPPED) and rec.title else it.title
+                children.append(_row(it.position, title, "substep", ts, it.planned_minutes, state, it.id, now))
+                ts += timedelta(minutes=it.planned_minutes)
+            for i in orphans:
+                rec = state.records[i]
+                children.append(_row(rec.position or f"{seg.position}.?", rec.title or i, "substep", None, 0.0,
+                                     state, i, now))
+            rows.append(_segment_row(seg, t, children, state))
+            rows.extend(children)
+        t += timedelta(minutes=seg.minutes)
+    return rows
+
+
+def _row(position, title, kind, planned_start, planned_minutes, state: RunState, item_id, now) -> dict:
+    rec = state.records.get(item_id)
+    status = rec.status if rec else PENDING
+    ran = rec is not None and rec.start is not None and status != SKIPPED
+    return {
+        "position": position, "title": title, "kind": kind,
+        "planned_start": iso(planned_start) if planned_start else None,
+        "planned_minutes": round(planned_minutes, 2),
+        "actual_start": iso(rec.start) if ran else None,
+        "actual_end": iso(rec.end) if ran and rec.end else None,
+        "actual_minutes": _minutes(state.active_seconds(item_id, now)) if ran else None,
+        "status": status,
+    }
+
+
+def _segment_row(seg: Segment, t: datetime, children: list[dict], state: RunState) -> dict:
+    statuses = [c["status"] for c in children]
+    if RUNNING in statuses:
+        status = RUNNING
+    elif DONE in statuses:
+        status = DONE
+    elif statuses and all(s == SKIPPED for s in statuses):
+        status = SKIPPED
+    else:
+        status = PENDING
+    starts = [c["actual_start"] for c in children if c["actual_start"]]
+    ends = [c["actual_end"] for c in children if c["actual_end"]]
+    ran = [c["actual_minutes"] for c in children if c["actual_minutes"] is not None]
+    return {
+        "position": str(seg.position), "title": seg.title, "kind": "segment", "planned_start": iso(t),
+        "planned_minutes": seg.minutes, "actual_start": min(starts) if starts else None,
+        "actual_end": max(ends) if ends and status == DONE else None,
+        "actual_minutes": round(sum(ran), 2) if ran else None, "status": status,
+    }
+
+
+def day_summary(event) -> dict:
+    v = view(event)
+    st = v.state
+    current = None
+    if v.current is not None:
+        current = v.current.title if v.current.sub is None else f"{v.current.segment.title} — {v.current.title}"
+    return {
+        "opened_at": iso(st.opened_at) if st.opened_at else None,
+        "closed_at": iso(st.closed_at) if st.closed_at else None,
+        "planned_end": iso(v.planned_end), "projected_end": iso(v.projected_end),
+        "drift_minutes": round(v.drift_minutes, 1), "current": current,
+    }

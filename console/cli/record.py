@@ -1,0 +1,101 @@
+"""report, minutes, vote — the record of the day (console/record/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from console.cli.common import add_desk, add_dir, add_json, open_event, parse_delegate_id, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="xuất báo cáo ngày hội nghị (.xlsx theo mẫu, và .csv)")
+    add_dir(p)
+    p.add_argument("--out", default=None, metavar="TỆP.xlsx", help="tệp báo cáo (mặc định trong thư mục hội nghị)")
+    p.add_argument("--csv", default=None, metavar="THƯ_MỤC", help="ghi thêm mỗi trang một tệp .csv vào thư mục này")
+    add_json(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("minutes", help="dự thảo biên bản hội nghị (Markdown hoặc Word .docx) từ nhật ký")
+    add_dir(p)
+    p.add_argument("--out", default=None, metavar="TỆP.md|.docx", help="tệp biên bản .md hoặc .docx (mặc định .md trong thư mục hội nghị); “-” để in ra màn hình")
+    p.add_argument("--presider", default=None, help="họ tên người chủ trì (hoặc [minutes] presider trong event.toml)")
+    p.add_argument("--secretary", default=None, help="họ tên thư ký (hoặc [minutes] secretary trong event.toml)")
+    p.set_defaults(func=cmd_minutes)
+
+    p = sub.add_parser("vote", help="mục 9: danh sách đi dự cấp trên và biểu quyết thông qua")
+    add_dir(p)
+    add_desk(p)
+    vs = p.add_subparsers(dest="vote_cmd", metavar="VIỆC", required=True)
+    q = vs.add_parser("propose", help="đề cử danh sách (thay danh sách trước)")
+    q.add_argument("ids", nargs="+", metavar="MÃ", help="mã đại biểu, ví dụ 0012 0037")
+    add_json(q)
+    q = vs.add_parser("record", help="ghi kết quả biểu quyết giơ tay")
+    q.add_argument("--for", dest="votes_for", type=int, required=True, metavar="N", help="số tán thành")
+    q.add_argument("--against", type=int, required=True, metavar="N", help="số không tán thành")
+    q.add_argument("--abstain", type=int, required=True, metavar="N", help="số không biểu quyết")
+    add_json(q)
+    q = vs.add_parser("show", help="xem danh sách và kết quả")
+    add_json(q)
+    p.set_defaults(func=cmd_vote)
+
+
+def cmd_report(args) -> int:
+    from console.record.export import write_report
+
+    event = open_event(args)
+    out, csvs = write_report(event, Path(args.out) if args.out else None, Path(args.csv) if args.csv else None)
+    if args.json:
+        print_json({"xlsx": str(out), "csv": [str(p) for p in csvs], "journal_lines": len(event.journal.entries),
+                    "warnings": event.journal.warnings})
+        return 0
+    print(f"Đã ghi báo cáo {out} ({len(event.journal.entries)} dòng nhật ký).")
+    if csvs:
+        print(f"Đã ghi {len(csvs)} tệp .csv vào {csvs[0].parent}.")
+    for w in event.journal.warnings:
+        print(f"Cảnh báo: {w}")
+    return 0
+
+
+def cmd_minutes(args) -> int:
+    from console.record.minutes import draft, to_markdown, write_minutes
+
+    event = open_event(args)
+    if args.out == "-":
+        print(to_markdown(draft(event, presider=args.presider, secretary=args.secretary)), end="")
+        return 0
+    out = write_minutes(event, Path(args.out) if args.out else None, presider=args.presider,
+                        secretary=args.secretary)
+    print(f"Đã ghi dự thảo biên bản {out}. Hãy mở, kiểm tra và bổ sung chỗ “……”.")
+    return 0
+
+
+def _show_text(s: dict) -> str:
+    out = [f"Danh sách đi dự cấp trên: {len(s['proposed'])}/{s['seats']} suất; "
+           f"có mặt {s['present_now']}/{s['registered']}; điều kiện: có mặt trên {s['quorum']}, "
+           f"tán thành trên {s['majority']} số có mặt."]
+    for i, p in enumerate(s["approved_list"] or s["proposed"], start=1):
+        out.append(f"  {i:>2}. {p['id']}  {p['name']} — {p['unit']}" + ("" if p["present"] else "  (vắng)"))
+    last = s["last_vote"]
+    if last is None:
+        out.append("Chưa biểu quyết.")
+    else:
+        out.append(f"Biểu quyết lúc {last['at'][11:16]}: tán thành {last['for']} ({last['share_for']}), "
+                   f"không tán thành {last['against']}, không biểu quyết {last['abstain']} / "
+                   f"{last['present']} có mặt — {last['result']}.")
+    return "\n".join(out)
+
+
+def cmd_vote(args) -> int:
+    from console.record import vote
+
+    event = open_event(args)
+    if args.vote_cmd == "propose":
+        vote.propose(event, [parse_delegate_id(x) for x in args.ids])
+    elif args.vote_cmd == "record":
+        vote.record(event, args.votes_for, args.against, args.abstain)
+    summary = vote.summary(event)
+    if args.json:
+        print_json(summary)
+    else:
+        print(_show_text(summary))
+    return 0

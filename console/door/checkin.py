@@ -1,0 +1,287 @@
+"""The scan path and the other door actions: check-in, undo, check-out, walk-in.
+
+`scan()` never raises on any input: every payload ends in one `ScanResult`.
+The decision "already checked in?" is taken under the journal lock after
+reading every other desk's lines, so two desks scanning one badge in the same
+second give one check-in and one "already checked in".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from console.people.categories import CATEGORIES, CATEGORY_LABELS, EXEMPLARY, category_from_text, is_leadership
+from console.ground.clock import hhmm, parse_iso
+from console.door.day import Visit
+from console.ground.errors import UserError
+from console.people.roster import Delegate
+from console.ground.text import canonical, fold, nfc
+from console.door.tokens import PREFIX, Parsed, clean, code_matches, looks_like_token, parse
+
+CHECKED_IN = "checked_in"
+ALREADY = "already_checked_in"
+UNKNOWN = "unknown"
+INVALID = "invalid"
+IME_MANGLED = "ime_mangled"
+REPLACED = "replaced"
+NOT_A_CODE = "not_a_code"  # the desk treats it as a name search
+
+IME_HINT = ("Bộ gõ tiếng Việt (Unikey/EVKey) đang bật và đã đổi ký tự của mã quét. "
+            "Hãy chuyển bộ gõ sang E (tiếng Anh) — bấm vào biểu tượng V/E hoặc Ctrl+Shift — rồi quét lại.")
+
+MAX_PAYLOAD = 256
+
+
+@dataclass
+class ScanResult:
+    result: str
+    message: str
+    delegate: Delegate | None = None
+    at: str | None = None  # time of the check-in this result is about
+    desk: str | None = None
+    ime_detected: bool = False
+    reason: str = ""
+
+    def as_json(self) -> dict:
+        d = self.delegate
+        return {
+            "result": self.result, "message": self.message,
+            "delegate_id": d.code if d else None, "name": d.name if d else None,
+            "unit": d.unit if d else None, "category": d.category if d else None,
+            "at": self.at, "desk": self.desk, "ime_detected": self.ime_detected, "reason": self.reason,
+        }
+
+
+# --- recognising an IME's rewrite ------------------------------------------------
+
+_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_TELEX_BACK = {"â": "aa", "ă": "aw", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
+_TONE_KEYS_TELEX = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def _is_vietnamese_mark(ch: str) -> bool:
+    if ch.lower() in _VIET_LETTERS:
+        return True
+    base = unicodedata.normalize("NFD", ch)
+    return len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:])
+
+
+def shows_ime(payload: str) -> bool:
+    """Vietnamese letters or tone marks in what should be a plain ASCII scan."""
+    return any(not ch.isascii() and (_is_vietnamese_mark(ch) or unicodedata.combining(ch)) for ch in payload)
+
+
+def ime_candidates(payload: str) -> list[str]:
+    """Ways back from an IME's output to what the scanner typed."""
+    nfd = unicodedata.normalize("NFD", payload)
+    stripped = "".join(c for c in nfd if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+    telex = []
+    for ch in unicodedata.normalize("NFC", payload):
+        base = unicodedata.normalize("NFD", ch)
+        letter = unicodedata.normalize("NFC", "".join(c for c in base if c not in _TONE_KEYS_TELEX))
+        tone = "".join(_TONE_KEYS_TELEX.get(c, "") for c in base)
+        telex.append(_TELEX_BACK.get(letter.lower(), letter) + tone)
+    return [clean(stripped), clean("".join(telex))]
+
+
+# --- the scan ------------------------------------------------------------------------
+
+
+def _who(event, delegate_id: int) -> Delegate | None:
+    return event.get(delegate_id)
+
+
+def classify(event, payload: str) -> tuple[str, Parsed | None, bool]:
+    """(outcome, parsed token, IME seen) without touching the journal."""
+    if not isinstance(payload, str):
+        return INVALID, None, False
+    if len(payload) > MAX_PAYLOAD:
+        return INVALID, None, False
+    text = clean(payload)
+    if not text:
+        return NOT_A_CODE, None, False
+    ime = shows_ime(text)
+    if ime:
+        hits = []
+        for cand in ime_candidates(text):
+            p = parse(event.secret, cand)
+            if p.kind == "token" and (p.delegate_id, p.version) not in [(h.delegate_id, h.version) for h in hits]:
+                hits.append(p)
+        if len(hits) == 1:
+            return "token", hits[0], True
+        if any(looks_like_token(c) and len(c) >= 12 for c in ime_candidates(text)):
+            return IME_MANGLED, None, True
+        return NOT_A_CODE, None, True  # Vietnamese typed on purpose: a name search
+    if not text.isascii():
+        return INVALID, None, False
+    p = parse(event.secret, text)
+    if p.kind in ("token", "code"):
+        return p.kind, p, False
+    if p.kind == "other_event":
+        return "other_event", p, False
+    if p.kind == "invalid":
+        return INVALID, p, False
+    if text.startswith(PREFIX) and len(text) >= 8 and " " not in text:
+        return INVALID, None, False  # a half-typed or damaged token
+    if "://" in text or text.startswith("WWW."):
+        return INVALID, None, False
+    return NOT_A_CODE, None, False
+
+
+def scan(event, payload: str, *, desk: str | None = None, actor: str | None = None) -> ScanResult:
+    """A scan or typed code at a desk: exactly the path of the QR scanner."""
+    try:
+        outcome, parsed, ime = classify(event, payload)
+    except Exception:  # the scan path never raises
+        return ScanResult(INVALID, "Mã không đọc được. Hãy quét lại hoặc tìm theo tên.")
+    if outcome == IME_MANGLED:
+        return ScanResult(IME_MANGLED, IME_HINT, ime_detected=True)
+    if outcome == "other_event":
+        return ScanResult(INVALID, "Thẻ của một hội nghị khác — không dùng được ở đây. Hãy tìm theo tên.", reason="other_event")
+    if outcome == INVALID:
+        return ScanResult(INVALID, "Mã không hợp lệ (thẻ giả, bị sửa hoặc quét thiếu). Hãy quét lại hoặc tìm theo tên.",
+                          reason="forged")
+    if outcome == NOT_A_CODE:
+        return ScanResult(NOT_A_CODE, "Không phải mã thẻ.")
+    try:
+        event.refresh()
+    except UserError as exc:  # the folder went away under the desk: say so, check nobody in
+        return ScanResult("error", str(exc))
+    delegate = _who(event, parsed.delegate_id)
+    if delegate is None:
+        return ScanResult(UNKNOWN, "Mã đúng chữ ký nhưng không có người này trong danh sách (có thể đã bị bỏ khỏi danh sách). "
+                                   "Hãy tìm theo tên hoặc đăng ký khách vãng lai.")
+    current = event.day.version_of(delegate.id)
+    if outcome == "code":
+        if not code_matches(event.secret, payload, delegate.id, current):
+            old = [v for v in range(1, current) if code_matches(event.secret, payload, delegate.id, v)]
+            if old:
+                return _replaced(event, delegate, old[-1])
+            return ScanResult(INVALID, "Mã 6 ký tự không đúng. Hãy gõ lại theo thẻ, hoặc tìm theo tên.", reason="forged")
+    elif parsed.version != current % 22:
+        if parsed.version < current:
+            return _replaced(event, delegate, parsed.version)
+        return ScanResult(INVALID, "Phiên bản thẻ không hợp lệ. Hãy tìm theo tên.", reason="forged")
+    via = "code" if outcome == "code" else "scan"
+    result = checkin_delegate(event, delegate.id, via=via, desk=desk, actor=actor)
+    if ime:
+        result.ime_detected = True
+        result.message += " — Lưu ý: " + IME_HINT
+    return result
+
+
+def _replaced(event, delegate: Delegate, old_version: int) -> ScanResult:
+    when = event.day.replaced_at.get(delegate.id, {}).get(old_version)
+    at = hhmm(parse_iso(when)) if when else "?"
+    return ScanResult(REPLACED, f"Thẻ cũ của {delegate.name} đã được thay bằng thẻ in lại lúc {at}. "
+                                "Hãy dùng thẻ mới; nếu đúng người, tìm theo tên để điểm danh.",
+                      delegate=delegate, at=when)
+
+
+def _already(delegate: Delegate, visit: Visit) -> ScanResult:
+    return ScanResult(ALREADY, f"{delegate.name} ĐÃ điểm danh lúc {hhmm(parse_iso(visit.at))} tại bàn “{visit.desk}”.",
+                      delegate=delegate, at=visit.at, desk=visit.desk)
+
+
+def checkin_delegate(event, delegate_id: int, *, via: str = "search", desk: str | None = None,
+                     actor: str | None = None) -> ScanResult:
+    """Check one person in (after a scan, or picked by name)."""
+    outcome: dict = {}
+
+    def decide(ev):
+        d = ev.get(delegate_id)
+        if d is None:
+            outcome["r"] = ScanResult(UNKNOWN, "Không có người này trong danh sách.")
+            return []
+        visit = ev.day.present.get(delegate_id)
+        if visit is not None:
+            outcome["r"] = _already(d, visit)
+            return []
+        outcome["d"] = d
+        return [("checkin", {"delegate_id": delegate_id, "via": via, "version": ev.day.version_of(delegate_id)})]
+
+    written = event.transact(decide, desk=desk, actor=actor)
+    if written:
+        e = written[0]
+        d = outcome["d"]
+        return ScanResult(CHECKED_IN, f"Chào mừng {d.name}! Đã điểm danh lúc {hhmm(e.time)}.", delegate=d, at=e.at, desk=e.desk)
+    return outcome["r"]
+
+
+def undo_checkin(event, delegate_id: int, reason: str, *, desk: str | None = None, actor: str | None = None) -> str:
+    reason = nfc(reason or "")
+    if not reason:
+        raise UserError("Hãy ghi lý do hủy điểm danh (ví dụ: quét nhầm, nhầm người).")
+
+    def decide(ev):
+        visit = ev.day.present.get(delegate_id)
+        if visit is None:
+            d = ev.get(delegate_id)
+            who = d.name if d else f"mã {delegate_id:04d}"
+            raise UserError(f"{who} hiện chưa điểm danh nên không có gì để hủy.")
+        return [("checkin_undo", {"delegate_id": delegate_id, "reason": reason, "undoes": visit.entry_id})]
+
+    event.transact(decide, desk=desk, actor=actor)
+    d = event.get(delegate_id)
+    return f"Đã hủy điểm danh của {d.name if d else delegate_id} (lý do: {reason}). Nhật ký vẫn giữ cả hai dòng."
+
+
+def checkout(event, delegate_id: int, *, desk: str | None = None, actor: str | None = None) -> str:
+    def decide(ev):
+        if delegate_id not in ev.day.present:
+            d = ev.get(delegate_id)
+            raise UserError(f"{d.name if d else delegate_id} không có trong hội trường (chưa điểm danh hoặc đã ra).")
+        return [("checkout", {"delegate_id": delegate_id})]
+
+    event.transact(decide, desk=desk, actor=actor)
+    d = event.get(delegate_id)
+    return f"{d.name if d else delegate_id} đã rời hội trường. Quét lại thẻ khi quay vào."
+
+
+def register_walk_in(event, *, name: str, unit: str, category: str, reason: str = "", position: str = "",
+                     gender: str = "", birth_year: int | None = None, desk: str | None = None,
+                     actor: str | None = None) -> ScanResult:
+    """A person not on the list: registered and checked in, in one journal step."""
+    name = nfc(name or "")
+    unit = nfc(unit or "")
+    if not name:
+        raise UserError("Hãy nhập họ và tên khách vãng lai.")
+    if not unit:
+        raise UserError("Hãy nhập đơn vị của khách vãng lai.")
+    if category not in CATEGORIES:
+        category = category_from_text(category) or ""
+    if category not in CATEGORIES:
+        raise UserError(f"Thành phần “{category}” không hợp lệ. Chọn: {', '.join(CATEGORY_LABELS.values())}.")
+    if category in EXEMPLARY and not nfc(reason):
+        raise UserError("Đại biểu điển hình đến không có trong danh sách cần ghi lý do (ví dụ: thay người vắng, quyết định bổ sung).")
+    holder: dict = {}
+
+    def decide(ev):
+        # The same name and unit already known (registered at another desk, sent twice, or on
+        # the list): that person is checked in, not registered a second time.
+        key = (canonical(name), fold(unit))
+        same = next((d for d in ev.delegates().values() if (canonical(d.name), fold(d.unit)) == key), None)
+        if same is not None:
+            holder["d"] = same
+            visit = ev.day.present.get(same.id)
+            if visit is not None:
+                holder["r"] = _already(same, visit)
+                return []
+            return [("checkin", {"delegate_id": same.id, "via": "walkin", "version": ev.day.version_of(same.id)})]
+        new = Delegate(id=ev.next_id(), name=name, category=category, unit=unit, position=nfc(position),
+                       gender=gender, birth_year=birth_year, leader=is_leadership(position),
+                       walk_in=True, walk_in_reason=nfc(reason))
+        holder["d"] = new
+        return [("walkin", {"delegate": new.to_dict(), "delegate_id": new.id}),
+                ("checkin", {"delegate_id": new.id, "via": "walkin", "version": 1})]
+
+    written = event.transact(decide, desk=desk, actor=actor)
+    d = holder["d"]
+    if not written:
+        return holder["r"]
+    if written[0].kind == "checkin":
+        return ScanResult(CHECKED_IN, f"{d.name} (mã {d.code}) đã có trong danh sách: đã điểm danh lúc {hhmm(written[0].time)}.",
+                          delegate=d, at=written[0].at, desk=written[0].desk)
+    return ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh khách vãng lai {d.name} (mã {d.code}).",
+                      delegate=d, at=written[-1].at, desk=written[-1].desk)

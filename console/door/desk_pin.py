@@ -1,0 +1,92 @@
+"""The desk PIN that guards a console served to browsers (`hoinghi serve`).
+
+textual-serve has no authentication and starts one app process per browser
+tab, so the PIN cannot live in memory: `hoinghi serve` writes a salted hash to
+`desk-pin.json` in the event folder (mode 600) and every app process checks
+guesses against it. Wrong guesses are counted in the same file, under a lock,
+so opening many tabs does not buy more tries: after `MAX_TRIES` wrong guesses
+the PIN is locked for `LOCK_SECONDS`, doubling with each further lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from console.ground.errors import UserError
+from console.ground.storage import FileLock, atomic_write_text
+
+PIN_FILE = "desk-pin.json"
+PIN_DIGITS = 6
+MAX_TRIES = 5
+LOCK_SECONDS = 30.0
+
+
+@dataclass
+class PinCheck:
+    ok: bool
+    message: str
+    wait_seconds: float = 0.0
+
+
+def _hash(salt: str, pin: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), 50_000).hex()
+
+
+def _paths(folder: Path) -> tuple[Path, FileLock]:
+    path = Path(folder) / PIN_FILE
+    return path, FileLock(path.with_suffix(".lock"))
+
+
+def new_pin(folder: Path, pin: str | None = None) -> str:
+    """Make (or set) the desk PIN for this serve session and store its hash."""
+    pin = pin if pin is not None else "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
+    if not pin.isdigit() or not 4 <= len(pin) <= 12:
+        raise UserError("Mã PIN phải gồm 4–12 chữ số.")
+    path, lock = _paths(folder)
+    salt = secrets.token_hex(16)
+    with lock():
+        atomic_write_text(path, json.dumps({"salt": salt, "hash": _hash(salt, pin), "failures": 0,
+                                            "locked_until": 0.0, "locks": 0}), mode=0o600)
+    return pin
+
+
+def pin_is_set(folder: Path) -> bool:
+    return (Path(folder) / PIN_FILE).is_file()
+
+
+def check_pin(folder: Path, guess: str, now: float | None = None) -> PinCheck:
+    """Check one guess; counts failures across every process serving this folder."""
+    now = time.time() if now is None else now
+    path, lock = _paths(folder)
+    with lock():
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+            salt, digest = state["salt"], state["hash"]
+        except (FileNotFoundError, ValueError, KeyError):
+            return PinCheck(False, "Chưa đặt mã PIN cho bàn đón tiếp. Người quản trị hãy chạy `hoinghi serve` trên máy chủ.")
+        if now < state.get("locked_until", 0.0):
+            wait = state["locked_until"] - now
+            return PinCheck(False, f"Nhập sai quá nhiều lần. Hãy chờ {wait:.0f} giây rồi thử lại.", wait)
+        guess = (guess or "").strip()
+        if guess.isdigit() and hmac.compare_digest(_hash(salt, guess), digest):
+            state["failures"] = 0
+            state["locks"] = 0
+            atomic_write_text(path, json.dumps(state), mode=0o600)
+            return PinCheck(True, "Đúng mã PIN.")
+        state["failures"] = state.get("failures", 0) + 1
+        left = MAX_TRIES - state["failures"]
+        if left <= 0:
+            state["locks"] = state.get("locks", 0) + 1
+            wait = LOCK_SECONDS * 2 ** (state["locks"] - 1)
+            state["locked_until"] = now + wait
+            state["failures"] = 0
+            atomic_write_text(path, json.dumps(state), mode=0o600)
+            return PinCheck(False, f"Sai mã PIN. Đã khóa {wait:.0f} giây.", wait)
+        atomic_write_text(path, json.dumps(state), mode=0o600)
+        return PinCheck(False, f"Sai mã PIN (còn {left} lần thử). Mã PIN được in ở máy chủ khi chạy `hoinghi serve`.")

@@ -1,0 +1,153 @@
+"""Delegates: the record, and the roster kept in TinyDB behind the locked storage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from console.people.categories import CATEGORY_LABELS, EXEMPLARY, is_minority
+from console.ground.errors import UserError
+from console.ground.storage import open_db
+from console.ground.text import canonical, fold, name_sort_key
+
+DELEGATES = "delegates"
+META = "meta"  # {"max_id": the highest delegate id ever given} — ids are never reused
+
+
+@dataclass
+class Delegate:
+    id: int
+    name: str
+    category: str
+    unit: str = ""
+    position: str = ""
+    gender: str = ""  # "nam", "nu" or "" when the list does not say
+    birth_year: int | None = None
+    ethnicity: str = ""
+    title: str = ""
+    direct_production: bool = False
+    leader: bool = False
+    notes: str = ""
+    walk_in: bool = False
+    walk_in_reason: str = ""
+    source_row: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """The id as people read it: 0042."""
+        return f"{self.id:04d}"
+
+    @property
+    def exemplary(self) -> bool:
+        return self.category in EXEMPLARY
+
+    @property
+    def woman(self) -> bool:
+        return self.gender == "nu"
+
+    @property
+    def minority(self) -> bool:
+        return is_minority(self.ethnicity)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category)
+
+    @property
+    def identity(self) -> tuple[str, int | None, str]:
+        """What makes a re-imported row the same person: name, birth year, unit."""
+        return (canonical(self.name), self.birth_year, fold(self.unit))
+
+    def sort_key(self) -> tuple:
+        return (name_sort_key(self.name), self.id)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Delegate:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class RosterStore:
+    """The roster on disk. Reads are cheap when the file has not changed."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db: TinyDB
+        self.db, self.lock = open_db(self.path)
+        self._stamp: tuple | None = None
+        self._cache: dict[int, Delegate] = {}
+
+    def _file_stamp(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def changed(self) -> bool:
+        return self._file_stamp() != self._stamp
+
+    def load(self) -> dict[int, Delegate]:
+        stamp = self._file_stamp()
+        if stamp == self._stamp:
+            return self._cache
+        if stamp is None and self._stamp is not None:
+            # The roster was there and is gone: a USB stick pulled, a folder moved. Never read
+            # that as "nobody is registered" — keep what we had and say what happened.
+            raise UserError(f"Không còn thấy {self.path}: thư mục hội nghị đã bị gỡ hoặc di chuyển? "
+                            "Hãy cắm lại ổ đĩa hoặc đưa thư mục về chỗ cũ; dữ liệu đã ghi không mất.")
+        table = self.db.table(DELEGATES, cache_size=0)
+        self._cache = {int(doc["id"]): Delegate.from_dict(doc) for doc in table.all()}
+        self._stamp = stamp
+        return self._cache
+
+    def replace_table(self, name: str, docs: list[dict]) -> None:
+        """Replace one table in a single atomic write, keeping the others.
+
+        (TinyDB's truncate + insert would be two writes, and a reader between
+        them would see an empty roster.)
+        """
+        storage = self.db.storage
+        with self.lock():
+            data = storage.read() or {}
+            data[name] = {str(i): doc for i, doc in enumerate(docs, start=1)}
+            storage.write(data)
+        self.db.clear_cache()
+
+    def replace_all(self, delegates: list[Delegate]) -> None:
+        """The delegates table and the highest id ever given, in one atomic write.
+
+        A removed person's id is never handed out again: their printed badge must not
+        check someone else in, nor their award or speech point at a newcomer.
+        """
+        storage = self.db.storage
+        with self.lock():
+            data = storage.read() or {}
+            before = [int(doc.get("id", 0)) for doc in (data.get(DELEGATES) or {}).values() if isinstance(doc, dict)]
+            high = max([d.id for d in delegates] + before + [self._meta_max(data)], default=0)
+            data[DELEGATES] = {str(i): d.to_dict() for i, d in enumerate(sorted(delegates, key=lambda d: d.id), start=1)}
+            data[META] = {"1": {"max_id": high}}
+            storage.write(data)
+        self.db.clear_cache()
+
+    @staticmethod
+    def _meta_max(data: dict) -> int:
+        try:
+            return max((int(doc.get("max_id", 0)) for doc in (data.get(META) or {}).values()), default=0)
+        except (TypeError, ValueError, AttributeError):
+            return 0
+
+    def max_id_ever(self) -> int:
+        """The highest id ever given to an imported delegate (removed ones included)."""
+        docs = self.table_docs(META)
+        return max(self._meta_max({META: dict(enumerate(docs))}), max(self.load(), default=0))
+
+    def table_docs(self, name: str) -> list[dict]:
+        return list(self.db.table(name, cache_size=0).all())
