@@ -119,7 +119,7 @@ async def test_mangled_legacy_payload_says_switch_the_input_method(app, ime):
 
 
 async def test_no_bell_when_the_event_turns_it_off(app):
-    app.event.settings.raw.setdefault("desk", {})["bell_on_error"] = False
+    app.event.settings.desk.bell_on_error = False
     async with app.run_test(size=(80, 24)) as pilot:
         bells = []
         app.bell = lambda: bells.append(1)
