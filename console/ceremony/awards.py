@@ -22,7 +22,7 @@ from console.people.categories import _PROTOCOL as PROTOCOL
 from console.people.categories import GUEST, protocol_rank
 from console.people.roster import Delegate
 from console.ground.text import canonical, collation_key, fold, name_sort_key
-from console.ceremony.forms import rank_form
+from console.people.forms import rank_form
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 
