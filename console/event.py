@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from console.agenda.run import AgendaRun
+from console.agenda.substeps import SubstepSource
+from console.ceremony.state import CeremonyState
+from console.ceremony.substeps import CeremonySubsteps
 from console.ground.clock import SYSTEM, Clock
 from console.door.day import DayState
 from console.ground.errors import NotAnEventFolder, UserError
@@ -114,9 +118,13 @@ class Event:
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
         self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
-        self.day = DayState()
+        # Everything built from the journal, declared here and fed each entry in order by `_fold`.
+        self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
+        self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
+        self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
+        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
         self._folded = 0
-        self._listeners: list[Callable[[Entry], None]] = []
+        self._listeners: list[Callable[[Entry], None]] = [self.agenda_run.on_entry, self.ceremony.apply]
         self.refresh()
 
     # --- reading --------------------------------------------------------------
@@ -161,12 +169,6 @@ class Event:
             self.journal.warnings.append(
                 f"Dòng số {e.n} ({e.kind}) của nhật ký có dữ liệu không đọc được ({type(exc).__name__}); "
                 "đã bỏ qua (xem `hoinghi verify`).")
-
-    def on_entry(self, listener: Callable[[Entry], None]) -> None:
-        """Fold journal entries into another module's state (agenda, ceremony …)."""
-        self._listeners.append(listener)
-        for e in self.journal.entries[: self._folded]:
-            self._feed(listener, e)
 
     def transact(self, decide, **kw) -> list[Entry]:
         """Journal transaction whose decision sees the latest state, then folds it."""

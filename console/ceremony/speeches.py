@@ -15,11 +15,12 @@ shrinks what is left, live.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from console.agenda.timing import minutes_text
+from console.agenda.plan import load_agenda
+from console.agenda.run import run_of
+from console.agenda.timing import allotment, minutes_text
 from console.people.categories import EXEMPLARY_COLLECTIVE
 from console.ground.text import fold
 from console.ceremony.order import apply_manual_order
@@ -147,20 +148,12 @@ class SpeechPlan:
 
 
 def segment_minutes(event, segment: str) -> float:
-    """The segment's time: what the control approved when it re-timed the day, else agenda.toml."""
-    from console.agenda.run import run_of
-
-    approved = run_of(event).allot.get(segment)
-    if isinstance(approved, (int, float)):
-        return float(approved)
-    try:
-        data = tomllib.loads((event.folder / "agenda.toml").read_text(encoding="utf-8"))
-        for seg in data.get("segment", []):
-            if seg.get("key") == segment and isinstance(seg.get("minutes"), (int, float)):
-                return float(seg["minutes"])
-    except (OSError, tomllib.TOMLDecodeError):
-        pass
-    return DEFAULT_BUDGET.get(segment, 30.0)
+    """The segment's time as the agenda allots it: what the control approved when it re-timed
+    the day, else agenda.toml (read and checked by the agenda, never parsed here)."""
+    seg = load_agenda(event).segment(segment)
+    if seg is None:
+        return DEFAULT_BUDGET.get(segment, 30.0)
+    return allotment(run_of(event), seg)
 
 
 def load_items(event, segment: str = "tham_luan") -> list[SpeechItem]:
