@@ -230,7 +230,7 @@ class DeskScreen(EventScreen):
         if shown.delegate is not None:
             self.current = shown.delegate
         self.query_one("#desk-result", ScanResultPanel).show(shown)
-        if shown.kind in ERRORS and self.event.settings.section("desk").get("bell_on_error", False):
+        if shown.kind in ERRORS and self.event.settings.desk.bell_on_error:
             self.app.bell()
         if self._timer is not None:
             self._timer.stop()

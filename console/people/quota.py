@@ -11,20 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from console.ground.schema import as_fraction  # noqa: F401  (re-exported: shares are read where settings are)
 from console.people.roster import Delegate
 
 DEFAULT_QUOTA = Fraction(7, 10)
-
-
-def as_fraction(value: float | str | Fraction | int) -> Fraction:
-    """0.7, "0.70", "70%", 70 → 7/10, without float drift."""
-    if isinstance(value, Fraction):
-        return value
-    text = str(value).strip().replace(",", ".")
-    if text.endswith("%"):
-        return Fraction(text[:-1].strip()) / 100
-    frac = Fraction(text)
-    return frac / 100 if frac > 1 else frac
 
 
 @dataclass(frozen=True)
