@@ -6,7 +6,7 @@ import pytest
 
 from console.ceremony import actions, awards_record, plan_awards
 from console.ceremony.awards import split_even
-from console.ceremony.forms import rank_form
+from console.people.forms import rank_form
 from console.door.checkin import checkin_delegate, checkout
 from console.ground.settings import DEFAULT_AWARD_RANKING
 from console.ground.text import collation_key, name_sort_key

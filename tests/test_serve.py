@@ -12,7 +12,6 @@ import pytest
 from console.cli.serve import app_command, build_server
 from console.door.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
 from console.ground.errors import UserError
-from screens.app import make_app
 
 from .conftest import start_serve
 
@@ -143,9 +142,9 @@ pytestmark_async = pytest.mark.asyncio
 
 
 @pytestmark_async
-async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir):
+async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir, demo_app):
     pin = new_pin(demo_dir, "246810")
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-web", require_pin=True)
+    app = demo_app("desk", role="desk", desk="ban-web", require_pin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "PinScreen"
@@ -165,8 +164,8 @@ async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir):
 
 
 @pytestmark_async
-async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir):
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1")
+async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir, demo_app):
+    app = demo_app("desk", role="desk", desk="ban-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.is_web and type(app.screen).__name__ == "DeskScreen"

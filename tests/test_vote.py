@@ -59,7 +59,7 @@ def test_rules_come_from_event_toml(demo_dir):
     rules = vote.rules_from_settings(load_settings(toml))
     assert (rules.seats, rules.quorum, rules.majority) == (4, HALF, TWO_THIRDS)
     toml.write_text(text.replace('quorum = "1/2"', 'quorum = "một nửa"'), encoding="utf-8")
-    with pytest.raises(UserError, match=r"mục \[vote\], “quorum”"):
+    with pytest.raises(UserError, match=r"mục \[vote\], khóa “quorum”"):
         vote.rules_from_settings(load_settings(toml))
 
 

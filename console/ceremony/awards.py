@@ -22,7 +22,7 @@ from console.people.categories import _PROTOCOL as PROTOCOL
 from console.people.categories import GUEST, protocol_rank
 from console.people.roster import Delegate
 from console.ground.text import canonical, collation_key, fold, name_sort_key
-from console.ceremony.forms import rank_form
+from console.people.forms import rank_form
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 
@@ -145,14 +145,12 @@ def presenter_pool(event, present: set[int], everyone: dict[int, Delegate]) -> l
 
 def _configured_presenters(event, form: str, present_people: list[Delegate]) -> list[Delegate]:
     """[awards.presenters] "form" = ["Chủ tịch UBND huyện", "Nguyễn Văn A", "0042"]: first present match."""
-    table = event.settings.section("awards").get("presenters", {})
-    if not isinstance(table, dict):
-        return []
+    table = event.settings.awards.presenters
     ranking = event.settings.award_ranking
     wanted: list[str] = []
     for k, v in table.items():
         if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or rank_form(form, ranking) < len(ranking)):
-            wanted += [v] if isinstance(v, str) else [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
+            wanted += v
     out: list[Delegate] = []
     for w in wanted:
         for d in present_people:
@@ -172,8 +170,8 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
     by_key = {it.key: it for it in items}
     plan = AwardPlan()
     s = event.settings
-    overhead = float(s.section("awards").get("batch_overhead_minutes", DEFAULT_BATCH_OVERHEAD_MIN))
-    per_person = float(s.section("awards").get("seconds_per_person", DEFAULT_SECONDS_PER_PERSON))
+    overhead = s.awards.batch_overhead_minutes
+    per_person = s.awards.seconds_per_person
     plan.overhead_minutes = overhead
 
     def name_of(i: int | None) -> str:

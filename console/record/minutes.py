@@ -50,9 +50,8 @@ def _minutes(value) -> str:
 
 
 def people_text(settings, presider: str | None, secretary: str | None) -> tuple[str, str]:
-    sec = settings.section("minutes")
-    p = presider or sec.get("presider") or ""
-    s = secretary or sec.get("secretary") or ""
+    p = presider or settings.minutes.presider
+    s = secretary or settings.minutes.secretary
     return (str(p).strip() or BLANK, str(s).strip() or BLANK)
 
 
