@@ -141,7 +141,10 @@ def mc_text(v: View) -> Text:
         return t
     t.append(cur.mc_line or "(mục này không có lời dẫn)", style="bold")
     for line in cur.mc_list:
-        t.append("\n  • " + line, style="")
+        if line.startswith("Về phía ") and line.endswith(":"):  # a side of the introduction: a heading
+            t.append("\n" + line, style="bold")
+        else:
+            t.append("\n  • " + line, style="")
     return t
 
 
