@@ -30,7 +30,7 @@ from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import NotAnEventFolder, UserError
 from console.ground.journal import Entry, Journal
 from console.ground.settings import EventSettings, load_settings, render_event_toml
-from console.ground.storage import atomic_write_text
+from console.ground.storage import atomic_write_text, portable_host
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
 
@@ -85,7 +85,7 @@ def _read_secret(path: Path) -> bytes:
     except (ValueError, UnicodeDecodeError):
         raise UserError(f"{path} bị hỏng (không phải khóa hợp lệ). Hãy chép lại tệp này từ bản sao lưu.") from None
     mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077:
+    if mode & 0o077 and not portable_host():  # Windows has no such bits; its folder ACL guards the key
         try:
             os.chmod(path, 0o600)
         except OSError:

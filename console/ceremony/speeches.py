@@ -8,9 +8,10 @@ that would overrun the budget. It stops only when nothing else fits, so the
 selection is both within budget and as full as the greedy order allows.
 
 `plan_speeches()` applies it to the day: absent speakers are dropped and a
-present reserve (Ghi chú "Dự phòng") takes their slot; speeches given use their
-measured minutes and the one on stage at least its planned time, so an overrun
-shrinks what is left, live.
+present reserve (Ghi chú "Dự phòng") takes their slot; a speech given counts
+its measured minutes when it overran (at least its planned ones: time saved is
+the segment running early, not room for one more speaker), and the one on
+stage at least its planned time, so an overrun shrinks what is left, live.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 
 EPS = 1e-9
-DEFAULT_BUDGET = {"tham_luan": 45.0, "huong_ung": 10.0}
 
 
 @dataclass(frozen=True)
@@ -148,12 +148,12 @@ class SpeechPlan:
 
 
 def segment_minutes(event, segment: str) -> float:
-    """The segment's time as the agenda allots it: what the control approved when it re-timed
-    the day, else agenda.toml (read and checked by the agenda, never parsed here)."""
+    """The segment's time, from the agenda the control runs: the minutes the control approved
+    when it re-timed the day, else the agenda's own (agenda.toml, or the level's default plan;
+    read and checked by the agenda, never parsed here). A segment the agenda does not hold
+    (switched off) has no time for speeches."""
     seg = load_agenda(event).segment(segment)
-    if seg is None:
-        return DEFAULT_BUDGET.get(segment, 30.0)
-    return allotment(run_of(event), seg)
+    return allotment(run_of(event), seg) if seg is not None else 0.0
 
 
 def load_items(event, segment: str = "tham_luan") -> list[SpeechItem]:
@@ -184,7 +184,9 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
     current = [it for it in items if it.key in st.speech_started and it.key not in st.speech_done]
     for it in given:
         actual = st.actual_minutes(it.key)
-        plan.used += actual if actual is not None else it.minutes
+        # An overrun shrinks what is left; minutes saved are not handed to another speaker
+        # mid-segment: they show as the segment running early (each speaker's own clock).
+        plan.used += max(actual, it.minutes) if actual is not None else it.minutes
         plan.items.append(PlannedSpeech(it, "given", it.delegate_id in present, reason="đã trình bày"
                                         + (f" ({minutes_text(actual)} phút / dự kiến {minutes_text(it.minutes)})" if actual is not None else ""),
                                         actual_minutes=actual))
