@@ -33,6 +33,9 @@ class StubSource:
     def undone(self, event, segment, substep):
         return []
 
+    def read_out(self, event, segment):
+        return []
+
 
 def use_source(monkeypatch, event, source) -> None:
     """`source` for this event and every Event opened later in the test (screens open their own)."""

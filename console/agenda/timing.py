@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from console.agenda.plan import Agenda, Segment, load_agenda, roles
 from console.agenda.run import DONE, PENDING, RUNNING, SKIPPED, RunState, run_of
 from console.ground.clock import iso
-from console.agenda.mc_lines import fill, introductions, substep_line, values
+from console.agenda.mc_lines import fill, substep_line, values
 from console.agenda.substeps import SubStep
 
 
@@ -103,10 +103,9 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
                     allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
-        if seg.key == "khai_mac":
-            item.mc_list = introductions(event)
-            if item.mc_list:
-                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
+        item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
+        if item.mc_list:
+            item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = own_minutes(subs, seg.minutes)
     if state is not None:  # a sub-step that began keeps the minutes it began with
