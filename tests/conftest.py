@@ -81,3 +81,18 @@ def demo_event(demo_dir, clock):
     from console.event import Event
 
     return Event(demo_dir, desk="ban-1", clock=clock)
+
+
+@pytest.fixture
+def demo_app(demo_dir, clock):
+    """The console on a fresh demo folder, as the host opens it: `demo_app("desk", role="desk", desk="ban-1")`.
+
+    The fake clock and a quick folder poll by default; any `make_app` argument may be given."""
+    from screens.app import make_app
+
+    def make(mode: str = "status", **kw):
+        kw.setdefault("clock", clock)
+        kw.setdefault("poll_seconds", 0.05)
+        return make_app(demo_dir, mode=mode, **kw)
+
+    return make

@@ -75,3 +75,25 @@ def vni(text: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
+
+
+
+QUICK_TELEX = {"cc": "ch", "gg": "gi", "kk": "kh", "nn": "ng", "qq": "qu", "pp": "ph", "tt": "th"}
+
+
+def quick_telex(text: str) -> str:
+    """Unikey's optional Quick Telex ("gõ tắt"): the second of a doubled consonant becomes
+    the rest of the digraph (cc→ch …), keeping the case of what was typed. Key by key, so
+    "nnn" gives "ngn" (the second n was rewritten; the third pairs with nothing typed)."""
+    out: list[str] = []
+    rewritten = False  # the last character is a rewrite's output: it pairs with nothing
+    for ch in text:
+        pair = ((out[-1] if out else "") + ch).lower()
+        if pair in QUICK_TELEX and not rewritten:
+            repl = QUICK_TELEX[pair][1]
+            out.append(repl.upper() if ch.isupper() else repl)
+            rewritten = True
+            continue
+        rewritten = False
+        out.append(ch)
+    return "".join(out)

@@ -10,6 +10,7 @@ import re
 from console.ceremony import plan_awards
 from console.door.checkin import checkin_delegate
 from console.event import Event
+from tests.ui import catch_up
 
 
 def svg_text(path: str) -> str:
@@ -21,13 +22,12 @@ def svg_text(path: str) -> str:
     return "\n".join("".join(rows[y]).replace("\xa0", " ") for y in sorted(rows))
 
 
-async def _settle(pilot, app, rounds: int = 6) -> None:
+async def _settle(pilot, app, rounds: int = 1) -> None:
     for _ in range(rounds):
-        await pilot.pause(0.06)
+        await catch_up(pilot)
 
 
-def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
-    from screens.app import make_app
+def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path, demo_app):
 
     door = Event(demo_dir, desk="cua-1", clock=clock)  # the registration desk, another "process"
     everyone = door.delegates()
@@ -36,7 +36,7 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
     shot = os.environ.get("HOINGHI_SHOTS") or str(tmp_path)  # HOINGHI_SHOTS=dir keeps the SVG
 
     async def run():
-        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
+        app = demo_app("ceremony", role="ceremony", desk="thu-ky")
         async with app.run_test(size=(80, 24)) as pilot:
             await _settle(pilot, app)
             screen = app.screen
@@ -97,8 +97,7 @@ def test_ceremony_screen_people_arriving(demo_dir, clock, tmp_path):
     assert plan.batches[0].done and plan.measured
 
 
-def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock):
-    from screens.app import make_app
+def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock, demo_app):
 
     door = Event(demo_dir, desk="cua-1", clock=clock)
     for i in door.delegates():
@@ -110,7 +109,7 @@ def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock):
     proxy = next(d for d in door.present_delegates() if d.category == "ca_nhan")
 
     async def run():
-        app = make_app(demo_dir, mode="ceremony", role="ceremony", desk="thu-ky", clock=clock, poll_seconds=0.05)
+        app = demo_app("ceremony", role="ceremony", desk="thu-ky")
         async with app.run_test(size=(80, 24)) as pilot:
             await _settle(pilot, app)
             screen = app.screen

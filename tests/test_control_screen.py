@@ -11,7 +11,6 @@ from console.agenda.plan import day_summary, timings_report
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
-from screens.app import make_app
 
 pytestmark = pytest.mark.asyncio
 
@@ -26,9 +25,9 @@ async def refresh(app, pilot) -> None:
     await pilot.pause()
 
 
-async def test_a_simulated_day_on_the_control_laptop(demo_dir):
+async def test_a_simulated_day_on_the_control_laptop(demo_dir, demo_app):
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
-    app = make_app(demo_dir, mode="control", role="control", desk="dieu-khien", clock=clock)
+    app = demo_app("control", role="control", desk="dieu-khien", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -75,7 +74,7 @@ async def test_a_simulated_day_on_the_control_laptop(demo_dir):
 
     # Crash and resume: a new app (a new process) on the same folder, 5 minutes later.
     clock.advance(minutes=5)
-    app2 = make_app(demo_dir, mode="control", role="control", desk="may-du-phong", clock=clock)
+    app2 = demo_app("control", role="control", desk="may-du-phong", clock=clock)
     async with app2.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         v = app2.screen.last_view
@@ -90,9 +89,9 @@ async def test_a_simulated_day_on_the_control_laptop(demo_dir):
         assert s["projected_end"] == view(app2.event).projected_end.isoformat(timespec="milliseconds")
 
 
-async def test_the_table_follows_the_day_and_keeps_the_operator_row(demo_dir):
+async def test_the_table_follows_the_day_and_keeps_the_operator_row(demo_dir, demo_app):
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
-    app = make_app(demo_dir, mode="control", role="control", clock=clock)
+    app = demo_app("control", role="control", clock=clock)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -110,10 +109,10 @@ async def test_the_table_follows_the_day_and_keeps_the_operator_row(demo_dir):
         assert table.get_row("2")[1].plain == "▶ đang"
 
 
-async def test_a_second_control_moved_the_day_first(demo_dir):
+async def test_a_second_control_moved_the_day_first(demo_dir, demo_app):
     """Two laptops: the second presses Next on what it still shows; the step is refused."""
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
-    app = make_app(demo_dir, mode="control", role="control", clock=clock, poll_seconds=60)
+    app = demo_app("control", role="control", poll_seconds=60, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         other = Event(demo_dir, desk="may-2", clock=clock)

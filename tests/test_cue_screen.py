@@ -15,7 +15,6 @@ from console.agenda import steps
 from console.door.checkin import checkin_delegate
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
-from screens.app import make_app
 
 pytestmark = pytest.mark.asyncio
 
@@ -44,9 +43,9 @@ async def tick(app, pilot) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (170, 45)])
-async def test_cue_warning_then_overrun(demo_dir, tmp_path, size):
+async def test_cue_warning_then_overrun(demo_dir, tmp_path, size, demo_app):
     ev, clock = opened_day(demo_dir)
-    app = make_app(demo_dir, mode="cue", role="cue", clock=clock)
+    app = demo_app("cue", role="cue", clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -77,10 +76,10 @@ async def test_cue_warning_then_overrun(demo_dir, tmp_path, size):
         assert "Đề xuất phân bổ lại" in day  # the cue shows it, the control approves it
 
 
-async def test_cue_never_changes_the_day(demo_dir):
+async def test_cue_never_changes_the_day(demo_dir, demo_app):
     ev, clock = opened_day(demo_dir)
     before = len(ev.journal.entries)
-    app = make_app(demo_dir, mode="cue", role="cue", clock=clock)
+    app = demo_app("cue", role="cue", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.can_change_day is False
@@ -89,9 +88,9 @@ async def test_cue_never_changes_the_day(demo_dir):
     assert len(Event(demo_dir).journal.entries) == before
 
 
-async def test_cue_follows_the_control_and_shows_the_new_times(demo_dir):
+async def test_cue_follows_the_control_and_shows_the_new_times(demo_dir, demo_app):
     ev, clock = opened_day(demo_dir)
-    app = make_app(demo_dir, mode="cue", role="cue", clock=clock, poll_seconds=60)
+    app = demo_app("cue", role="cue", poll_seconds=60, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -114,9 +113,9 @@ async def test_cue_follows_the_control_and_shows_the_new_times(demo_dir):
         assert v.next_items[0][0].minutes < 45  # the new allotment, shown on the cue
 
 
-async def test_cue_before_the_start_and_after_the_end(demo_dir):
+async def test_cue_before_the_start_and_after_the_end(demo_dir, demo_app):
     clock = FakeClock(datetime(2020, 4, 15, 7, 0, tzinfo=VN_TZ))
-    app = make_app(demo_dir, mode="cue", role="cue", clock=clock)
+    app = demo_app("cue", role="cue", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         big = app.screen.query_one("#cue-clock")
@@ -132,16 +131,16 @@ async def test_cue_before_the_start_and_after_the_end(demo_dir):
         assert "đã kết thúc" in str(app.screen.query_one("#cue-title").render())
 
 
-async def test_a_broken_agenda_file_is_said_on_the_cue(demo_dir):
+async def test_a_broken_agenda_file_is_said_on_the_cue(demo_dir, demo_app):
     (demo_dir / "agenda.toml").write_text('[[segment]]\nkey = "a"\ntitle = "A"\nminutes = "mười"\n', encoding="utf-8")
-    app = make_app(demo_dir, mode="cue", role="cue", clock=FakeClock(datetime(2020, 4, 15, 7, 0, tzinfo=VN_TZ)))
+    app = demo_app("cue", role="cue", clock=FakeClock(datetime(2020, 4, 15, 7, 0, tzinfo=VN_TZ)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one("#cue-title").render())
         assert "agenda.toml, mục thứ 1 (“a”), khóa “minutes”" in text
 
 
-async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monkeypatch):
+async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monkeypatch, demo_app):
     """Sub-steps from the ceremony seam: each speech its own count-down and line; Next/Back move among them."""
     import sys
     import types
@@ -157,27 +156,27 @@ async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monke
     ev = Event(demo_dir, clock=clock)
     steps.start(ev)
     steps.jump(ev, "4")
-    app = make_app(demo_dir, mode="cue", role="cue", clock=clock, poll_seconds=60)
+    app = demo_app("cue", role="cue", poll_seconds=60, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         title = str(screen.query_one("#cue-title").render())
         assert "4.1. Tham luận của các điển hình tiên tiến — Đổi mới quản lý" in title
         assert "Trên sân khấu: Hoàng Thị Mai" in title
-        assert screen.query_one("#cue-clock").text == "15:00"  # a third of the 45 minutes
+        assert screen.query_one("#cue-clock").text == "05:00"  # her own 5 minutes, not a share of 45
         assert "kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận" in str(screen.query_one("#cue-mc").render())
         nxt = str(screen.query_one("#cue-next").render())
-        assert "4.2. Sáng kiến tiết kiệm (30 ph)" in nxt and "Lý Văn Pao" in nxt
+        assert "4.2. Sáng kiến tiết kiệm (10 ph)" in nxt and "Lý Văn Pao" in nxt
         clock.advance(minutes=14)
         steps.next_(ev)
         app.poll_folder()
         await pilot.pause()
         assert "Lý Văn Pao" in str(screen.query_one("#cue-title").render())
-        assert screen.query_one("#cue-clock").text == "30:00"
+        assert screen.query_one("#cue-clock").text == "10:00"  # his own 10, not the 31 she left
         steps.back(ev)  # too soon: the first speaker was not finished
         clock.advance(minutes=2)
         app.poll_folder()
         await pilot.pause()
         big = screen.query_one("#cue-clock")
         assert "Hoàng Thị Mai" in str(screen.query_one("#cue-title").render())
-        assert (big.text, big.phase) == ("+01:00", "over")  # 16 of her 15 minutes
+        assert (big.text, big.phase) == ("+11:00", "over")  # 16 of her 5 minutes

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from console.door.checkin import checkin_delegate
 from console.event import Event
 from console.door.tokens import make_token
-from screens.app import make_app
 from tests.ime_sim import telex, vni
+from tests.ui import until
 
 pytestmark = pytest.mark.asyncio
 SHOTS = Path("/work/briefs/shots")
@@ -23,8 +23,8 @@ def keys(text: str) -> list[str]:
 
 
 @pytest.fixture
-def app(demo_dir, clock):
-    return make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock, poll_seconds=0.1)
+def app(demo_app):
+    return demo_app("desk", role="desk", desk="ban-1", poll_seconds=0.1)
 
 
 def panel(app):
@@ -94,8 +94,7 @@ async def test_duplicate_shows_time_and_desk_then_panel_goes_back_to_ready(app, 
         await type_scan(pilot, token.lower())
         assert panel(app).kind == "already_checked_in" and panel(app).has_class("-already")
         assert "07:00" in rendered(panel(app)) and "ban-1" in rendered(panel(app))
-        await pilot.pause(0.4)
-        assert panel(app).kind == "ready"
+        await until(pilot, lambda: panel(app).kind == "ready", what="the panel back to ready")
 
 
 @pytest.mark.parametrize("ime", [telex, vni], ids=["telex", "vni"])
@@ -120,7 +119,7 @@ async def test_mangled_legacy_payload_says_switch_the_input_method(app, ime):
 
 
 async def test_no_bell_when_the_event_turns_it_off(app):
-    app.event.settings.raw.setdefault("desk", {})["bell_on_error"] = False
+    app.event.settings.desk.bell_on_error = False
     async with app.run_test(size=(80, 24)) as pilot:
         bells = []
         app.bell = lambda: bells.append(1)
@@ -273,11 +272,8 @@ async def test_another_desks_checkin_shows_within_a_second(app, demo_dir, clock)
         other = Event(demo_dir, desk="ban-2", clock=clock)
         name = other.get(9).name
         checkin_delegate(other, 9, desk="ban-2")
-        for _ in range(10):  # up to 1 s
-            await pilot.pause(0.1)
-            if name in rendered(app.screen.query_one("#desk-recent")):
-                break
-        assert name in rendered(app.screen.query_one("#desk-recent"))
+        await until(pilot, lambda: name in rendered(app.screen.query_one("#desk-recent")), timeout=1.0,
+                    what="the other desk's check-in within a second")
         assert "1 / 140" in rendered(app.screen.query_one("#desk-quota"))
 
 
@@ -310,8 +306,8 @@ async def test_screenshot_after_a_few_scans_at_80x24(app, demo_dir, clock):
         assert svg.count("Hoàng Văn Đức") == 2
 
 
-async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(demo_dir, clock):
-    app = make_app(demo_dir, mode="status", role="all", desk="ban-1", clock=clock)
+async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(demo_dir, clock, demo_app):
+    app = demo_app("status", role="all", desk="ban-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await pilot.pause()
@@ -324,13 +320,13 @@ async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(dem
         assert 19 in app.event.day.present
 
 
-async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, clock):
+async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, clock, demo_app):
     from console.door.checkin import scan
     from console.event import Event
     from console.printing.queue import PrintQueue
     from console.door.tokens import make_token
 
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock)
+    app = demo_app("desk", role="desk", desk="ban-1")
     ev0 = Event(demo_dir)
     who = sorted(ev0.imported)[3]
     old = make_token(ev0.secret, who)
@@ -349,10 +345,10 @@ async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, c
     assert scan(Event(demo_dir), old).result == "replaced"
 
 
-async def test_walk_in_badge_is_queued(demo_dir, clock):
+async def test_walk_in_badge_is_queued(demo_dir, clock, demo_app):
     from console.printing.queue import PrintQueue
 
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock)
+    app = demo_app("desk", role="desk", desk="ban-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f7")

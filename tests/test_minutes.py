@@ -16,9 +16,11 @@ def test_minutes_tell_the_day_from_the_journal(demo_event, clock, patched_source
     assert "Hội nghị bế mạc lúc 11 giờ 05 phút, ngày 15/04/2020." in text
     assert "Chủ trì hội nghị: đồng chí Hoàng Văn Chủ." in text
     assert "Thư ký hội nghị: đồng chí ……" in text  # unknown: left for the secretary
-    assert f"Số đại biểu triệu tập: 140 (cộng 1 khách vãng lai đăng ký tại bàn đón tiếp); " \
-           f"số đại biểu có mặt (đã điểm danh): {attended}." in text
-    assert "| Đại biểu điển hình tiên tiến | 90 | 78,2 % |" in text  # 90 of 115 who came (one left later)
+    assert ("Tổng số đại biểu triệu tập: 140 (đại biểu điển hình 104, khách mời 36); đăng ký thêm tại bàn "
+            "đón tiếp: 1 (khách vãng lai); tổng số: 141.") in text
+    assert f"Đã đến (đã điểm danh): {attended} đại biểu (" in text
+    assert f"đang có mặt lúc 09:52: {len(demo_event.day.present)}; đã ra về: 1; vắng: {141 - attended}." in text
+    assert "| Đại biểu điển hình tiên tiến | 90 | 78,3 % |" in text  # 90 of 115 who came, to the nearest tenth
     assert "Đạt cơ cấu" in text
     # speeches given, not the dropped one
     assert "hội nghị đã nghe 2 tham luận" in text and "Mã Thị Hồng" in text and "Hà Thị Mai" not in text
@@ -34,7 +36,7 @@ def test_minutes_tell_the_day_from_the_journal(demo_event, clock, patched_source
     present = len(demo_event.day.present)
     for i in facts["proposed"]:
         assert f"- {everyone[i].name} — " in text
-    assert f"có mặt {present}/141 đại biểu trong danh sách; tán thành 100" in text
+    assert f"đang có mặt {present}/141 đại biểu (tổng số, kể cả khách mời và khách vãng lai); tán thành 100" in text
     assert "**Thông qua.**" in text
     assert "| **THƯ KÝ** | **CHỦ TRÌ HỘI NGHỊ** |" in text
     assert "\n- " in text and "\n\n\n" not in text
@@ -42,7 +44,7 @@ def test_minutes_tell_the_day_from_the_journal(demo_event, clock, patched_source
 
 def test_minutes_of_an_empty_day_leave_blanks(demo_event):
     text = minutes.to_markdown(minutes.draft(demo_event))
-    assert "Khai mạc lúc …" in text and "số đại biểu có mặt (đã điểm danh): 0." in text
+    assert "Khai mạc lúc …" in text and "Đã đến (đã điểm danh): 0 đại biểu" in text
     assert "**4. Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên**: …" in text
 
 
@@ -70,7 +72,7 @@ def test_minutes_as_word_document(demo_event, demo_dir, clock, cli, tmp_path, pa
     assert any(p.startswith("Kết quả biểu quyết") and p.endswith("Thông qua.") for p in paragraphs)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Độc lập - Tự do - Hạnh phúc" in cells
-    assert "Đại biểu điển hình tiên tiến" in cells and "78,2 %" in cells
+    assert "Đại biểu điển hình tiên tiến" in cells and "78,3 %" in cells
     assert "THƯ KÝ" in cells and "CHỦ TRÌ HỘI NGHỊ" in cells
     assert doc.core_properties.author == "hoinghi"
     proc = cli("minutes", demo_dir, "--out", tmp_path / "cli.docx")

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from console.printing.jobs import queue_badges
 from console.printing.queue import DONE, PrintQueue
-from screens.app import make_app
+from tests.ui import until
 
 
 def dead_uri() -> str:
@@ -27,18 +27,15 @@ def set_printers(folder, desk: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-async def wait_for(pilot, cond, tries: int = 100) -> bool:
-    for _ in range(tries):
-        if cond():
-            return True
-        await pilot.pause(0.05)
-    return cond()
+async def wait_for(pilot, cond, timeout: float = 10.0) -> bool:
+    await until(pilot, cond, timeout=timeout)
+    return True
 
 
 @pytest.mark.asyncio
-async def test_printer_off_then_job_moved_to_the_preview_printer(demo_dir, clock, tmp_path):
+async def test_printer_off_then_job_moved_to_the_preview_printer(demo_dir, clock, tmp_path, demo_app):
     set_printers(demo_dir, dead_uri())
-    app = make_app(demo_dir, mode="printers", desk="ban-1", clock=clock)
+    app = demo_app("printers", desk="ban-1")
     q = PrintQueue(demo_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         queue_badges(app.event, [1])
@@ -46,8 +43,8 @@ async def test_printer_off_then_job_moved_to_the_preview_printer(demo_dir, clock
         assert await wait_for(pilot, lambda: (q.get("badge-0001-v1").error_code == "refused"))
         screen = app.screen
         assert await wait_for(pilot, lambda: screen.query_one("#printers-jobs", DataTable).row_count == 1)
-        await pilot.pause(0.2)
         table = screen.query_one("#printers-table", DataTable)
+        await until(pilot, lambda: "LỖI" in str(table.get_row("desk")[1]), what="the printer's error in its row")
         desk_row = [str(c) for c in table.get_row("desk")]
         assert "LỖI" in desk_row[1] and "từ chối kết nối" in desk_row[4]
         app.save_screenshot(str(tmp_path / "printers-error.svg"))
@@ -65,8 +62,8 @@ async def test_printer_off_then_job_moved_to_the_preview_printer(demo_dir, clock
 
 
 @pytest.mark.asyncio
-async def test_test_page_and_all_badges_from_the_screen(demo_dir, clock):
-    app = make_app(demo_dir, mode="printers", desk="ban-1", clock=clock)
+async def test_test_page_and_all_badges_from_the_screen(demo_dir, clock, demo_app):
+    app = demo_app("printers", desk="ban-1")
     q = PrintQueue(demo_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -77,7 +74,7 @@ async def test_test_page_and_all_badges_from_the_screen(demo_dir, clock):
         assert len(q.jobs()) == 1
         assert "Bấm b lần nữa" in str(app.screen.query_one("#printers-message", Static).render())
         await pilot.press("b")  # the second confirms
-        assert await wait_for(pilot, lambda: sum(j.status == DONE for j in q.jobs()) == 141, tries=400)
+        assert await wait_for(pilot, lambda: sum(j.status == DONE for j in q.jobs()) == 141, timeout=60)
         await pilot.press("b", "b")  # asking again queues nothing new
         await pilot.pause()
         assert len(q.jobs()) == 141

@@ -12,7 +12,6 @@ import pytest
 from console.cli.serve import app_command, build_server
 from console.door.desk_pin import LOCK_SECONDS, MAX_TRIES, check_pin, new_pin
 from console.ground.errors import UserError
-from screens.app import make_app
 
 from .conftest import start_serve
 
@@ -59,7 +58,17 @@ def test_server_binds_localhost_unless_told_and_needs_a_public_url_for_all_inter
         build_server(demo_dir, host="0.0.0.0")
     s = build_server(demo_dir, host="0.0.0.0", port=8080, public_url="http://192.168.1.10:8080/")
     assert s.public_url == "http://192.168.1.10:8080"
-    assert app_command(Path("/a b/c"), "desk", "ban-web").count("'/a b/c'") == 1
+    assert app_command(Path("/a b/c"), "desk", "ban-web", windows=False).count("'/a b/c'") == 1
+
+
+def test_the_served_command_is_quoted_for_windows_cmd(tmp_path):
+    """On Windows textual-serve runs the command through cmd.exe, where sh's single quotes are
+    literal characters: a folder like 'Hội nghị 2026' must be in CreateProcess double quotes."""
+    folder = tmp_path / "Hội nghị 2026"
+    cmd = app_command(folder, "desk", "bàn 1", windows=True)
+    assert f'"{folder.resolve()}"' in cmd and '"bàn 1"' in cmd
+    assert "'" not in cmd
+    assert cmd.split('" ', 1)[1].startswith("-m console desk") or cmd.split(" ", 1)[1].startswith("-m console desk")
 
 
 def test_serve_cli_refuses_bad_arguments_in_a_sentence(demo_dir, tmp_path, cli):
@@ -133,9 +142,9 @@ pytestmark_async = pytest.mark.asyncio
 
 
 @pytestmark_async
-async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir):
+async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir, demo_app):
     pin = new_pin(demo_dir, "246810")
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-web", require_pin=True)
+    app = demo_app("desk", role="desk", desk="ban-web", require_pin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "PinScreen"
@@ -155,8 +164,8 @@ async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir):
 
 
 @pytestmark_async
-async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir):
-    app = make_app(demo_dir, mode="desk", role="desk", desk="ban-1")
+async def test_a_terminal_desk_is_not_asked_for_a_pin(demo_dir, demo_app):
+    app = demo_app("desk", role="desk", desk="ban-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.is_web and type(app.screen).__name__ == "DeskScreen"

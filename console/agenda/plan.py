@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from console.ground.errors import UserError
+from console.ground.schema import Where, unknown_key
 from console.ground.text import nfc
 
 # key, title, minutes (huyện/ngành), minutes (cơ sở), kind, minimum, optional, MC line, crew note
@@ -93,6 +94,9 @@ def render_default_agenda(level: str) -> str:
 # --- the plan as read from agenda.toml ------------------------------------------------
 
 KINDS = ("protected", "elastic")
+# Every key agenda.toml may hold (a typo is refused by name, never ignored); add here when adding one.
+TOP_KEYS = ("budget_minutes", "warning_minutes", "retime_threshold_minutes", "roles", "segment")
+SEGMENT_KEYS = ("key", "title", "minutes", "kind", "min_minutes", "optional", "enabled", "mc", "notes")
 AGENDA_FILE = "agenda.toml"
 # Segments whose sub-steps come from the ceremony module (speeches, award batches, responses).
 SUBSTEP_SEGMENTS = ("tham_luan", "khen_thuong", "huong_ung")
@@ -146,6 +150,9 @@ def parse_agenda(text: str, source: str = AGENDA_FILE) -> Agenda:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{source} viết sai cú pháp TOML ({exc}). Hãy sửa dòng đó (chuỗi phải nằm trong dấu \"…\").") from None
+    for name in raw:
+        if name not in TOP_KEYS:
+            raise unknown_key(Where(source), name, list(TOP_KEYS))
     segs = raw.get("segment")
     if not isinstance(segs, list) or not segs:
         raise UserError(f"{source} không có mục nào ([[segment]]). Hãy thêm các mục của chương trình, "
@@ -162,6 +169,9 @@ def parse_agenda(text: str, source: str = AGENDA_FILE) -> Agenda:
         if not isinstance(seg, dict):
             raise UserError(f"{source}, mục thứ {i}: phải là một khối [[segment]].")
         label = f"{source}, mục thứ {i}" + (f" (“{seg.get('key')}”)" if isinstance(seg.get("key"), str) else "")
+        for name in seg:
+            if name not in SEGMENT_KEYS:
+                raise unknown_key(Where(label), name, list(SEGMENT_KEYS))
 
         def text(key: str, required: bool = False, seg=seg, label=label) -> str:
             value = seg.get(key, "")
@@ -234,7 +244,7 @@ def roles(event, agenda: Agenda | None = None) -> dict[str, str]:
     agenda = agenda or load_agenda(event)
     unit = event.settings.unit
     out = {"presider": f"Chủ tịch {unit}", "reporter": f"Phó Chủ tịch {unit}"}
-    out.update({k: nfc(v) for k, v in event.settings.section("roles").items() if isinstance(v, str) and v.strip()})
+    out.update({k: nfc(v) for k, v in event.settings.roles.items() if v})
     out.update(agenda.roles)
     out.setdefault("launcher", out["presider"])
     return out

@@ -20,7 +20,7 @@ from console.event import Event, create_event
 from console.people.roster import Delegate
 from console.ground.settings import DEFAULT_AWARD_RANKING
 from console.ceremony.awards import plan_awards
-from console.ceremony.lists import stable_key
+from console.importer.lists import stable_key
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.substeps import provide
 

@@ -1,22 +1,44 @@
 """event.toml: the human-editable settings of one conference.
 
-Read with tomllib; written from a template with Vietnamese comments (no TOML
+Read with tomllib and checked once, whole, when read: one dataclass per section
+(below) says each key's type, default and allowed values (console/ground/schema.py
+reads them), so a typo is a sentence at open, never a crash on the screen that
+first reads the key. Written from a template with Vietnamese comments (no TOML
 writer library needed: we only ever write the whole file from the template).
-Other modules read their own sections from `EventSettings.raw`.
 """
 
 from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from console.ground.clock import VN_TZ
 from console.ground.errors import UserError
-from console.people.quota import as_fraction
+from console.ground.schema import (
+    Where,
+    clock_time,
+    day,
+    flag,
+    number,
+    parse_date,  # noqa: F401  (re-exported for the CLI's --date/--start)
+    parse_hhmm,  # noqa: F401
+    presenter_table,
+    ratio,
+    section_reader,
+    setting,
+    share_text,
+    string_table,
+    text,
+    text_list,
+    unknown_key,
+    whole,
+)
 
 LEVELS = {
     "co-so": ("Công đoàn cơ sở", 100, "HỘI NGHỊ BIỂU DƯƠNG ĐIỂN HÌNH TIÊN TIẾN"),
@@ -32,39 +54,126 @@ DEFAULT_AWARD_RANKING = [
 ]
 
 
-def parse_date(text: str, where: str) -> date:
-    try:
-        return datetime.strptime(str(text).strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise UserError(f"{where}: ngày “{text}” không đúng dạng dd/mm/yyyy (ví dụ 15/04/2020).") from None
+# --- one dataclass per section: what each key holds, its default, how it is read -------
+# Add a key: a field here (with `setting(default, reader)`) and a line in the template below.
+
+@dataclass
+class EventSection:
+    """[event]: who holds the conference, when and where."""
+    unit: str = setting("", text(required=True), required=True)
+    level: str = setting("", text(required=True, choices={k: v[0] for k, v in LEVELS.items()}), required=True)
+    date: date | None = setting(None, day(), required=True)
+    start: time = setting(time(7, 30), clock_time())
+    name: str = setting("", text())
+    parent_unit: str = setting("", text())
+    edition: str = setting("", text())
+    period: str = setting("2015–2020", text())
+    venue: str = setting("", text())
+    place: str = setting("", text())
+    banner: list[str] = setting(None, text_list(example="[\"HỘI NGHỊ\", \"ĐIỂN HÌNH TIÊN TIẾN\"]"), factory=list)
 
 
-def parse_hhmm(text: str, where: str) -> time:
-    try:
-        return datetime.strptime(str(text).strip(), "%H:%M").time()
-    except ValueError:
-        raise UserError(f"{where}: giờ “{text}” không đúng dạng HH:MM (ví dụ 07:30).") from None
+@dataclass
+class QuotaSection:
+    """[quota]: the 70/30 rule and the cap."""
+    max_delegates: int | None = setting(None, whole(1))  # None: the level's cap (LEVELS)
+    exemplary_min: Fraction = setting(Fraction(7, 10), ratio(Fraction(0), Fraction(1), example="\"70%\""))
+
+
+@dataclass
+class StageSection:
+    """[stage]: how many walk up per award batch."""
+    batch_size: int = setting(8, whole(1, 50))
+
+
+@dataclass
+class PrintSection:
+    """[print]: the thermal paper."""
+    width_mm: int = setting(80, whole(choices=(58, 80)))
+
+
+@dataclass
+class AwardsSection:
+    """[awards]: the order of award forms, who presents them, how long a batch takes."""
+    ranking: list[str] = setting(None, text_list(example="[\"Bằng khen của …\", \"Giấy khen của …\"]"),
+                                 factory=lambda: list(DEFAULT_AWARD_RANKING))
+    presenters: dict[str, list[str]] = setting(None, presenter_table(), factory=dict)
+    batch_overhead_minutes: float = setting(1.0, number(0, 30, unit="phút"))  # MC reads the decision, walk up, photo
+    seconds_per_person: float = setting(20.0, number(0, 600, unit="giây"))
+
+
+@dataclass
+class VoteSection:
+    """[vote]: item 9, electing delegates to the higher-level conference (read by record/vote.py)."""
+    higher_level_seats: int = setting(10, whole(1))
+    quorum: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    majority: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    threshold: str = setting("more_than", text(choices={"more_than": "phải hơn tỉ lệ, ví dụ trên 1/2",
+                                                        "at_least": "đạt tỉ lệ là đủ, ví dụ ít nhất 2/3"}))
+    voters: str = setting("all", text(choices={"all": "mọi đại biểu có mặt biểu quyết",
+                                               "exemplary": "chỉ đại biểu điển hình, khách mời không biểu quyết"}))
+
+
+@dataclass
+class DeskSection:
+    """[desk]: the check-in desks."""
+    bell_on_error: bool = setting(False, flag())
+
+
+@dataclass
+class MinutesSection:
+    """[minutes]: who signs the biên bản."""
+    presider: str = setting("", text())
+    secretary: str = setting("", text())
+
+
+# Every section event.toml may hold, and how it is read. A section not named here is refused.
+SECTION_TYPES = {"event": EventSection, "quota": QuotaSection, "stage": StageSection, "print": PrintSection,
+                 "awards": AwardsSection, "vote": VoteSection, "desk": DeskSection, "minutes": MinutesSection}
+FREE_SECTIONS = {  # sections of free keys, each a string
+    "printers": string_table("mỗi máy in là một chuỗi URI, ví dụ desk = \"tcp://192.168.1.50:9100\""),
+    "roles": string_table("mỗi vai là một chuỗi, ví dụ presider = \"Nguyễn Văn A, Chủ tịch LĐLĐ huyện\""),
+}
+SECTIONS: dict[str, Callable[[Any, Where], Any]] = {
+    **{name: section_reader(cls) for name, cls in SECTION_TYPES.items()}, **FREE_SECTIONS}
 
 
 @dataclass
 class EventSettings:
-    unit: str
-    level: str
-    name: str
-    date: date
-    start: time
-    venue: str = ""
-    place: str = ""
-    parent_unit: str = ""
-    edition: str = ""
-    period: str = "2015–2020"
-    banner: list[str] = field(default_factory=list)
-    max_delegates: int = 150
-    quota: Fraction = Fraction(7, 10)
-    batch_size: int = 8
+    """event.toml, every section checked when read (`load_settings`)."""
+    event: EventSection
+    limits: QuotaSection = field(default_factory=QuotaSection)
+    stage: StageSection = field(default_factory=StageSection)
     printers: dict[str, str] = field(default_factory=dict)
-    award_ranking: list[str] = field(default_factory=lambda: list(DEFAULT_AWARD_RANKING))
-    raw: dict = field(default_factory=dict)
+    paper: PrintSection = field(default_factory=PrintSection)
+    awards: AwardsSection = field(default_factory=AwardsSection)
+    vote: VoteSection = field(default_factory=VoteSection)
+    desk: DeskSection = field(default_factory=DeskSection)
+    minutes: MinutesSection = field(default_factory=MinutesSection)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    # The [event] and [quota] keys most of the code reads, by their short names.
+    unit = property(lambda self: self.event.unit)
+    level = property(lambda self: self.event.level)
+    date = property(lambda self: self.event.date)
+    start = property(lambda self: self.event.start)
+    venue = property(lambda self: self.event.venue)
+    place = property(lambda self: self.event.place)
+    parent_unit = property(lambda self: self.event.parent_unit)
+    edition = property(lambda self: self.event.edition)
+    period = property(lambda self: self.event.period)
+    banner = property(lambda self: self.event.banner)
+    quota = property(lambda self: self.limits.exemplary_min)
+    batch_size = property(lambda self: self.stage.batch_size)
+    award_ranking = property(lambda self: self.awards.ranking)
+
+    @property
+    def name(self) -> str:
+        return self.event.name or LEVELS[self.level][2].title()
+
+    @property
+    def max_delegates(self) -> int:
+        return self.limits.max_delegates or LEVELS[self.level][1]
 
     @property
     def start_at(self) -> datetime:
@@ -82,9 +191,17 @@ class EventSettings:
         return f"{where}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}" if where else \
             f"Ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
 
-    def section(self, name: str) -> dict:
-        value = self.raw.get(name, {})
-        return value if isinstance(value, dict) else {}
+
+def read_settings(raw: dict, file: str = "event.toml") -> EventSettings:
+    """The parsed TOML → settings, or a UserError naming file, section and key."""
+    if not isinstance(raw.get("event"), dict):
+        raise UserError(f"{file} thiếu mục [event]. Hãy thêm mục này (xem tệp mẫu do `hoinghi init` tạo).")
+    for name in raw:
+        if name not in SECTIONS:
+            raise unknown_key(Where(file), f"[{name}]", [f"[{k}]" for k in SECTIONS], kind="mục")
+    read = {name: reader(raw.get(name), Where(file, name)) for name, reader in SECTIONS.items()}
+    return EventSettings(read["event"], read["quota"], read["stage"], read["printers"], read["print"],
+                         read["awards"], read["vote"], read["desk"], read["minutes"], read["roles"])
 
 
 def load_settings(path: Path) -> EventSettings:
@@ -100,56 +217,7 @@ def load_settings(path: Path) -> EventSettings:
         raise UserError(f"{where} viết sai cú pháp TOML ({exc}). Hãy sửa dòng đó (chuỗi phải nằm trong dấu \"…\").") from None
     except OSError as exc:
         raise UserError(f"Không đọc được {path}: {exc.strerror}.") from None
-
-    ev = raw.get("event")
-    if not isinstance(ev, dict):
-        raise UserError(f"{where} thiếu mục [event]. Hãy thêm mục này (xem tệp mẫu do `hoinghi init` tạo).")
-
-    def text(key: str, required: bool = False, section: dict = ev, sec: str = "event") -> str:
-        value = section.get(key, "")
-        if not isinstance(value, str):
-            raise UserError(f"{where}, mục [{sec}], khóa “{key}”: phải là chuỗi trong dấu ngoặc kép.")
-        if required and not value.strip():
-            raise UserError(f"{where}, mục [{sec}]: thiếu “{key}”. Hãy điền giá trị rồi mở lại.")
-        return value.strip()
-
-    level = text("level", True)
-    if level not in LEVELS:
-        raise UserError(f"{where}, mục [event], “level” = “{level}” không hợp lệ. Chọn một trong: {', '.join(LEVELS)}.")
-    quota_sec = raw.get("quota", {}) if isinstance(raw.get("quota", {}), dict) else {}
-    try:
-        quota = as_fraction(quota_sec.get("exemplary_min", "70%"))
-        if not 0 <= quota <= 1:
-            raise ValueError
-    except (ValueError, ZeroDivisionError):
-        raise UserError(f"{where}, mục [quota], “exemplary_min” phải là tỉ lệ từ 0 đến 100 % (ví dụ \"70%\").") from None
-    max_delegates = quota_sec.get("max_delegates", LEVELS[level][1])
-    if not isinstance(max_delegates, int) or max_delegates <= 0:
-        raise UserError(f"{where}, mục [quota], “max_delegates” phải là số nguyên dương.")
-    stage = raw.get("stage", {}) if isinstance(raw.get("stage", {}), dict) else {}
-    batch = stage.get("batch_size", 8)
-    if not isinstance(batch, int) or not 1 <= batch <= 50:
-        raise UserError(f"{where}, mục [stage], “batch_size” phải là số nguyên từ 1 đến 50.")
-    printers = raw.get("printers", {})
-    if not isinstance(printers, dict) or not all(isinstance(v, str) for v in printers.values()):
-        raise UserError(f"{where}, mục [printers]: mỗi máy in là một chuỗi URI, ví dụ desk = \"tcp://192.168.1.50:9100\".")
-    awards = raw.get("awards", {}) if isinstance(raw.get("awards", {}), dict) else {}
-    ranking = awards.get("ranking", DEFAULT_AWARD_RANKING)
-    if not isinstance(ranking, list) or not all(isinstance(x, str) for x in ranking):
-        raise UserError(f"{where}, mục [awards], “ranking” phải là danh sách chuỗi, hình thức cao nhất trước.")
-    banner = ev.get("banner", [])
-    if not isinstance(banner, list) or not all(isinstance(x, str) for x in banner):
-        raise UserError(f"{where}, mục [event], “banner” phải là danh sách các dòng chữ trong dấu ngoặc kép.")
-
-    return EventSettings(
-        unit=text("unit", True), level=level, name=text("name") or LEVELS[level][2].title(),
-        date=parse_date(text("date", True), f"{where}, mục [event], “date”"),
-        start=parse_hhmm(text("start") or "07:30", f"{where}, mục [event], “start”"),
-        venue=text("venue"), place=text("place"), parent_unit=text("parent_unit"),
-        edition=text("edition"), period=text("period") or "2015–2020",
-        banner=[b.strip() for b in banner if b.strip()], max_delegates=max_delegates, quota=quota,
-        batch_size=batch, printers=dict(printers), award_ranking=ranking, raw=raw,
-    )
+    return read_settings(raw, where)
 
 
 def _q(value: str) -> str:

@@ -91,6 +91,11 @@ class RosterStore:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
+    @property
+    def cached(self) -> dict[int, Delegate]:
+        """What the last `load()` read, without looking at the file (a new dict after every reload)."""
+        return self._cache
+
     def changed(self) -> bool:
         return self._file_stamp() != self._stamp
 

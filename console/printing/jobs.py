@@ -30,8 +30,7 @@ def printers_of(event) -> dict[str, str]:
 
 
 def default_width(event) -> int:
-    value = event.settings.section("print").get("width_mm", 80)
-    return value if value in (58, 80) else 80
+    return event.settings.paper.width_mm
 
 
 def default_printer(event, purpose: str = "desk") -> str:

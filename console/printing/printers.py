@@ -2,7 +2,8 @@
 
     tcp://192.168.1.50:9100     network printer (raw port 9100)
     usb://0416:5011             USB printer by vendor:product id (needs pyusb)
-    serial:///dev/ttyUSB0?baud=9600   serial printer (needs pyserial)
+    serial:///dev/ttyUSB0?baud=9600   serial printer (needs pyserial); on Windows serial://COM3
+    win32raw://POS-80           a printer installed in Windows, sent raw (needs pywin32)
     cups://POS80                a CUPS queue, sent raw with `lp`
     file:///dev/usb/lp0         raw bytes to a device or a file
     preview://ban-in            PNG files in a folder of the event (the default)
@@ -21,7 +22,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PIL import Image
 
@@ -32,7 +33,7 @@ from console.printing.print_error import PrintError
 from console.printing.raster import encode
 from console.printing.tcp_send import Confirmation, send_tcp
 
-SCHEMES = ("tcp", "usb", "serial", "cups", "file", "preview")
+SCHEMES = ("tcp", "usb", "serial", "win32raw", "cups", "file", "preview")
 DEFAULT_URI = "preview://ban-in"
 DEFAULT_TIMEOUT = 10.0
 
@@ -59,7 +60,8 @@ def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
     text = (uri or "").strip()
     if "://" not in text:
         raise UserError(f"Máy in “{uri}” không đúng dạng URI. Ví dụ: tcp://192.168.1.50:9100, usb://0416:5011, "
-                        "serial:///dev/ttyUSB0?baud=9600, cups://POS80, file:///dev/usb/lp0, preview://ban-in.")
+                        "serial:///dev/ttyUSB0?baud=9600, serial://COM3, win32raw://POS-80, cups://POS80, "
+                        "file:///dev/usb/lp0, preview://ban-in.")
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
@@ -85,7 +87,15 @@ def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
         ids = target.split(":")
         if len(ids) != 2 or not all(_is_hex(x) for x in ids):
             raise UserError(f"Máy in “{uri}”: cần mã USB dạng VID:PID hệ 16, ví dụ usb://0416:5011 (xem bằng lệnh lsusb).")
+    elif scheme == "win32raw":
+        # The name as Windows shows it under "Printers & scanners": spaces and Vietnamese
+        # letters as typed (or %-escaped); no host part, so take everything after '://'.
+        target = unquote(text.split("://", 1)[1].split("?", 1)[0]).strip().strip("/")
+        if not target:
+            raise UserError(f"Máy in “{uri}”: thiếu tên máy in Windows, ví dụ win32raw://POS-80 "
+                            "(tên như trong Cài đặt → Máy in và máy quét).")
     elif scheme in ("serial", "file"):
+        # serial://COM3 has the port as its host part; serial:///dev/ttyUSB0 as its path
         target = parts.path or parts.netloc
         if not target:
             raise UserError(f"Máy in “{uri}”: thiếu đường dẫn, ví dụ {scheme}:///dev/ttyUSB0.")
@@ -146,9 +156,10 @@ def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEO
     if spec.scheme == "cups":
         _send_cups(spec.target, data, timeout)
         return Confirmation.UNCONFIRMED  # CUPS queued it; whether the printer printed is CUPS's to tell
-    if spec.scheme in ("usb", "serial"):
+    if spec.scheme in ("usb", "serial", "win32raw"):
         _send_escpos_device(spec, data, timeout)
-        # A USB bulk write is acknowledged by the device; a serial line takes bytes with nobody listening.
+        # A USB bulk write is acknowledged by the device; a serial line takes bytes with nobody
+        # listening; the Windows spooler, like CUPS, only queued the job.
         return Confirmation.CONFIRMED if spec.scheme == "usb" else Confirmation.UNCONFIRMED
     raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
 
@@ -199,15 +210,22 @@ def _send_escpos_device(spec: PrinterSpec, data: bytes, timeout: float) -> None:
 
             vid, pid = (int(x, 16) for x in spec.target.split(":"))
             dev = Usb(vid, pid, timeout=int(timeout * 1000))
+        elif spec.scheme == "win32raw":
+            import win32print  # noqa: F401  (pywin32: python-escpos's Win32Raw needs it)
+            from escpos.printer import Win32Raw
+
+            dev = Win32Raw(spec.target)
         else:
             import serial  # noqa: F401  (pyserial)
             from escpos.printer import Serial
 
             dev = Serial(spec.target, baudrate=int(spec.params.get("baud", 9600)), timeout=timeout)
     except ImportError:
-        lib = "pyusb" if spec.scheme == "usb" else "pyserial"
-        raise PrintError("missing", f"Cần cài thư viện {lib} để in qua {spec.scheme.upper()} (pip install {lib}), "
-                                    "hoặc dùng file:///dev/usb/lp0 cho máy in USB.") from None
+        lib, extra = {"usb": ("pyusb", "usb"), "serial": ("pyserial", "serial"),
+                      "win32raw": ("pywin32", "windows")}[spec.scheme]
+        where = "máy in cài trong Windows" if spec.scheme == "win32raw" else spec.scheme.upper()
+        raise PrintError("missing", f"Cần cài thư viện {lib} để in qua {where} (pip install -e '.[{extra}]'), "
+                                    "hoặc dùng tcp:// cho máy in mạng.") from None
     try:
         dev.open()
         dev._raw(data)

@@ -1,6 +1,6 @@
 """The badge QR as a 1-bit picture, sized for a 203 dpi thermal head.
 
-The token is 18 characters of the QR alphanumeric set, so at error correction
+The token is 20 characters of the QR alphanumeric set, so at error correction
 M it is a version-1 symbol (21×21 modules). Modules of 7 dots (0.86 mm) on
 58 mm paper and 8 dots (1 mm) on 80 mm are far above what a desk scanner
 needs, and the 4-module quiet zone the standard asks for is kept white.

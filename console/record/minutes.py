@@ -14,7 +14,8 @@ from pathlib import Path
 
 from console.ground.clock import parse_iso
 from console.ground.errors import UserError
-from console.people.quota import compose, format_share, verdict
+from console.people.quota import ROUNDING_NOTE, format_share, verdict
+from console.record.figures import figures
 from console.ground.storage import atomic_write_bytes, atomic_write_text
 from console.record import sources
 from console.record import vote as vote_mod
@@ -50,20 +51,21 @@ def _minutes(value) -> str:
 
 
 def people_text(settings, presider: str | None, secretary: str | None) -> tuple[str, str]:
-    sec = settings.section("minutes")
-    p = presider or sec.get("presider") or ""
-    s = secretary or sec.get("secretary") or ""
+    p = presider or settings.minutes.presider
+    s = secretary or settings.minutes.secretary
     return (str(p).strip() or BLANK, str(s).strip() or BLANK)
 
 
 def draft(event, *, presider: str | None = None, secretary: str | None = None) -> list[Block]:
     s = event.settings
     summary = sources.day_summary(event)
-    everyone = event.delegates()
-    day = event.day
-    attended = [everyone[i] for i in day.first_checkin if i in everyone]
-    reg = event.composition_registered()
-    att = compose(attended, s.quota)
+    fig = figures(event)
+    att = fig.arrived_composition
+    around = (s.quota, 1 - s.quota)
+
+    def share(part: int) -> str:
+        return format_share(_share(part, att.total), *around)
+
     chair, clerk = people_text(s, presider, secretary)
     blocks = [
         Block("head", rows=[[s.parent_unit.upper(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -79,21 +81,20 @@ def draft(event, *, presider: str | None = None, secretary: str | None = None) -
         Block("h3", "II. THÀNH PHẦN THAM DỰ"),
         Block("li", f"Chủ trì hội nghị: đồng chí {chair}."),
         Block("li", f"Thư ký hội nghị: đồng chí {clerk}."),
-        Block("li", f"Số đại biểu triệu tập: {reg.total - len(day.walk_ins)}"
-                    + (f" (cộng {len(day.walk_ins)} khách vãng lai đăng ký tại bàn đón tiếp)" if day.walk_ins else "")
-                    + f"; số đại biểu có mặt (đã điểm danh): {att.total}."),
+        Block("li", fig.summoned_sentence()),
+        Block("li", fig.arrived_sentence()),
         Block("table", rows=[
-            ["Thành phần", "Số có mặt", "Tỉ lệ"],
-            ["Đại biểu điển hình tiên tiến", str(att.exemplary), format_share(att.exemplary_share)],
-            ["– đại diện tập thể", str(att.collectives), format_share(_share(att.collectives, att.total))],
-            ["– cá nhân", str(att.individuals), format_share(_share(att.individuals, att.total))],
-            ["Khách mời", str(att.guests), format_share(att.guest_share)],
-            ["Nữ", str(att.women), format_share(_share(att.women, att.total))],
-            ["Dân tộc thiểu số", str(att.minorities), format_share(_share(att.minorities, att.total))],
-            ["Trực tiếp sản xuất, công tác", str(att.direct_production), format_share(_share(att.direct_production, att.total))],
-            ["Không giữ chức vụ lãnh đạo, quản lý", str(att.non_leadership), format_share(_share(att.non_leadership, att.total))],
+            ["Thành phần", "Số đã đến", "Tỉ lệ"],
+            ["Đại biểu điển hình tiên tiến", str(att.exemplary), share(att.exemplary)],
+            ["– đại diện tập thể", str(att.collectives), share(att.collectives)],
+            ["– cá nhân", str(att.individuals), share(att.individuals)],
+            ["Khách mời", str(att.guests), share(att.guests)],
+            ["Nữ", str(att.women), share(att.women)],
+            ["Dân tộc thiểu số", str(att.minorities), share(att.minorities)],
+            ["Trực tiếp sản xuất, công tác", str(att.direct_production), share(att.direct_production)],
+            ["Không giữ chức vụ lãnh đạo, quản lý", str(att.non_leadership), share(att.non_leadership)],
         ]),
-        Block("p", verdict(att)),
+        Block("p", verdict(att) + " " + ROUNDING_NOTE),
         Block("h3", "III. NỘI DUNG HỘI NGHỊ"),
     ]
     blocks += _programme(event)
@@ -176,11 +177,14 @@ def _vote(event) -> list[Block]:
     out = [Block("p", f"{head}: Ban tổ chức trình hội nghị danh sách {len(names)} đại biểu:")]
     out += [Block("li", f"{d.name} — {', '.join(x for x in (d.position, d.unit) if x)}"
                         + (f" ({d.title})" if d.title else "")) for d in names]
+    rules = vote_mod.rules_from_settings(event.settings)
+    base = ("đại biểu điển hình (khách mời không biểu quyết)" if rules.voters == "exemplary"
+            else "đại biểu (tổng số, kể cả khách mời và khách vãng lai)")
     for n, b in enumerate(st.ballots, start=1):
         label = f"Biểu quyết lần {n}" if len(st.ballots) > 1 else "Kết quả biểu quyết"
         out.append(Block("p", (
-            f"{label} (lúc {_hm(b.at)}, giơ tay): có mặt {b.present}/{b.registered} đại biểu trong danh sách; "
-            f"tán thành {b.votes_for} ({format_share(b.share_for)} số có mặt), không tán thành {b.against}, "
+            f"{label} (lúc {_hm(b.at)}, giơ tay): đang có mặt {b.present}/{b.registered} {base}; "
+            f"tán thành {b.votes_for} ({format_share(b.share_for, rules.majority)} số có mặt), không tán thành {b.against}, "
             f"không biểu quyết {b.abstain}. Điều kiện: có mặt {b.rule_word} {b.quorum} số trong danh sách, "
             f"tán thành {b.rule_word} {b.majority} số có mặt. **{b.result_text}.**")))
     if not st.ballots:

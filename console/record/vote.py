@@ -94,31 +94,10 @@ class VoteRules:
 
 
 def rules_from_settings(settings) -> VoteRules:
-    sec = settings.section("vote")
-    seats = sec.get("higher_level_seats", DEFAULT_SEATS)
-    if not isinstance(seats, int) or isinstance(seats, bool) or seats <= 0:
-        raise UserError("event.toml, mục [vote], “higher_level_seats” phải là số nguyên dương (ví dụ 10).")
-    parsed = {}
-    for key in ("quorum", "majority"):
-        text = str(sec.get(key, DEFAULT_RULE)).strip()
-        try:
-            value = as_fraction(text)
-            if not 0 <= value < 1:
-                raise ValueError
-        except (ValueError, ZeroDivisionError):
-            raise UserError(f"event.toml, mục [vote], “{key}” = “{text}” không hợp lệ: ghi phân số "
-                            "nhỏ hơn 1, ví dụ \"1/2\" hoặc \"2/3\" hoặc \"50%\".") from None
-        parsed[key] = (value, text)
-    voters = str(sec.get("voters", "all")).strip()
-    if voters not in ("all", "exemplary"):
-        raise UserError(f"event.toml, mục [vote], “voters” = “{voters}” không hợp lệ: ghi \"all\" (mọi đại biểu có mặt "
-                        "biểu quyết) hoặc \"exemplary\" (chỉ đại biểu điển hình, khách mời không biểu quyết).")
-    threshold = str(sec.get("threshold", "more_than")).strip()
-    if threshold not in ("more_than", "at_least"):
-        raise UserError(f"event.toml, mục [vote], “threshold” = “{threshold}” không hợp lệ: ghi \"more_than\" "
-                        "(phải hơn tỉ lệ, ví dụ trên 1/2) hoặc \"at_least\" (đạt tỉ lệ là đủ, ví dụ ít nhất 2/3).")
-    return VoteRules(seats, parsed["quorum"][0], parsed["majority"][0], parsed["quorum"][1], parsed["majority"][1],
-                     voters, threshold)
+    """The rules of event.toml [vote], already checked when the file was read (ground/settings.py)."""
+    sec = settings.vote
+    return VoteRules(sec.higher_level_seats, as_fraction(sec.quorum), as_fraction(sec.majority), sec.quorum,
+                     sec.majority, sec.voters, sec.threshold)
 
 
 # --- the fold ---------------------------------------------------------------------

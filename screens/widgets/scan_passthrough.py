@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from console.door.tokens import ALPHABET, PREFIX, TOKEN_LEN
+from console.door.tokens import ALPHABET, LEGACY_TOKEN_LEN, PREFIX, TOKEN_LEN
 
-_TAIL = re.compile(rf"{PREFIX}[{ALPHABET}]{{{TOKEN_LEN - len(PREFIX)}}}$", re.IGNORECASE)
+# The current 20-character form first, so a badge printed before it (18) is not read from its middle.
+_TAIL = re.compile(rf"{PREFIX}[{ALPHABET}]{{{TOKEN_LEN - len(PREFIX)}}}$|{PREFIX}[{ALPHABET}]{{{LEGACY_TOKEN_LEN - len(PREFIX)}}}$",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from console.people.categories import is_collective_name
-from console.importer import AWARDS, SPEECHES, ImportReport, Problem
-from console.importer import _refuse as refuse
-from console.importer.rows import RowReader
-from console.people.roster import Delegate
 from console.ground.text import canonical, fold, nfc
-from console.ceremony.forms import rank_form
+from console.importer.headers import AWARDS, SPEECHES
+from console.importer.report import ImportReport, refuse
+from console.importer.rows import Problem, RowReader
+from console.people.categories import is_collective_name
+from console.people.forms import rank_form
+from console.people.roster import Delegate
 
 AWARDS_TABLE, SPEECHES_TABLE = "awards", "speeches"
 DEFAULT_SPEECH_MINUTES = 7.0
