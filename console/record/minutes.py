@@ -8,7 +8,6 @@ Nothing here looks at the wall clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,17 +17,12 @@ from console.people.quota import ROUNDING_NOTE, format_share, verdict
 from console.record.figures import figures
 from console.ground.storage import atomic_write_bytes, atomic_write_text
 from console.record import sources
+from console.record.blocks import Block
 from console.record import vote as vote_mod
-from console.record.sheets import AWARD_STATUS, as_of
+from console.record.sheets import AWARD_STATUS
+from console.record.sources import as_of
 
 BLANK = "…………………………"
-
-
-@dataclass
-class Block:
-    kind: str  # h1 | h2 | h3 | p | li | table | sign | head
-    text: str = ""
-    rows: list[list[str]] = field(default_factory=list)
 
 
 def _when(iso_text: str | None) -> str:

@@ -15,7 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from console.record.minutes import Block
+from console.record.blocks import Block
 
 _MARK = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 
