@@ -62,3 +62,21 @@ def awards(event) -> list[dict]:
 
 def speeches(event) -> list[dict]:
     return list(_call("console.ceremony", "speeches_record", event, []))
+
+
+def presenters(event) -> dict[str, list[str]]:
+    """Award form → the leaders who presented its batches (in batch order), for the minutes."""
+    def read(ev) -> dict[str, list[str]]:
+        from console.ceremony.awards import plan_awards
+
+        out: dict[str, list[str]] = {}
+        for b in plan_awards(ev).batches:
+            if b.done and b.presenter_name and b.presenter_name not in out.setdefault(b.form, []):
+                out[b.form].append(b.presenter_name)
+        return out
+
+    try:
+        with _as_of_last_line(event):
+            return read(event)
+    except (ImportError, AttributeError):
+        return {}
