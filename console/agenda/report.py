@@ -89,7 +89,7 @@ def _row(position, title, kind, planned_start, planned_minutes, state: RunState,
     status = rec.status if rec else PENDING
     ran = rec is not None and rec.start is not None and status != SKIPPED
     return {
-        "position": position, "title": title, "kind": kind,
+        "position": position, "title": title, "kind": kind, "key": item_id,  # the biên bản says each part in its words
         "planned_start": iso(planned_start) if planned_start else None,
         "planned_minutes": round(planned_minutes, 2),
         "actual_start": iso(rec.start) if ran else None,
@@ -113,7 +113,7 @@ def _segment_row(seg: Segment, t: datetime, children: list[dict], state: RunStat
     ends = [c["actual_end"] for c in children if c["actual_end"]]
     ran = [c["actual_minutes"] for c in children if c["actual_minutes"] is not None]
     return {
-        "position": str(seg.position), "title": seg.title, "kind": "segment", "planned_start": iso(t),
+        "position": str(seg.position), "title": seg.title, "kind": "segment", "key": seg.key, "planned_start": iso(t),
         "planned_minutes": seg.minutes, "actual_start": min(starts) if starts else None,
         "actual_end": max(ends) if ends and status == DONE else None,
         "actual_minutes": round(sum(ran), 2) if ran else None, "status": status,

@@ -16,6 +16,7 @@ from datetime import datetime
 from console.agenda.report import day_summary as _day_summary
 from console.agenda.report import timings_report
 from console.ceremony import awards_record, speeches_record
+from console.ceremony.awards import plan_awards
 from console.ground.clock import FakeClock, parse_iso
 
 
@@ -54,3 +55,15 @@ def awards(event) -> list[dict]:
 
 def speeches(event) -> list[dict]:
     return list(_read(speeches_record, event))
+
+
+def presenters(event) -> dict[str, list[str]]:
+    """Award form → the leaders who presented its batches (in batch order), for the minutes."""
+    def read(ev) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for b in plan_awards(ev).batches:
+            if b.done and b.presenter_name and b.presenter_name not in out.setdefault(b.form, []):
+                out[b.form].append(b.presenter_name)
+        return out
+
+    return _read(read, event)
