@@ -21,14 +21,18 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from console.agenda.run import AgendaRun
+from console.agenda.substeps import SubstepSource
+from console.ceremony.state import CeremonyState
+from console.ceremony.substeps import CeremonySubsteps
+from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
-from console.door.day import DayState
 from console.ground.errors import NotAnEventFolder, UserError
 from console.ground.journal import Entry, Journal
+from console.ground.settings import EventSettings, load_settings, render_event_toml
+from console.ground.storage import atomic_write_text, portable_host
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
-from console.ground.settings import EventSettings, load_settings, render_event_toml
-from console.ground.storage import atomic_write_text
 
 EVENT_TOML = "event.toml"
 AGENDA_TOML = "agenda.toml"
@@ -81,7 +85,7 @@ def _read_secret(path: Path) -> bytes:
     except (ValueError, UnicodeDecodeError):
         raise UserError(f"{path} bị hỏng (không phải khóa hợp lệ). Hãy chép lại tệp này từ bản sao lưu.") from None
     mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077:
+    if mode & 0o077 and not portable_host():  # Windows has no such bits; its folder ACL guards the key
         try:
             os.chmod(path, 0o600)
         except OSError:
@@ -114,9 +118,19 @@ class Event:
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
         self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
-        self.day = DayState()
+        # Everything built from the journal, declared here and fed each entry in order by `_fold`.
+        self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
+        self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
+        self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
+        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
         self._folded = 0
-        self._listeners: list[Callable[[Entry], None]] = []
+        # The door's aggregates follow the fold (O(1) a line); roster-only results are
+        # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
+        self.tally = DoorTally()
+        self._people_version = 0
+        self._people_cache: tuple | None = None  # (key, merged delegates)
+        self._registered_cache: tuple | None = None  # (key, quota, Composition)
+        self._listeners: list[Callable[[Entry], None]] = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
         self.refresh()
 
     # --- reading --------------------------------------------------------------
@@ -162,11 +176,10 @@ class Event:
                 f"Dòng số {e.n} ({e.kind}) của nhật ký có dữ liệu không đọc được ({type(exc).__name__}); "
                 "đã bỏ qua (xem `hoinghi verify`).")
 
-    def on_entry(self, listener: Callable[[Entry], None]) -> None:
-        """Fold journal entries into another module's state (agenda, ceremony …)."""
-        self._listeners.append(listener)
-        for e in self.journal.entries[: self._folded]:
-            self._feed(listener, e)
+    def _follow(self, e: Entry) -> None:
+        if e.kind == "walkin":
+            self._people_version += 1
+        self.tally.follow(self.day, self.roster_store.cached, e)
 
     def transact(self, decide, **kw) -> list[Entry]:
         """Journal transaction whose decision sees the latest state, then folds it."""
@@ -184,13 +197,28 @@ class Event:
     def imported(self) -> dict[int, Delegate]:
         return self.roster_store.load()
 
+    def _people_key(self, roster: dict[int, Delegate]) -> tuple:
+        # Held references, compared by identity: a reloaded roster or a replaced day is a new object.
+        return (roster, self.day, self._people_version)
+
+    @staticmethod
+    def _same_people(a: tuple, b: tuple) -> bool:
+        return a[0] is b[0] and a[1] is b[1] and a[2] == b[2]
+
     def delegates(self) -> dict[int, Delegate]:
-        """Everyone: the imported roster plus walk-ins registered at a desk."""
+        """Everyone: the imported roster plus walk-ins registered at a desk (do not modify).
+
+        The merge is kept until the roster is reloaded or a walk-in line is folded:
+        the desk asks for it on every scan."""
         roster = self.roster_store.load()
         if not self.day.walk_ins:
             return roster
+        key = self._people_key(roster)
+        if self._people_cache is not None and self._same_people(self._people_cache[0], key):
+            return self._people_cache[1]
         merged = dict(roster)
         merged.update(self.day.walk_ins)
+        self._people_cache = (key, merged)
         return merged
 
     def get(self, delegate_id: int) -> Delegate | None:
@@ -201,10 +229,31 @@ class Event:
         return [everyone[i] for i in self.day.present if i in everyone]
 
     def composition_registered(self) -> Composition:
-        return compose(self.delegates().values(), self.settings.quota)
+        """Who is registered: depends only on the roster and the walk-ins, so counted once per change."""
+        roster = self.roster_store.load()
+        key = self._people_key(roster)
+        quota = self.settings.quota
+        cached = self._registered_cache
+        if cached is not None and self._same_people(cached[0], key) and cached[1] == quota:
+            return cached[2]
+        comp = compose(self.delegates().values(), quota)
+        self._registered_cache = (key, quota, comp)
+        return comp
+
+    def _door(self) -> DoorTally:
+        roster = self.roster_store.load()
+        if not self.tally.in_step(self.day, roster):
+            self.tally.recount(self.day, roster)
+        return self.tally
 
     def composition_present(self) -> Composition:
-        return compose(self.present_delegates(), self.settings.quota)
+        """Who is in the hall now: kept up to date line by line, O(1) per scan."""
+        return self._door().present.composition(self.settings.quota)
+
+    def door_counts(self) -> DoorCounts:
+        """Not yet arrived, left, walk-ins, in the hall from this desk: O(1) per scan."""
+        door = self._door()
+        return door.counts(len(self.delegates()), self.desk)
 
     def next_id(self) -> int:
         """A new delegate's id: above every id ever given (a removed person's badge stays theirs)."""

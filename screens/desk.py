@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from console.door.checkin import (
     NOT_A_CODE,
@@ -24,10 +25,10 @@ from console.door.checkin import (
     scan,
     undo_checkin,
 )
-from console.ground.errors import UserError
 from console.door.search import DEFAULT_LIMIT, LiveIndex
-from console.ground.text import fold
 from console.door.tokens import ALPHABET, PREFIX
+from console.ground.errors import UserError
+from console.ground.text import fold
 
 from .base import EventScreen
 from .widgets.quota_panel import QuotaPanel
@@ -50,13 +51,10 @@ def scan_in_progress(text: str) -> bool:
 
 
 def door_counts(event) -> str:
-    """The door in numbers, under the quota panel."""
-    day = event.day
-    everyone = event.delegates()
-    not_yet = sum(1 for i in everyone if i not in day.first_checkin)
-    here = sum(1 for v in day.present.values() if v.desk == event.desk)
-    return (f"Chưa đến: {not_yet}\nĐã ra về: {len(day.left)}\nKhách vãng lai: {len(day.walk_ins)}\n"
-            f"Bàn này ({event.desk}): {here} người")
+    """The door in numbers, under the quota panel (kept by the fold: O(1) per scan)."""
+    c = event.door_counts()
+    return (f"Chưa đến: {c.not_yet}\nĐã ra về: {c.left}\nKhách vãng lai: {c.walk_ins}\n"
+            f"Bàn này ({event.desk}): {c.at_desk} người")
 
 
 class DeskScreen(EventScreen):
@@ -103,8 +101,20 @@ class DeskScreen(EventScreen):
     def on_mount(self) -> None:
         self._index = LiveIndex(self.event)
         self.query_one("#desk-hits").display = False
-        super().on_mount()
+        super().on_mount()  # refresh_view: starts building the search index in a worker
         self.scan_input.focus()
+
+    def _build_index(self) -> None:
+        """(Re)build the name index off the UI thread: at 20,000 delegates it takes most of a
+        second, and the first badge scanned after start must not wait for it."""
+        job = self._index.build_job() if self._index is not None else None
+        if job is not None:
+            self.run_worker(job, thread=True, group="desk-index", name="desk-index", exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _index_built(self, message: Worker.StateChanged) -> None:
+        if message.worker.group == "desk-index" and message.state == WorkerState.SUCCESS and self._searching:
+            self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -124,7 +134,10 @@ class DeskScreen(EventScreen):
     # --- the live panels ---------------------------------------------------------------
 
     def refresh_view(self) -> None:
+        # Every figure here is kept by the fold or cached by the roster: O(1) per scan.
         ev = self.event
+        if self._index is not None and self._index.stale():
+            self._build_index()
         self.query_one("#desk-quota", QuotaPanel).show(ev.composition_registered(), ev.composition_present())
         self.query_one("#desk-recent", RecentCheckins).show(ev)
         self.query_one("#desk-counts", Static).update(door_counts(ev))
@@ -146,10 +159,15 @@ class DeskScreen(EventScreen):
         self._search(text)
 
     def _search(self, text: str, *, keep_pick: bool = False) -> None:
-        hits = self._index.search(text, DEFAULT_LIMIT) if self._index else []
+        index = self._index.current() if self._index is not None else None
+        if index is None or self._index.stale():
+            self._build_index()
+        hits = index.search(text, DEFAULT_LIMIT) if index is not None else []
         self.query_one("#desk-hits", SearchResults).set_hits(hits, self.event.day.present, keep_pick=keep_pick)
         self._show_hits(True)
-        if not hits:
+        if index is None:  # the first second after start at a national congress: searched when ready
+            self.query_one("#desk-hits", SearchResults).border_title = "Đang chuẩn bị danh sách để tìm…"
+        elif not hits:
             # The typed text is in the box just above: the title keeps room for what to do (80 columns).
             self.query_one("#desk-hits", SearchResults).border_title = "Không tìm thấy — F7: khách vãng lai"
         else:

@@ -2,35 +2,61 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime
 
 import pytest
 
 from console.agenda import steps
-from console.agenda.plan import timings_report
+from console.agenda.report import timings_report
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ
 from console.agenda.substeps import SubStep
 
 
+class StubSource:
+    """A stand-in for the ceremony's sub-steps: the agenda sees only the SubstepSource protocol."""
+
+    segments = ("tham_luan", "khen_thuong", "huong_ung")
+
+    def __init__(self, data=None, fail: Exception | None = None):
+        self.data, self.fail, self.asked = data or {}, fail, []
+
+    def substeps(self, event, segment, minutes):
+        self.asked.append((segment, minutes))
+        if self.fail:
+            raise self.fail
+        return self.data.get(segment, [])
+
+    def left(self, event, segment, substep):
+        return []
+
+    def undone(self, event, segment, substep):
+        return []
+
+    def read_out(self, event, segment):
+        return []
+
+
+def use_source(monkeypatch, event, source) -> None:
+    """`source` for this event and every Event opened later in the test (screens open their own)."""
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: source)
+    event.substeps = source
+
+
 @pytest.fixture
-def ceremony(monkeypatch):
-    """A stand-in for console/ceremony/substeps.py (the ceremony helper's module)."""
+def ceremony(monkeypatch, demo_event):
+    """The ceremony's place taken by a stub with three speeches and one award batch."""
     speeches = [SubStep("speech:1", "Tham luận: Đổi mới quản lý", person="Hoàng Thị Mai", minutes=7),
                 SubStep("speech:2", "Tham luận: Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=7),
                 SubStep("speech:3", "Tham luận: Nữ công nhân giỏi", person="Triệu Thị Hoa", minutes=14)]
     batches = [SubStep("batch:1", "Đợt 1: Bằng khen của Chủ tịch UBND tỉnh", names=["Tổ may 3", "Hà Văn Nam"],
                        presenter="Dương Minh Ân, Chủ tịch UBND huyện")]
     data = {"tham_luan": speeches, "khen_thuong": batches}
-    mod = types.ModuleType("console.ceremony.substeps")
-    mod.provide = lambda event, key: data.get(key, [])
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    use_source(monkeypatch, demo_event, StubSource(data))
     return data
 
 
-def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, ceremony):
+def test_each_substep_counts_down_its_own_minutes_and_steps_one_by_one(demo_event, clock, ceremony):
     clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
     steps.skip(demo_event)
     steps.start(demo_event)  # khai_mac
@@ -38,7 +64,7 @@ def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, cerem
     v = view(demo_event)
     cur = v.current
     assert cur.id == "tham_luan/speech:1" and cur.position == "4.1"
-    assert cur.minutes == pytest.approx(45 * 7 / 28)  # its share of the 45 minutes
+    assert cur.minutes == 7  # its own 7 minutes, not a share of the segment's 45
     assert cur.mc_line.startswith("Sau đây, hội nghị sẽ nghe tham luận")  # the segment's line first
     assert "kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận" in cur.mc_line
     assert [it.position for it, _t in v.next_items] == ["4.2", "4.3", "5"]
@@ -59,6 +85,8 @@ def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, cerem
     assert [r["actual_minutes"] for r in subs] == [12, 11, 20]
     assert seg["actual_minutes"] == 43 and seg["status"] == "done"
     assert subs[1]["planned_start"] > subs[0]["planned_start"]
+    assert [r["planned_minutes"] for r in subs] == [7, 7, 14]  # planned stays planned
+    assert seg["planned_minutes"] == 45
 
 
 def test_award_batch_line_names_and_presenter(demo_event, ceremony):
@@ -73,11 +101,12 @@ def test_award_batch_line_names_and_presenter(demo_event, ceremony):
 def test_a_retimed_segment_shortens_each_speech(demo_event, clock, ceremony):
     clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
     steps.start(demo_event)
-    clock.advance(minutes=40)  # the performance ran 25 minutes over
+    clock.advance(minutes=70)  # the performance ran 55 minutes over
     v = view(demo_event)
     tl = next(c for c in v.proposal.changes if c.key == "tham_luan")
     steps.approve(demo_event)
     steps.jump(demo_event, "4")
+    assert tl.new < 28  # the three speeches need 28 minutes: each shrinks in proportion
     assert view(demo_event).current.minutes == pytest.approx(tl.new * 7 / 28)
 
 
@@ -90,14 +119,22 @@ def test_no_substeps_yet_means_the_segment_itself(demo_event):
 
 
 def test_a_failing_ceremony_module_leaves_the_segment_whole(demo_event, monkeypatch):
-    mod = types.ModuleType("console.ceremony.substeps")
-
-    def provide(event, key):
-        raise RuntimeError("danh sách hỏng")
-
-    mod.provide = provide
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    use_source(monkeypatch, demo_event, StubSource(fail=RuntimeError("danh sách hỏng")))
     steps.start(demo_event)
     steps.jump(demo_event, "4")
     assert view(demo_event).current.id == "tham_luan"
-    assert "danh sách hỏng" in demo_event.agenda_substep_errors["tham_luan"]
+    assert "danh sách hỏng" in demo_event.agenda_run.substep_errors["tham_luan"]
+
+
+def test_the_agenda_passes_each_segment_its_allotted_minutes(demo_event, monkeypatch, clock):
+    """The protocol: the source is asked only for its own segments, with the minutes the agenda allots
+    (agenda.toml, then the approved re-timing) — it never reads agenda.toml itself."""
+    source = StubSource()
+    use_source(monkeypatch, demo_event, source)
+    timings_report(demo_event)
+    assert {seg for seg, _ in source.asked} == {"tham_luan", "khen_thuong", "huong_ung"}
+    assert dict(source.asked)["tham_luan"] == 45.0  # agenda.toml of the demo (huyện/ngành)
+    source.asked.clear()
+    demo_event.transact(lambda ev: [("agenda_retime", {"allot": {"tham_luan": 30}, "drift_before": 15})])
+    timings_report(demo_event)
+    assert dict(source.asked)["tham_luan"] == 30.0

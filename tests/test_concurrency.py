@@ -61,7 +61,7 @@ def test_four_desks_scan_everyone_twice(tmp_path):
         plan[b].append(tok)
     for lst in plan.values():
         rng.shuffle(lst)
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("spawn")
     out = ctx.Queue()
     watcher = ctx.Process(target=_watcher, args=(str(folder), N, out, time.time() + 300))
     watcher.start()

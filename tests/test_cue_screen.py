@@ -142,16 +142,12 @@ async def test_a_broken_agenda_file_is_said_on_the_cue(demo_dir, demo_app):
 
 async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monkeypatch, demo_app):
     """Sub-steps from the ceremony seam: each speech its own count-down and line; Next/Back move among them."""
-    import sys
-    import types
-
     from console.agenda.substeps import SubStep
+    from tests.test_agenda_substeps import StubSource
 
     speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5),
                 SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10)]
-    mod = types.ModuleType("console.ceremony.substeps")
-    mod.provide = lambda event, key: speeches if key == "tham_luan" else []
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: StubSource({"tham_luan": speeches}))
     clock = FakeClock(datetime(2020, 4, 15, 8, 25, tzinfo=VN_TZ))
     ev = Event(demo_dir, clock=clock)
     steps.start(ev)
@@ -163,20 +159,20 @@ async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monke
         title = str(screen.query_one("#cue-title").render())
         assert "4.1. Tham luận của các điển hình tiên tiến — Đổi mới quản lý" in title
         assert "Trên sân khấu: Hoàng Thị Mai" in title
-        assert screen.query_one("#cue-clock").text == "15:00"  # a third of the 45 minutes
+        assert screen.query_one("#cue-clock").text == "05:00"  # her own 5 minutes, not a share of 45
         assert "kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận" in str(screen.query_one("#cue-mc").render())
         nxt = str(screen.query_one("#cue-next").render())
-        assert "4.2. Sáng kiến tiết kiệm (30 ph)" in nxt and "Lý Văn Pao" in nxt
+        assert "4.2. Sáng kiến tiết kiệm (10 ph)" in nxt and "Lý Văn Pao" in nxt
         clock.advance(minutes=14)
         steps.next_(ev)
         app.poll_folder()
         await pilot.pause()
         assert "Lý Văn Pao" in str(screen.query_one("#cue-title").render())
-        assert screen.query_one("#cue-clock").text == "30:00"
+        assert screen.query_one("#cue-clock").text == "10:00"  # his own 10, not the 31 she left
         steps.back(ev)  # too soon: the first speaker was not finished
         clock.advance(minutes=2)
         app.poll_folder()
         await pilot.pause()
         big = screen.query_one("#cue-clock")
         assert "Hoàng Thị Mai" in str(screen.query_one("#cue-title").render())
-        assert (big.text, big.phase) == ("+01:00", "over")  # 16 of her 15 minutes
+        assert (big.text, big.phase) == ("+11:00", "over")  # 16 of her 5 minutes

@@ -188,7 +188,7 @@ def test_cli_init_import_status_json(tmp_path):
     _p, status = cli_json("status", ev)
     assert status["registered"] == 140 and status["exemplary_registered"] == 104
     assert status["guests_registered"] == 36 and status["quota_ok_registered"] is True
-    assert status["exemplary_share_registered"] == 74.2
+    assert status["exemplary_share_registered"] == 74.3  # 104/140 = 74,29 %
     for key in ["registered", "present", "exemplary_registered", "exemplary_present", "guests_registered",
                 "guests_present", "exemplary_share_registered", "exemplary_share_present", "quota_ok_registered",
                 "quota_ok_present", "guest_headroom", "women_present", "minorities_present",

@@ -110,7 +110,7 @@ def _writer(path: str, desk: str, count: int) -> None:
 
 def test_four_processes_append_without_loss_and_chain_holds(tmp_path):
     path = tmp_path / "j.jsonl"
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("spawn")
     procs = [ctx.Process(target=_writer, args=(str(path), f"ban-{k}", 60)) for k in range(4)]
     for p in procs:
         p.start()
@@ -138,17 +138,20 @@ def _acking_writer(path: str, ack_path: str) -> None:
 @pytest.mark.parametrize("round_", range(6))
 def test_kill_9_mid_append_loses_nothing_acknowledged(tmp_path, round_):
     import random
-    import signal
     import time
 
     path = tmp_path / "j.jsonl"
     ack = tmp_path / "ack"
     for _ in range(3):
-        ctx = mp.get_context("fork")
+        ctx = mp.get_context("spawn")
         p = ctx.Process(target=_acking_writer, args=(str(path), str(ack)))
         p.start()
-        time.sleep(random.uniform(0.02, 0.15))
-        os.kill(p.pid, signal.SIGKILL)
+        before = ack.stat().st_size if ack.exists() else 0
+        deadline = time.monotonic() + 60  # spawn starts slowly: kill while it appends, not before
+        while (ack.stat().st_size if ack.exists() else 0) == before and p.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(random.uniform(0.0, 0.1))
+        p.kill()
         p.join()
     acked = ack.read_text().split() if ack.exists() else []
     reader = Journal(path, SECRET)
@@ -237,9 +240,9 @@ def test_a_journal_swapped_under_a_running_desk_stops_it(demo_dir):
     import shutil
 
     from console.door.checkin import checkin_delegate, scan
-    from console.ground.errors import UserError
-    from console.event import Event
     from console.door.tokens import make_token
+    from console.event import Event
+    from console.ground.errors import UserError
 
     ev = Event(demo_dir, desk="ban-1")
     ids = sorted(ev.imported)

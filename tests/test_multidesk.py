@@ -36,7 +36,7 @@ def _desk(folder: str, desk: str, seed: int, barrier, queue) -> None:
 
 def test_four_desk_processes_check_in_150_people_exactly_once(tmp_path):
     event = make_event(tmp_path / "ev", N_PEOPLE, desk="setup")
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")
     barrier, queue = ctx.Barrier(N_DESKS), ctx.Queue()
     procs = [ctx.Process(target=_desk, args=(str(event.folder), f"ban-{i}", i, barrier, queue)) for i in range(N_DESKS)]
     for p in procs:

@@ -84,3 +84,23 @@ def test_display_never_claims_a_pass_that_is_not(total, e):
     c = compose(people(e, total - e))
     shown = float(format_share(c.exemplary_share).split()[0].replace(",", "."))
     assert (shown >= 70.0) == c.ok
+
+
+def test_shares_round_to_the_nearest_tenth_but_never_across_a_threshold():
+    assert format_share(Fraction(8046, 10000)) == "80,5 %"  # nearest: was rounded down to 80,4
+    assert format_share(Fraction(7804, 10000)) == "78,0 %"
+    assert format_share(Fraction(6996, 10000)) == "69,9 %"  # below 70 % never shows as 70,0 %
+    assert format_share(Fraction(7, 10)) == "70,0 %"
+    assert format_share(Fraction(3004, 10000)) == "30,1 %"  # over 30 % never shows as 30,0 %
+    assert format_share(Fraction(4996, 10000)) == "49,9 %" and format_share(Fraction(5004, 10000)) == "50,1 %"
+    # an event's own quota is a threshold too, when the caller names it
+    assert format_share(Fraction(7496, 10000)) == "75,0 %"
+    assert format_share(Fraction(7496, 10000), Fraction(3, 4)) == "74,9 %"
+
+
+@given(st.fractions(min_value=0, max_value=1), st.sampled_from([Fraction(7, 10), Fraction(3, 4), Fraction(2, 3)]))
+def test_a_shown_share_is_on_the_same_side_of_its_threshold(share, threshold):
+    shown = Fraction(share_float(share, threshold)).limit_denominator(10) / 100
+    if share != threshold:
+        assert (shown < threshold) == (share < threshold) and (shown > threshold) == (share > threshold)
+    assert abs(shown - share) <= Fraction(1, 1000)

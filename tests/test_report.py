@@ -17,6 +17,7 @@ from console.door import checkin
 from console.ground.clock import parse_iso
 from console.event import Event
 from console.record import export, sheets, sources, vote
+from console.record.day_words import place_word
 from console.record.workbook import MOTTO, SIGN_LEFT, SIGN_RIGHT
 from console.ground.text import name_sort_key
 from console.door.tokens import make_token
@@ -38,18 +39,21 @@ SPEECHES = [
      "field": "Sản xuất", "planned_minutes": 7, "actual_minutes": 6, "status": "given"},
     {"speaker": "Hà Thị Mai", "unit": "Trường Tiểu học Cốc Phia", "title": "Dạy học vùng cao",
      "field": "Học tập", "planned_minutes": 7, "actual_minutes": None, "status": "dropped"},
+    {"speaker": "Triệu Thị Đào", "unit": "HTX Dệt thổ cẩm Bản Lằn", "title": "Phát biểu hưởng ứng phong trào thi đua",
+     "field": "", "planned_minutes": 5, "actual_minutes": 4, "status": "given", "segment": "huong_ung",
+     "response": True},
 ]
 TIMINGS = [
-    {"position": "2", "title": "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "kind": "segment",
+    {"position": "2", "title": "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "kind": "segment", "key": "khai_mac",
      "planned_start": "2020-04-15T07:30:00+07:00", "planned_minutes": 10, "actual_start": "2020-04-15T07:32:00+07:00",
      "actual_end": "2020-04-15T07:44:00+07:00", "actual_minutes": 12.0, "status": "done"},
-    {"position": "4", "title": "Tham luận của các điển hình tiên tiến", "kind": "segment",
+    {"position": "4", "title": "Tham luận của các điển hình tiên tiến", "kind": "segment", "key": "tham_luan",
      "planned_start": "2020-04-15T08:10:00+07:00", "planned_minutes": 45, "actual_start": "2020-04-15T08:14:00+07:00",
      "actual_end": "2020-04-15T08:30:00+07:00", "actual_minutes": 16.0, "status": "done"},
     {"position": "4.1", "title": "Mã Thị Hồng", "kind": "substep", "planned_start": "2020-04-15T08:10:00+07:00",
      "planned_minutes": 7, "actual_start": "2020-04-15T08:14:00+07:00", "actual_end": "2020-04-15T08:22:30+07:00",
      "actual_minutes": 8.5, "status": "done"},
-    {"position": "9", "title": "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", "kind": "segment",
+    {"position": "9", "title": "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", "kind": "segment", "key": "thong_qua",
      "planned_start": "2020-04-15T10:40:00+07:00", "planned_minutes": 10, "actual_start": None, "actual_end": None,
      "actual_minutes": None, "status": "pending"},
 ]
@@ -125,7 +129,7 @@ def _table(ws, header_text="STT"):
 def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sources, tmp_path):
     facts = simulate_day(demo_event, clock)
     wb = _load(export.workbook_bytes(demo_event), tmp_path)
-    assert wb.sheetnames == ["Điểm danh", "Cơ cấu", "Khen thưởng", "Tham luận", "Thời gian",
+    assert wb.sheetnames == ["Điểm danh", "Cơ cấu", "Khen thưởng", "Trao sau", "Tham luận", "Thời gian",
                              "DS đi dự cấp trên", "Nhật ký"]
 
     # --- Attendance: every delegate once, in Vietnamese name order ---
@@ -143,19 +147,19 @@ def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sour
     status = Counter(r[8] for r in rows)
     attended = set(facts["came"]) - {facts["undone"]} | {facts["walk_in"]}
     assert status["Có mặt"] == len(attended) - 1 == len(demo_event.day.present)
-    assert status["Có mặt, đã ra"] == 1
+    assert status["Đã đến, đã ra về"] == 1
     assert status["Vắng"] == 141 - len(attended)
     # check-in time and desk as in the journal
     for e in demo_event.journal.entries:
         if e.kind == "checkin" and e.data["delegate_id"] != facts["undone"]:
             row = by_code[f"{e.data['delegate_id']:04d}"]
-            assert row[9] == parse_iso(e.at).strftime("%d/%m/%Y %H:%M") and row[10] == e.desk
+            assert row[9] == parse_iso(e.at).strftime("%d/%m/%Y %H:%M") and row[10] == place_word(e.desk)
     walk = by_code[f"{facts['walk_in']:04d}"]
     assert walk[1] == "Triệu Văn Khách" and walk[2] == 1970 and walk[3] in (None, "") and "Khách vãng lai" in walk[11]
     und = by_code[f"{facts['undone']:04d}"]
     assert und[8] == "Vắng" and und[9] in (None, "") and "Đã hủy điểm danh (quét nhầm thẻ)" in und[11]
     left = by_code[f"{facts['left']:04d}"]
-    assert left[8] == "Có mặt, đã ra" and left[11].startswith("Ra lúc ")
+    assert left[8] == "Đã đến, đã ra về" and left[11].startswith("Ra lúc ")
     for r in rows:  # Nam / Nữ columns: the birth year sits under the gender
         d = everyone[int(r[7])]
         if d.gender == "nu":
@@ -163,31 +167,35 @@ def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sour
         elif d.gender == "nam":
             assert r[2] == d.birth_year and r[3] in (None, "")
     footer = [c.value for row in ws.iter_rows(min_row=150) for c in row if isinstance(c.value, str)]
-    assert any(f"Đã điểm danh: {len(attended)}" in t for t in footer)
+    assert any(f"Đã đến (đã điểm danh): {len(attended)} đại biểu" in t for t in footer)
     assert SIGN_LEFT in footer and SIGN_RIGHT in footer
 
-    # --- Composition: the quota engine's figures for the list and the hall ---
+    # --- Composition: the list, who came (đã đến), who is in the hall now ---
     ws = wb["Cơ cấu"]
     _, rows = _table(ws)
     reg, pre = demo_event.composition_registered(), demo_event.composition_present()
     got = {r[1]: r for r in rows}
-    assert got["Tổng số đại biểu"][2:5:2] == [reg.total, pre.total]
+    assert got["Tổng số đại biểu"][2:7:2] == [reg.total, len(attended), pre.total]
     ex = got["Đại biểu điển hình tiên tiến"]
-    assert ex[2] == reg.exemplary and ex[4] == pre.exemplary == 89
-    assert ex[5] == "78,0 %" and ex[7] == "Đạt"  # 89 of 114, rounded down
-    assert got["Khách mời"][4] == pre.guests == 25
-    assert got["Nữ"][4] == pre.women and got["Dân tộc thiểu số"][4] == pre.minorities
-    assert got["Trực tiếp sản xuất, công tác"][4] == pre.direct_production
+    assert ex[2] == reg.exemplary and ex[4] == 90 and ex[6] == pre.exemplary == 89
+    assert ex[7] == "78,1 %" and ex[9] == "Đạt"  # 89 of 114 = 78,07 %, to the nearest tenth
+    assert got["Khách mời"][6] == pre.guests == 25
+    assert got["Nữ"][6] == pre.women and got["Dân tộc thiểu số"][6] == pre.minorities
+    assert got["Trực tiếp sản xuất, công tác"][6] == pre.direct_production
     assert got["Không giữ chức vụ lãnh đạo, quản lý"][2] == reg.non_leadership
 
     # --- Awards, Speeches, Timings: from the ceremony and agenda modules ---
     _, rows = _table(wb["Khen thưởng"])
-    assert [r[5] for r in rows] == ["Đã trao", "Nhận thay", "Trao sau", "Chưa trao"]
-    assert rows[1][6] == "Lý Thị Hoa" and rows[0][7] == "15/04/2020 09:41"
+    assert [r[5] for r in rows] == ["Đã trao", "Nhận thay", "Chưa trao"]
+    assert rows[1][6] == "Lý Thị Hoa (nhận thay)" and rows[0][7] == "15/04/2020 09:41"
+    _, rows = _table(wb["Trao sau"])
+    assert [r[1] for r in rows] == ["Nông Thị Lan"]
     _, rows = _table(wb["Tham luận"])
     assert [(r[1], r[5], r[6], r[7]) for r in rows] == [
-        ("Mã Thị Hồng", 7, 8.5, "Đã trình bày"), ("Lương Văn Tài", 7, 6, "Đã trình bày"),
-        ("Hà Thị Mai", 7, None, "Không trình bày")]
+        ("Mã Thị Hồng", 7, "8,5", "Đã trình bày"), ("Lương Văn Tài", 7, 6, "Đã trình bày"),
+        ("Hà Thị Mai", 7, None, "Không trình bày"), ("Triệu Thị Đào", 5, 4, "Đã trình bày")]
+    texts = " ".join(str(c.value) for row in wb["Tham luận"].iter_rows() for c in row if c.value)
+    assert "Số tham luận đã trình bày: 2/3; phát biểu hưởng ứng: 1" in texts  # the response is not a tham luận
     _, rows = _table(wb["Thời gian"])
     assert rows[0][1:] == ["Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "07:30", 10, "07:32", "07:44", 12, 2, "Đã xong"]
     assert rows[2][1].startswith("   – ") and rows[3][8] == "Chưa diễn ra"
@@ -297,18 +305,29 @@ def test_libreoffice_opens_the_workbook(demo_event, clock, patched_sources, tmp_
     assert (tmp_path / "r.pdf").stat().st_size > 10_000
 
 
-def test_journal_sheet_reads_other_modules_kinds(demo_event, clock, tmp_path):
-    """Kinds this package does not know (agenda, ceremony, printing) still read as words."""
-    demo_event.journal.append("agenda_start", {"key": "khai_mac", "position": 2})
+def test_journal_sheet_speaks_sentences_never_internal_codes(demo_event, clock, tmp_path):
+    """Agenda moves read as the secretary would write them; a kind nobody taught the record is
+    "another operation" with its line number — never "agenda_next", an item key or a list key."""
+    from console.agenda import steps
+
+    demo_event.journal.actor = "control"
+    steps.start(demo_event)
+    clock.advance(minutes=4)
+    steps.next_(demo_event)
     demo_event.journal.append("award_presented", {"delegate_id": 12, "batch": 1})
     demo_event.journal.append("zz_custom", {"note": "thử"})
     wb = _load(export.workbook_bytes(demo_event), tmp_path)
     _, rows = _table(wb["Nhật ký"])
     assert rows[0][3].startswith("Nhập danh sách đại biểu từ tệp danh-sach-dai-bieu.xlsx (số dòng 140, thêm 140")
-    assert rows[-3][3] == "Chương trình: agenda_start (key=khai_mac, position=2)"
+    assert rows[-4][3] == "Bắt đầu chương trình: mục\u00a01: Văn nghệ chào mừng"
+    assert rows[-3][3] == "Chuyển sang mục\u00a02: Tuyên bố lý do, giới thiệu đại biểu và khai mạc"
+    assert rows[-3][5] == "Điều khiển chương trình"
     name = demo_event.get(12).name
-    assert rows[-2][3] == "Khen thưởng: award_presented (batch=1)" and rows[-2][4] == f"{name} (0012)"
-    assert rows[-1][3] == "zz_custom (note=thử)"
+    assert rows[-2][3] == f"Thao tác khác (dòng {rows[-2][0]} của nhật ký gốc)" and rows[-2][4] == f"{name} (0012)"
+    assert rows[-1][3] == f"Thao tác khác (dòng {rows[-1][0]} của nhật ký gốc)"
+    text = " ".join(str(v) for r in rows for v in r)
+    for code in ("agenda_", "award_presented", "zz_custom", "van_nghe", "khai_mac", "control"):
+        assert code not in text
 
 
 def test_same_journal_same_workbook_while_an_item_runs(demo_event, clock):

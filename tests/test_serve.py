@@ -58,7 +58,17 @@ def test_server_binds_localhost_unless_told_and_needs_a_public_url_for_all_inter
         build_server(demo_dir, host="0.0.0.0")
     s = build_server(demo_dir, host="0.0.0.0", port=8080, public_url="http://192.168.1.10:8080/")
     assert s.public_url == "http://192.168.1.10:8080"
-    assert app_command(Path("/a b/c"), "desk", "ban-web").count("'/a b/c'") == 1
+    assert app_command(Path("/a b/c"), "desk", "ban-web", windows=False).count("'/a b/c'") == 1
+
+
+def test_the_served_command_is_quoted_for_windows_cmd(tmp_path):
+    """On Windows textual-serve runs the command through cmd.exe, where sh's single quotes are
+    literal characters: a folder like 'Hội nghị 2026' must be in CreateProcess double quotes."""
+    folder = tmp_path / "Hội nghị 2026"
+    cmd = app_command(folder, "desk", "bàn 1", windows=True)
+    assert f'"{folder.resolve()}"' in cmd and '"bàn 1"' in cmd
+    assert "'" not in cmd
+    assert cmd.split('" ', 1)[1].startswith("-m console desk") or cmd.split(" ", 1)[1].startswith("-m console desk")
 
 
 def test_serve_cli_refuses_bad_arguments_in_a_sentence(demo_dir, tmp_path, cli):

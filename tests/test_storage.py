@@ -4,15 +4,14 @@ import json
 import multiprocessing as mp
 import os
 import random
-import signal
 import time
 from pathlib import Path
 
 import pytest
 
 from console.ground.errors import UserError
-from console.people.roster import RosterStore
 from console.ground.storage import AtomicLockedStorage, FileLock, atomic_write_text
+from console.people.roster import RosterStore
 
 
 def _increment(path: str, times: int, name: str) -> None:
@@ -27,7 +26,7 @@ def _increment(path: str, times: int, name: str) -> None:
 
 def test_four_processes_never_lose_a_write(tmp_path):
     path = tmp_path / "roster.json"
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("spawn")
     procs = [ctx.Process(target=_increment, args=(str(path), 40, f"p{k}")) for k in range(4)]
     for p in procs:
         p.start()
@@ -56,15 +55,23 @@ def _writer_loop(path: str, ack: str) -> None:
         os.write(fd, f"{i}\n".encode())
 
 
+def _wait_for_ack(ack: Path, p, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not (ack.exists() and ack.stat().st_size) and p.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert ack.exists() and ack.stat().st_size, "the writer never acknowledged a write"
+
+
 @pytest.mark.parametrize("round_", range(5))
 def test_kill_9_mid_write_leaves_old_or_new_file(tmp_path, round_):
     path = tmp_path / "roster.json"
     ack = tmp_path / "ack"
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("spawn")
     p = ctx.Process(target=_writer_loop, args=(str(path), str(ack)))
     p.start()
-    time.sleep(random.uniform(0.05, 0.3))
-    os.kill(p.pid, signal.SIGKILL)
+    _wait_for_ack(ack, p)  # spawn takes a while to start: kill mid-writing, not before the first write
+    time.sleep(random.uniform(0.0, 0.25))
+    p.kill()
     p.join()
     acked = [int(x) for x in ack.read_text().split()] if ack.exists() else []
     raw = path.read_text() if path.exists() else ""

@@ -11,6 +11,7 @@ Every function returns a short Vietnamese sentence saying what happened.
 from __future__ import annotations
 
 from console.agenda.run import MOVES, PENDING, agenda_lines, run_of
+from console.agenda.substeps import Line, split_item
 from console.agenda.timing import Item, build_items, minutes_text, upcoming, view
 from console.ground.clock import hhmm
 from console.ground.errors import UserError
@@ -24,34 +25,30 @@ def _label(it: Item | None) -> str:
 
 
 def _target_data(it: Item | None) -> dict:
-    return {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
+    data = {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
             "substep_to": _sub_of(it.id) if it else None}
+    if it is not None and it.sub is not None:  # its own minutes, kept as planned whatever happens next
+        data["planned"] = round(it.planned_minutes, 2)
+    return data
 
 
 def _sub_of(item_id: str | None) -> str | None:
-    """"tham_luan/speech:k3" → "speech:k3": the ceremony module's key for a sub-step."""
-    if not item_id or "/" not in item_id:
-        return None
-    return item_id.split("/", 1)[1]
+    """"tham_luan/speech:k3" → "speech:k3": the sub-step's key, as its source knows it."""
+    return split_item(item_id)[1]
 
 
-def _ceremony_lines(ev, left_item: str | None) -> list[tuple[str, dict]]:
-    """An award batch the agenda is leaving was presented: its line naming who was called.
+def _left_lines(ev, left_item: str | None) -> list[Line]:
+    """What the sub-step's source writes when the agenda leaves it as done (an award batch:
+    who was called). In the same journal transaction as the move, so a laptop killed in
+    between cannot leave the agenda past a batch the ceremony still calls."""
+    segment, sub = split_item(left_item)
+    return list(ev.substeps.left(ev, segment, sub)) if sub else []
 
-    Written in the same journal transaction as the move, so a laptop killed in
-    between cannot leave the agenda past a batch the ceremony still calls. (A
-    speech needs no line of its own: the move's "substep_from" ends it.)
-    """
-    sub = _sub_of(left_item)
-    if not sub or not left_item.startswith("khen_thuong/") or not sub.startswith("batch:"):
-        return []
-    ref = sub.split(":", 1)[1]
-    if not ref.isdigit():
-        return []
-    from console.ceremony.actions import batch_done_line
 
-    found = batch_done_line(ev, int(ref))
-    return [found[1]] if found else []
+def _undone_lines(ev, left_item: str | None) -> list[Line]:
+    """What the source writes when a Back undoes leaving a sub-step (an award batch goes back to the plan)."""
+    segment, sub = split_item(left_item)
+    return list(ev.substeps.undone(ev, segment, sub)) if sub else []
 
 
 def _check_expect(state, expect: str | None) -> None:
@@ -95,7 +92,7 @@ def next_(event, expect: str | None = None) -> str:
         rest = upcoming(build_items(ev, state=st), st)
         target = rest[0] if rest else None
         msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
-        return [*_ceremony_lines(ev, st.current),
+        return [*_left_lines(ev, st.current),
                 ("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
     return _one(event, decide)
 
@@ -128,29 +125,19 @@ def back(event) -> str:
     def decide(ev):
         st = run_of(ev)
         if not st.can_back:
-            raise UserError("Chưa có bước chuyển nào để lùi lại." if st.started else NOT_STARTED)
+            if not st.started:
+                raise UserError(NOT_STARTED)
+            raise UserError("Đang ở mục đầu tiên của chương trình: chưa có bước chuyển nào để lùi lại.")
         undone = last_move_line(ev)
         data = {"undoes": undone.id if undone else None}
         if undone is not None:  # for the ceremony: the sub-step left is running again, the one entered is not
             data["substep_undo_done"] = undone.data.get("substep_from")
             data["substep_undo_start"] = undone.data.get("substep_to")
             data["substep_undo_skip"] = undone.data.get("substep_skipped")
-        return ([("agenda_back", data), *_uncall_batch(ev, data.get("substep_undo_done"))],
+        left = undone.data.get("from") if undone is not None else None  # a skip's is None: nothing was left done
+        return ([("agenda_back", data), *_undone_lines(ev, left)],
                 "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ.")
     return _one(event, decide)
-
-
-def _uncall_batch(ev, sub) -> list[tuple[str, dict]]:
-    """Back over a move that closed an award batch: the batch goes back to the plan too,
-    in the same journal transaction as the Back."""
-    if not (isinstance(sub, str) and sub.startswith("batch:")):
-        return []
-    from console.ceremony.state import state_of
-
-    done = state_of(ev).done_batches
-    if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
-        return [("ceremony_batch_undo", {"batch": done[-1].number})]
-    return []
 
 
 def last_move(event) -> str | None:
@@ -177,7 +164,7 @@ def jump(event, position: str, expect: str | None = None) -> str:
         if target.id == st.current:
             raise UserError(f"Đang ở mục {_label(target)} rồi.")
         # the item left counts as done, as with Next: the ceremony records it
-        return ([*_ceremony_lines(ev, st.current),
+        return ([*_left_lines(ev, st.current),
                  ("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
                 f"Chuyển thẳng tới {_label(target)}.")
     return _one(event, decide)
@@ -224,6 +211,11 @@ def extend(event, minutes: float = 1.0) -> str:
         if minutes == 0:
             raise UserError("Số phút thêm/bớt phải khác 0.")
         v = view(ev)
+        cur = v.current
+        if cur is not None and minutes < 0 and cur.sub is None and cur.segment.protected \
+                and cur.minutes + minutes < cur.segment.min_minutes - 1e-9:
+            raise UserError(f"Mục {_label(cur)} được giữ nguyên (protected): không bớt dưới "
+                            f"{minutes_text(cur.segment.min_minutes)} phút (đang {minutes_text(cur.minutes)} phút).")
         if v.current and v.current.minutes + minutes < 0.5:
             raise UserError(f"Không bớt được {minutes_text(abs(minutes))} phút: mục này chỉ còn {minutes_text(v.current.minutes)} phút.")
         word = "Thêm" if minutes > 0 else "Bớt"
@@ -246,6 +238,33 @@ def approve(event) -> str:
         return ([("agenda_retime", {"allot": p.allot, "drift_before": p.drift_before, "drift_after": p.drift_after})],
                 # The outcome first: at 80 columns the control shows two lines of this.
                 f"Đã duyệt phân bổ lại, {outcome}: {parts}.")
+    return _one(event, decide)
+
+
+# Ready-made messages, on the control's keys 1–4 (the control can also type its own).
+READY_MESSAGES = ("Còn 2 phút", "Mời giới thiệu bổ sung", "Đề nghị nói ngắn gọn", "Chuẩn bị đợt khen thưởng tiếp theo")
+
+
+def send_message(event, text: str) -> str:
+    """A short message to the MC's screen, journaled; it stays up until cleared."""
+    from console.agenda.run import MESSAGE_MAX, message_text
+
+    clean = message_text(text)
+    if not clean:
+        raise UserError("Tin nhắn trống: hãy gõ vài chữ cho người dẫn (ví dụ “Còn 2 phút”).")
+    if len(" ".join(str(text).split())) > MESSAGE_MAX:
+        raise UserError(f"Tin nhắn dài quá {MESSAGE_MAX} ký tự: người dẫn phải đọc được trong một cái liếc. Hãy viết ngắn lại.")
+
+    def decide(ev):
+        return [("cue_message", {"text": clean})], f"Đã gửi lên màn hình MC: “{clean}”."
+    return _one(event, decide)
+
+
+def clear_message(event) -> str:
+    def decide(ev):
+        if run_of(ev).message is None:
+            raise UserError("Màn hình MC không có tin nhắn nào để xóa.")
+        return [("cue_clear", {})], "Đã xóa tin nhắn trên màn hình MC."
     return _one(event, decide)
 
 

@@ -36,6 +36,7 @@ def _reader(folder: str, count: int, out, poll_s: float) -> None:
     from console.event import Event
 
     ev = Event(Path(folder), desk="reader")
+    out.put("ready")
     seen = 0
     delays = []
     while seen < count:
@@ -53,11 +54,11 @@ def bench_visibility(count: int = 50, poll_s: float = 0.01) -> dict:
     """Delay from one process's fsync'd append to another process folding it (tight poll)."""
     with tempfile.TemporaryDirectory() as tmp:
         ev = make_big_event(Path(tmp) / "ev", 150)
-        ctx = mp.get_context("fork")
+        ctx = mp.get_context("spawn")  # as on Windows, which has no fork
         out = ctx.Queue()
         p = ctx.Process(target=_reader, args=(str(ev.folder), count, out, poll_s))
         p.start()
-        time.sleep(0.3)
+        assert out.get(timeout=60) == "ready"
         for _ in range(count):
             ev.journal.append("ping", {"t": time.time()})
             time.sleep(0.02)

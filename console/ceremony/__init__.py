@@ -2,9 +2,11 @@
 
 The contract other modules rely on:
   awards_record(event)   -> list of dicts (recipient, unit, form, delegate_id "0042"|None, status
-                            "presented"|"proxy"|"later"|"pending", proxy_name, batch, presented_at)
+                            "presented"|"proxy"|"later"|"pending", proxy_name, batch, presented_at,
+                            collective, called_name: who walked up, reason)
   speeches_record(event) -> list of dicts (speaker, unit, title, field, planned_minutes,
-                            actual_minutes, status "given"|"dropped"|"reserve"|"pending")
+                            actual_minutes, status "given"|"dropped"|"reserve"|"pending",
+                            segment "tham_luan"|"huong_ung", response: a response to the launch, not a tham luận)
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ def awards_record(event) -> list[dict]:
         "delegate_id": _code(p.item.delegate_id),
         "status": p.status if begun or p.status != "later" else "pending", "proxy_name": p.proxy_name,
         "batch": p.batch, "presented_at": p.presented_at,
+        # who walked up: a collective's representative, or the proxy (the papers name them)
+        "collective": p.item.collective, "called_name": p.called_name or p.proxy_name or "",
+        "reason": p.reason,
     } for p in plan.items]
 
 
@@ -42,5 +47,6 @@ def speeches_record(event) -> list[dict]:
             out.append({
                 "speaker": p.item.speaker, "unit": p.item.unit, "title": p.item.title, "field": p.item.field,
                 "planned_minutes": p.item.minutes, "actual_minutes": p.actual_minutes, "status": status,
+                "segment": segment, "response": segment == "huong_ung",
             })
     return out

@@ -8,7 +8,9 @@ every app process asks for it before showing anything (screens/pin.py).
 
 from __future__ import annotations
 
+import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,10 +35,16 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_serve)
 
 
-def app_command(folder: Path, mode: str, desk: str) -> str:
-    """The command each browser tab runs: this Python, this code, the same folder."""
-    return " ".join(shlex.quote(x) for x in (sys.executable, "-m", "console", mode, str(Path(folder).resolve()),
-                                             "--desk", desk))
+def app_command(folder: Path, mode: str, desk: str, *, windows: bool | None = None) -> str:
+    """The command each browser tab runs: this Python, this code, the same folder.
+
+    textual-serve hands the string to the platform's shell, so it is quoted the way that
+    shell reads it: POSIX sh quoting, or Windows' CreateProcess rules (`shlex.quote`'s
+    single quotes mean nothing to cmd.exe, and a path like C:\\Hội nghị\\ would split)."""
+    argv = [sys.executable, "-m", "console", mode, str(Path(folder).resolve()), "--desk", desk]
+    if (os.name == "nt") if windows is None else windows:
+        return subprocess.list2cmdline(argv)
+    return " ".join(shlex.quote(x) for x in argv)
 
 
 def public_url_for(host: str, port: int, public_url: str | None) -> str:

@@ -12,11 +12,13 @@ redraw of a 5,000-row table.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from console.people.roster import Delegate
-from console.ground.text import fold
 from console.door.tokens import human_code
+from console.ground.text import fold
+from console.people.roster import Delegate
 
 DEFAULT_LIMIT = 8
 
@@ -96,25 +98,67 @@ class SearchIndex:
 
 
 class LiveIndex:
-    """A `SearchIndex` that follows an open `Event`: rebuilt only when the roster or walk-ins change."""
+    """A `SearchIndex` that follows an open `Event`: rebuilt only when the roster or walk-ins change.
+
+    The desk builds it when it opens, in a worker thread (`build_job`), and a keystroke
+    uses whatever index is there (`current`): at 20,000 delegates a build takes most
+    of a second, and the first badge scanned after start must not wait for it.
+    """
 
     def __init__(self, event):
         self.event = event
         self._key: tuple | None = None
         self._index: SearchIndex | None = None
+        self._lock = threading.Lock()  # one build at a time; the UI thread never reads half of one
+        self._building: tuple | None = None
 
     def _current_key(self) -> tuple:
         ev = self.event
         return (ev.roster_store._stamp, len(ev.day.walk_ins), len(ev.day.badge_version))
 
+    def stale(self) -> bool:
+        """No index yet, or the roster, walk-ins or badge versions moved since it was built."""
+        return self._index is None or self._current_key() != self._key
+
+    def current(self) -> SearchIndex | None:
+        """The index built so far, never building (None before the first build)."""
+        return self._index
+
+    def build_job(self) -> Callable[[], bool] | None:
+        """Take what the index needs now (on the event's thread) and return the build to run
+        in a worker; None when the index is fresh or that build is already under way."""
+        ev = self.event
+        people = list(ev.delegates().values())  # reloads the roster if its file moved
+        key = self._current_key()
+        if (self._index is not None and key == self._key) or key == self._building:
+            return None
+        versions = dict(ev.day.badge_version)
+        secret = ev.secret
+        self._building = key
+
+        def build() -> bool:
+            with self._lock:
+                if self._index is None or self._key != key:
+                    self._index, self._key = SearchIndex(people, secret, versions), key
+                if self._building == key:
+                    self._building = None
+            return True
+
+        return build
+
     @property
     def index(self) -> SearchIndex:
-        self.event.delegates()  # reloads the roster if its file moved
-        key = self._current_key()
-        if self._index is None or key != self._key:
-            ev = self.event
-            self._index = SearchIndex(ev.delegates().values(), ev.secret, ev.day.badge_version)
-            self._key = key
+        """The fresh index, built here and now if needed (benchmarks, tools without a screen)."""
+        job = self.build_job()
+        if job is not None:
+            job()
+        with self._lock:  # waits for a worker's build under way
+            if self._index is not None and self._key == self._current_key():
+                return self._index
+            self._building = None  # announced to a worker that has not started yet: build here
+        job = self.build_job()
+        if job is not None:
+            job()
         return self._index
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:

@@ -5,9 +5,11 @@ fold over these lines, so the journal is at once the undo history, the crash
 recovery, the audit trail and the source of the minutes.
 
 Several processes append to one file. Each append runs under an exclusive
-flock: the writer first reads what others wrote since it last looked (so a
-decision such as "already checked in?" sees every desk), then writes one line
-and fsyncs before it acknowledges. Readers poll the file size and read only
+lock on the side file journal.lock (never on the journal itself: on Windows a
+lock is mandatory, and every desk must go on reading it): the writer first
+reads what others wrote since it last looked (so a decision such as "already
+checked in?" sees every desk), then writes one line and fsyncs before it
+acknowledges. Readers poll the file size and read only
 the new bytes.
 
 Each line carries `prev`, the keyed hash of the line before, and `h`, its own
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import hashlib
 import hmac
 import json
@@ -31,8 +32,8 @@ from datetime import datetime
 from pathlib import Path
 
 from console.ground.clock import SYSTEM, Clock, iso, parse_iso
-from console.ground.errors import UserError
-from console.ground.storage import LOCK_TIMEOUT_S, disk_error, fsync_dir
+from console.ground.errors import LockTimeout, UserError
+from console.ground.storage import FileLock, disk_error, fsync_dir, lock_path_for
 
 GENESIS = "0" * 24
 
@@ -92,6 +93,13 @@ class Journal:
     _line_no: int = 0
     _ino: int | None = None
     replaced: bool = False  # the file was swapped or cut under this process: see `poll`
+    _lock: FileLock | None = field(default=None, repr=False)
+
+    @property
+    def lock(self) -> FileLock:
+        if self._lock is None:
+            self._lock = FileLock(lock_path_for(self.path))
+        return self._lock
 
     # --- reading --------------------------------------------------------------
 
@@ -164,66 +172,56 @@ class Journal:
 
         Returns the entries written (acknowledged: they are on disk).
         """
+        try:
+            with self.lock():
+                return self._transact_locked(decide, desk=desk, actor=actor)
+        except LockTimeout:
+            raise UserError(
+                "Nhật ký đang bị một tiến trình khác giữ quá lâu. Hãy kiểm tra các máy bàn khác rồi thử lại."
+            ) from None
+
+    def _transact_locked(self, decide: Decide, *, desk: str | None, actor: str | None) -> list[Entry]:
         created = not self.path.exists()
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
         except OSError as exc:
             raise disk_error(self.path, exc) from exc
         try:
-            self._lock(fd)
-            try:
-                self._repair_torn_tail(fd)
+            self._repair_torn_tail(fd)
+            self.poll()
+            lines = list(decide(self.entries))
+            written: list[Entry] = []
+            payload = bytearray()
+            prev = self.entries[-1].h if self.entries else GENESIS
+            n = self.entries[-1].n if self.entries else 0
+            for kind, data in lines:
+                n += 1
+                rec = {
+                    "n": n, "id": uuid.uuid4().hex[:12], "at": iso(self.clock.now()),
+                    "desk": desk or self.desk, "actor": actor if actor is not None else self.actor,
+                    "kind": kind, "data": data, "prev": prev,
+                }
+                rec["h"] = line_hash(self.secret, rec)
+                prev = rec["h"]
+                payload += json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                written.append(Entry(**rec))
+            if payload:
+                try:
+                    # A nearly full disk gives a short write, not an error: check the count.
+                    if os.write(fd, bytes(payload)) != len(payload):
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    os.fsync(fd)
+                except OSError as exc:
+                    # Nothing acknowledged: cut back whatever part of the write landed.
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, self._offset)
+                    raise disk_error(self.path, exc) from exc
+                if created:
+                    fsync_dir(self.path.parent)
                 self.poll()
-                lines = list(decide(self.entries))
-                written: list[Entry] = []
-                payload = bytearray()
-                prev = self.entries[-1].h if self.entries else GENESIS
-                n = self.entries[-1].n if self.entries else 0
-                for kind, data in lines:
-                    n += 1
-                    rec = {
-                        "n": n, "id": uuid.uuid4().hex[:12], "at": iso(self.clock.now()),
-                        "desk": desk or self.desk, "actor": actor if actor is not None else self.actor,
-                        "kind": kind, "data": data, "prev": prev,
-                    }
-                    rec["h"] = line_hash(self.secret, rec)
-                    prev = rec["h"]
-                    payload += json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-                    written.append(Entry(**rec))
-                if payload:
-                    try:
-                        # A nearly full disk gives a short write, not an error: check the count.
-                        if os.write(fd, bytes(payload)) != len(payload):
-                            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                        os.fsync(fd)
-                    except OSError as exc:
-                        # Nothing acknowledged: cut back whatever part of the write landed.
-                        with contextlib.suppress(OSError):
-                            os.ftruncate(fd, self._offset)
-                        raise disk_error(self.path, exc) from exc
-                    if created:
-                        fsync_dir(self.path.parent)
-                    self.poll()
-                return written
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+            return written
         finally:
             os.close(fd)
-
-    def _lock(self, fd: int) -> None:
-        import time
-
-        deadline = time.monotonic() + LOCK_TIMEOUT_S
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UserError(
-                        "Nhật ký đang bị một tiến trình khác giữ quá lâu. Hãy kiểm tra các máy bàn khác rồi thử lại."
-                    ) from None
-                time.sleep(0.001)
 
     def _repair_torn_tail(self, fd: int) -> None:
         """A crash mid-write can leave a last line without its newline.

@@ -1,18 +1,24 @@
-"""Files that survive a kill -9 and several writers: atomic replace under flock.
+"""Files that survive a kill -9 and several writers: atomic replace under a lock.
 
 TinyDB's own JSONStorage rewrites its file in place, so two desks writing at
 once, or a kill in the middle of a write, leaves a corrupt roster. Here every
 write goes to a temporary file that is fsync'd and then `os.replace`d over the
 old one (readers see the old or the new file, never half of one), and every
-read-modify-write runs under one blocking `fcntl.flock` on a lock file beside
-the data, so no process ever loses another's write.
+read-modify-write runs under one exclusive lock on a side file beside the data
+(`roster.lock`, `journal.lock`), so no process ever loses another's write.
+
+The lock comes from `filelock` (flock on POSIX, msvcrt.locking on Windows; a
+process that dies drops its lock either way). Only side files are ever locked:
+Windows locks are mandatory, and every desk must go on reading the data file.
+Nothing here imports fcntl (a test imports the whole core with it blocked). The
+Windows branches (no directory fsync, no fchmod, a retried replace) can be
+forced with HOINGHI_FORCE_PORTABLE=1, so the suite runs once through them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import tempfile
@@ -21,20 +27,59 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from console.ground.errors import LockTimeout, UserError
 
 LOCK_TIMEOUT_S = 15.0
+FORCE_PORTABLE_ENV = "HOINGHI_FORCE_PORTABLE"
+REPLACE_RETRY_S = 2.0  # a reader on Windows holds the file open for a few ms: wait that out, not forever
+
+
+def portable_host() -> bool:
+    """True on Windows, or when the portable path is forced (tests, CI's second run)."""
+    return os.name == "nt" or os.environ.get(FORCE_PORTABLE_ENV) == "1"
 
 
 def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+    """Make a rename or a new file durable. Windows cannot open a folder for fsync (and
+    NTFS journals the rename itself); some network file systems refuse it: skip there."""
+    if portable_host():
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES, errno.EPERM):
+            raise
     finally:
         os.close(fd)
+
+
+def _sharing_violation(exc: OSError) -> bool:
+    # Windows: ERROR_ACCESS_DENIED (5) or ERROR_SHARING_VIOLATION (32) while another
+    # process has the target open; on POSIX a PermissionError is never transient.
+    return portable_host() and getattr(exc, "winerror", None) in (5, 32, None) and isinstance(exc, PermissionError)
+
+
+def replace(src: str | Path, dst: str | Path, *, retry_s: float | None = None) -> None:
+    """`os.replace`, retried briefly while another desk has `dst` open (Windows)."""
+    deadline = time.monotonic() + (REPLACE_RETRY_S if retry_s is None else retry_s)
+    delay = 0.002
+    while True:
+        try:
+            os.replace(src, dst)
+            return
+        except OSError as exc:
+            if not _sharing_violation(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
 
 
 def disk_error(path: Path, exc: OSError) -> UserError:
@@ -52,13 +97,15 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
-            if mode is not None:
+            # Windows has no owner/group/other bits (and no os.fchmod before 3.13): the
+            # folder's ACL is what protects the key there.
+            if mode is not None and hasattr(os, "fchmod") and not portable_host():
                 os.fchmod(fd, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, path)
+            replace(tmp, path)
             fsync_dir(path.parent)
         except OSError as exc:
             raise disk_error(path, exc) from exc
@@ -71,8 +118,21 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
 
 
+def lock_path_for(path: Path) -> Path:
+    """The side file locked for `path` (roster.json → roster.lock, journal.jsonl → journal.lock)."""
+    return Path(path).with_suffix(".lock")
+
+
+def _lock_backend(path: Path, timeout: float) -> filelock.BaseFileLock:
+    # filelock picks the host's OS lock (flock, or msvcrt.locking on Windows): the OS drops it
+    # when a process dies, so a desk killed mid-write never leaves the others locked out.
+    # (Its SoftFileLock, for a host with neither, is not safe against kill -9: a process killed
+    # between creating the marker and writing its pid leaves a marker no one may break.)
+    return filelock.FileLock(str(path), timeout=timeout, poll_interval=0.002, thread_local=True)
+
+
 class FileLock:
-    """A blocking, re-entrant (per thread) exclusive flock on `path`.
+    """A blocking, re-entrant (per thread) exclusive lock on the side file `path`.
 
     Waits up to `timeout` seconds, then raises a Vietnamese `LockTimeout`
     instead of hanging a desk forever behind a stuck process.
@@ -81,6 +141,7 @@ class FileLock:
     def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_S):
         self.path = Path(path)
         self.timeout = timeout
+        self._backend = _lock_backend(self.path, timeout)
         self._local = threading.local()
 
     @property
@@ -96,28 +157,21 @@ class FileLock:
             finally:
                 self._local.depth -= 1
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            deadline = time.monotonic() + self.timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise LockTimeout(
-                            f"Tệp {self.path.name} đang bị một tiến trình khác giữ quá {self.timeout:.0f} giây. "
-                            "Hãy kiểm tra các máy bàn khác rồi thử lại."
-                        ) from None
-                    time.sleep(0.002)
-            self._local.depth = 1
-            try:
-                yield
-            finally:
-                self._local.depth = 0
-                fcntl.flock(fd, fcntl.LOCK_UN)
+            self._backend.acquire()
+        except filelock.Timeout:
+            raise LockTimeout(
+                f"Tệp {self.path.name} đang bị một tiến trình khác giữ quá {self.timeout:.0f} giây. "
+                "Hãy kiểm tra các máy bàn khác rồi thử lại."
+            ) from None
+        except OSError as exc:
+            raise disk_error(self.path, exc) from exc
+        self._local.depth = 1
+        try:
+            yield
         finally:
-            os.close(fd)
+            self._local.depth = 0
+            self._backend.release()
 
 
 class AtomicLockedStorage(Storage):
@@ -158,6 +212,6 @@ class AtomicLockedStorage(Storage):
 
 def open_db(path: Path) -> tuple[TinyDB, FileLock]:
     """A TinyDB on `path` with its lock. Tables must be opened with cache_size=0."""
-    lock = FileLock(Path(path).with_suffix(".lock"))
+    lock = FileLock(lock_path_for(path))
     db = TinyDB(path, storage=AtomicLockedStorage, lock=lock)
     return db, lock

@@ -7,66 +7,24 @@ sheet's own row number, the column, the value and what to do.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from console.ground.errors import UserError
-from console.people.quota import Composition, compose, format_share
-from console.people.roster import Delegate
 from console.ground.text import canonical
 from console.importer.grid import read_grid
-from console.importer.headers import AWARDS, KIND_LABELS, KINDS, ROSTER, SPEECHES, choose_layout
+from console.importer.headers import AWARDS, KINDS, ROSTER, SPEECHES, choose_layout
+from console.importer.lists import import_ceremony_list  # awards and speeches
+from console.importer.report import ImportReport, refuse
 from console.importer.roster_rows import parse_roster
 from console.importer.rows import Problem
+from console.people.quota import compose, format_share
+from console.people.roster import Delegate
 
 __all__ = ["ImportReport", "import_file", "KINDS", "ROSTER", "AWARDS", "SPEECHES", "Problem"]
 
 # Compared on re-import to tell "changed" from "unchanged".
 _COMPARED = ("name", "category", "unit", "position", "gender", "birth_year", "ethnicity", "title",
              "direct_production", "leader", "notes")
-
-
-@dataclass
-class ImportReport:
-    kind: str
-    source: str
-    rows: int = 0
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # would be removed, but already checked in
-    warnings: list[str] = field(default_factory=list)
-    composition: Composition | None = None
-    dry_run: bool = False
-
-    def summary(self) -> str:
-        what = KIND_LABELS[self.kind]
-        verb = "Sẽ nhập" if self.dry_run else "Đã nhập"
-        lines = [f"{verb} {what} từ {self.source}: {self.rows} dòng — thêm {len(self.added)}, "
-                 f"thay đổi {len(self.changed)}, bớt {len(self.removed)}."]
-        if self.kept:
-            lines.append(f"Giữ lại {len(self.kept)} người không còn trong danh sách vì đã điểm danh: {', '.join(self.kept[:10])}.")
-        lines += [f"Cảnh báo: {w}" for w in self.warnings]
-        if self.dry_run:
-            lines.append("(Chạy thử: chưa ghi gì.)")
-        return "\n".join(lines)
-
-    def as_json(self) -> dict:
-        comp = self.composition
-        return {
-            "kind": self.kind, "source": self.source, "rows": self.rows, "dry_run": self.dry_run,
-            "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed),
-            "kept_checked_in": self.kept, "warnings": self.warnings,
-            "registered": comp.total if comp else None,
-        }
-
-
-def _refuse(source: str, problems: list[Problem]) -> UserError:
-    n = len(problems)
-    return UserError(
-        f"{source}: có {n} lỗi, chưa nhập gì. Hãy sửa các dòng sau trong tệp rồi nhập lại:",
-        details=[str(p) for p in problems[:200]] + ([f"… và {n - 200} lỗi khác."] if n > 200 else []),
-    )
 
 
 def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = False,
@@ -78,7 +36,6 @@ def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = F
     layout = choose_layout(grids, kind, path.name)
     if layout.kind == ROSTER:
         return _import_roster(event, layout, path.name, dry_run)
-    from console.ceremony.lists import import_ceremony_list  # awards and speeches
 
     return import_ceremony_list(event, layout, path.name, dry_run)
 
@@ -86,7 +43,7 @@ def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = F
 def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
     delegates, problems = parse_roster(layout, event.settings.date.year)
     if problems:
-        raise _refuse(source, problems)
+        raise refuse(source, problems)
     report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run)
 
     def plan(ev) -> list[Delegate]:

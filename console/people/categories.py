@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from console.ground.text import fold
+from console.ground.text import canonical, fold, has_vietnamese_marks
+from console.people.protocol import standing
 
 EXEMPLARY_COLLECTIVE = "tap_the"
 EXEMPLARY_INDIVIDUAL = "ca_nhan"
@@ -61,6 +62,8 @@ def category_from_text(value: str) -> str | None:
     key = fold(value) + " "
     if not key.strip():
         return None
+    if has_vietnamese_marks(value) and key.startswith("to ") and not canonical(value).startswith("tổ"):
+        key = "_" + key  # "Tô …" (a surname) is not "Tổ …" (a team)
     for word, cat in _CATEGORY_WORDS:
         if key.startswith(word) or f" {word}" in f" {key}":
             return cat
@@ -85,10 +88,39 @@ def title_from_text(value: str) -> str:
     return value.strip()
 
 
+# The words a collective's name opens with. Written with their marks and compared with them:
+# folded, the surnames Tô, Bàn, Trương, Đới, Khổng are the nouns Tổ (team), Ban (board),
+# Trường (school), Đội (crew), Không — see shared/practice.md. Đoàn is a surname too, so only
+# "Đoàn thanh niên", "Chi đoàn" and the like are collectives.
+_COLLECTIVE_OPENINGS = (
+    "tổ", "đội", "phòng", "ban", "khoa", "bộ phận", "phân xưởng", "xưởng", "tập thể", "công đoàn", "trường",
+    "chi nhánh", "trạm", "nhà máy", "công ty", "tổng công ty", "hợp tác xã", "htx", "trung tâm", "văn phòng",
+    "ủy ban", "bệnh viện", "chi bộ", "đảng bộ", "đoàn thanh niên", "chi đoàn", "hội", "xí nghiệp", "kíp", "nhóm",
+    "lớp", "bộ môn", "cửa hàng", "hạt", "đồn", "đài", "viện", "chi cục", "cục", "sở", "thôn", "liên đoàn",
+    "ngân hàng", "kho bạc", "bảo hiểm", "điện lực", "câu lạc bộ", "ca sản xuất", "dây chuyền", "lữ đoàn",
+    "tiểu đoàn", "đại đội", "cđcs", "uỷ ban", "ubnd", "lđlđ",
+)
+_COLLECTIVE_MARKED = re.compile(r"^(?:" + "|".join(re.escape(canonical(w)) for w in
+                                                  sorted(_COLLECTIVE_OPENINGS, key=len, reverse=True)) + r")(?!\w)")
+_COLLECTIVE_BARE = re.compile(r"^(?:" + "|".join(re.escape(fold(w)) for w in
+                                                sorted(_COLLECTIVE_OPENINGS, key=len, reverse=True)) + r")(?!\w)")
+# Typed without marks, "To Thi Hang" cannot be told from "Tổ …" by its first word; a middle name
+# after it says it is a person.
+_MIDDLE_NAMES = frozenset(fold(w) for w in (
+    "thị", "văn", "đức", "hữu", "đình", "ngọc", "minh", "thanh", "quang", "xuân", "hồng", "kim", "thế", "công",
+    "quốc", "mạnh", "tiến", "duy", "bá", "trọng", "khắc", "như", "thu", "mai", "bích", "diệu", "phương", "anh",
+))
+
+
 def is_collective_name(name: str) -> bool:
-    """"Tổ may số 3", "Phòng Kế toán": a collective, not a person."""
-    return bool(re.match(r"^(to|doi|phong|ban|khoa|bo phan|phan xuong|xuong|tap the|cong doan|truong|chi nhanh)\b",
-                         fold(name)))
+    """"Tổ may số 3", "Phòng Kế toán": a collective; "Tô Thị Hằng", "Bàn Văn Quý": people."""
+    if has_vietnamese_marks(name):
+        return bool(_COLLECTIVE_MARKED.match(canonical(name)))
+    key = fold(name)
+    if not _COLLECTIVE_BARE.match(key):
+        return False
+    words = key.split()
+    return not (len(words) >= 3 and words[1] in _MIDDLE_NAMES and words[0] in ("to", "ban", "truong", "doi", "doan"))
 
 
 # --- leadership posts (the plan's "không giữ vị trí lãnh đạo, quản lý") --------
@@ -114,30 +146,9 @@ def is_leadership(position: str) -> bool:
 
 
 # --- protocol order for introducing guests (highest office first) ----------------
-_PROTOCOL: list[tuple[str, int]] = [
-    ("bi thu tinh uy", 1), ("pho bi thu tinh uy", 2), ("chu tich ubnd tinh", 3), ("chu tich hdnd tinh", 3),
-    ("chu tich tong ldld", 1), ("pho chu tich tong ldld", 2),
-    ("chu tich ldld tinh", 4), ("pho chu tich ldld tinh", 5),
-    ("bi thu huyen uy", 6), ("pho bi thu huyen uy", 7), ("chu tich ubnd huyen", 8), ("chu tich hdnd huyen", 8),
-    ("pho chu tich ubnd", 9), ("truong ban", 10), ("chu tich ldld", 11), ("pho chu tich ldld", 12),
-    ("giam doc", 13), ("chu tich", 14), ("pho chu tich", 15), ("pho giam doc", 16),
-]
-
-
-# The table is written with diacritics dropped by hand; fold it the way keys are
-# folded (y→i: "huyện" → "huien"), or "Chủ tịch UBND huyện" would never match.
-_PROTOCOL_FOLDED = [(fold(words), rank) for words, rank in _PROTOCOL]
-
-
-def protocol_rank(position: str, unit: str = "") -> int:
-    """Smaller is introduced first. Unknown offices come after all known ones."""
-    key = fold(f"{position} {unit}")
-    best = 99
-    for words, rank in _PROTOCOL_FOLDED:
-        # whole words, and "chu tich …" must not match inside "pho chu tich …"
-        if re.search(rf"(?<!pho )\b{re.escape(words)}\b", key):
-            best = min(best, rank)
-    return best if best < 99 else (50 if is_leadership(position) else 99)
+def protocol_rank(position: str, unit: str = "") -> tuple:
+    """Sort key, smaller first; unknown offices after every known one (see console.people.protocol)."""
+    return standing(position, unit).key
 
 
 _YES = {"x", "co", "1", "yes", "true", "dung", "v", "+"}

@@ -1,7 +1,8 @@
 """The 70 % exemplary / 30 % guest rule: pure functions over delegates.
 
 All shares are exact `Fraction`s, so 70 of 100 is exactly 70 % and passes;
-display rounds down to one decimal so a failing 69.96 % never shows as 70,0 %.
+display rounds to the nearest tenth, except that a share is never shown on the other side
+of a threshold it is judged against: a failing 69.96 % never shows as 70,0 %.
 """
 
 from __future__ import annotations
@@ -62,45 +63,101 @@ class Composition:
         return math.ceil(need)
 
 
-def compose(delegates: Iterable[Delegate], quota: Fraction = DEFAULT_QUOTA) -> Composition:
-    total = exemplary = guests = coll = indiv = women = minorities = direct = nonlead = 0
-    for d in delegates:
-        total += 1
+@dataclass
+class Tally:
+    """The counts of a `Composition`, kept by adding and removing one delegate at a time.
+
+    The desk keeps the hall's composition in one of these, so a scan costs the same
+    at 20,000 delegates as at 150; `compose` is the same counting over a whole list.
+    """
+    total: int = 0
+    exemplary: int = 0
+    guests: int = 0
+    collectives: int = 0
+    individuals: int = 0
+    women: int = 0
+    minorities: int = 0
+    direct_production: int = 0
+    non_leadership: int = 0
+
+    def add(self, d: Delegate, sign: int = 1) -> None:
+        self.total += sign
         if d.exemplary:
-            exemplary += 1
+            self.exemplary += sign
             if d.category == "tap_the":
-                coll += 1
+                self.collectives += sign
             else:
-                indiv += 1
+                self.individuals += sign
         else:
-            guests += 1
-        women += d.woman
-        minorities += d.minority
-        direct += d.direct_production
-        nonlead += not d.leader
-    return Composition(total, exemplary, guests, coll, indiv, women, minorities, direct, nonlead, quota)
+            self.guests += sign
+        if d.woman:
+            self.women += sign
+        if d.minority:
+            self.minorities += sign
+        if d.direct_production:
+            self.direct_production += sign
+        if not d.leader:
+            self.non_leadership += sign
+
+    def remove(self, d: Delegate) -> None:
+        self.add(d, -1)
+
+    def composition(self, quota: Fraction = DEFAULT_QUOTA) -> Composition:
+        return Composition(self.total, self.exemplary, self.guests, self.collectives, self.individuals,
+                           self.women, self.minorities, self.direct_production, self.non_leadership, quota)
 
 
-def format_share(share: Fraction | None) -> str:
-    """One decimal, rounded down, Vietnamese decimal comma: "70,0 %"; "—" when empty."""
+def compose(delegates: Iterable[Delegate], quota: Fraction = DEFAULT_QUOTA) -> Composition:
+    tally = Tally()
+    for d in delegates:
+        tally.add(d)
+    return tally.composition(quota)
+
+
+# Thresholds a printed share must never appear to cross: the 70/30 rule and the
+# common vote fractions. A caller adds its own (the event's quota) with `around`.
+COMMON_THRESHOLDS = (Fraction(7, 10), Fraction(3, 10), Fraction(1, 2), Fraction(2, 3))
+ROUNDING_NOTE = ("Tỉ lệ làm tròn đến một chữ số thập phân; riêng tỉ lệ sát ngưỡng (70 %, 30 %, 1/2, 2/3) "
+                 "được làm tròn về phía của nó, nên 69,96 % ghi là 69,9 %, không thành 70,0 %.")
+
+
+def share_tenths(share: Fraction, around: Iterable[Fraction] = ()) -> int:
+    """The share in tenths of a percent, to the nearest, but never across a threshold.
+
+    69,96 % is 699 (not 700: it fails a 70 % rule and must not look as if it passed);
+    30,04 % is 301 (it breaks "at most 30 %"); 80,46 % is 805.
+    """
+    exact = share * 1000
+    shown = math.floor(exact + Fraction(1, 2))
+    for t in (*COMMON_THRESHOLDS, *around):
+        edge = t * 1000
+        if exact < edge <= shown:
+            shown = math.floor(exact)
+        elif shown <= edge < exact:
+            shown = math.ceil(exact)
+    return shown
+
+
+def format_share(share: Fraction | None, *around: Fraction) -> str:
+    """One decimal, Vietnamese decimal comma: "70,0 %"; "—" when empty (see `share_tenths`)."""
     if share is None:
         return "—"
-    tenths = math.floor(share * 1000)
+    tenths = share_tenths(share, around)
     return f"{tenths // 10},{tenths % 10} %"
 
 
-def share_float(share: Fraction | None) -> float | None:
-    """For JSON: percent with one decimal, rounded down like the display."""
+def share_float(share: Fraction | None, *around: Fraction) -> float | None:
+    """For JSON: percent with one decimal, rounded like the display."""
     if share is None:
         return None
-    return math.floor(share * 1000) / 10
+    return share_tenths(share, around) / 10
 
 
 def verdict(comp: Composition) -> str:
     """One Vietnamese sentence on the composition and what it can still absorb."""
     if comp.total == 0:
         return "Chưa có đại biểu."
-    pct = format_share(comp.exemplary_share)
+    pct = format_share(comp.exemplary_share, comp.quota, 1 - comp.quota)
     need = format_share(comp.quota)
     if comp.ok:
         return (f"Đạt cơ cấu: đại biểu điển hình {pct} (tối thiểu {need}). "

@@ -2,7 +2,8 @@
 
     tcp://192.168.1.50:9100     network printer (raw port 9100)
     usb://0416:5011             USB printer by vendor:product id (needs pyusb)
-    serial:///dev/ttyUSB0?baud=9600   serial printer (needs pyserial)
+    serial:///dev/ttyUSB0?baud=9600   serial printer (needs pyserial); on Windows serial://COM3
+    win32raw://POS-80           a printer installed in Windows, sent raw (needs pywin32)
     cups://POS80                a CUPS queue, sent raw with `lp`
     file:///dev/usb/lp0         raw bytes to a device or a file
     preview://ban-in            PNG files in a folder of the event (the default)
@@ -18,26 +19,23 @@ import errno
 import io
 import os
 import shutil
-import socket
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PIL import Image
 
 from console.ground.errors import UserError
 from console.ground.storage import atomic_write_bytes
 from console.printing.canvas import dots_for
+from console.printing.print_error import PrintError
 from console.printing.raster import encode
+from console.printing.tcp_send import Confirmation, send_tcp
 
-SCHEMES = ("tcp", "usb", "serial", "cups", "file", "preview")
+SCHEMES = ("tcp", "usb", "serial", "win32raw", "cups", "file", "preview")
 DEFAULT_URI = "preview://ban-in"
 DEFAULT_TIMEOUT = 10.0
-STATUS_WAIT = 0.4  # seconds to wait for a printer's answer to DLE EOT before assuming it never answers
-
-DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
-PAPER_END = 0x60  # bits 5 and 6 of the answer: paper end detected
 
 
 @dataclass(frozen=True)
@@ -57,19 +55,13 @@ class PrinterSpec:
         return f"{self.uri} ({self.width_mm} mm)"
 
 
-class PrintError(Exception):
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
     """A printer URI checked for form (not for reachability)."""
     text = (uri or "").strip()
     if "://" not in text:
         raise UserError(f"Máy in “{uri}” không đúng dạng URI. Ví dụ: tcp://192.168.1.50:9100, usb://0416:5011, "
-                        "serial:///dev/ttyUSB0?baud=9600, cups://POS80, file:///dev/usb/lp0, preview://ban-in.")
+                        "serial:///dev/ttyUSB0?baud=9600, serial://COM3, win32raw://POS-80, cups://POS80, "
+                        "file:///dev/usb/lp0, preview://ban-in.")
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
@@ -95,7 +87,15 @@ def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
         ids = target.split(":")
         if len(ids) != 2 or not all(_is_hex(x) for x in ids):
             raise UserError(f"Máy in “{uri}”: cần mã USB dạng VID:PID hệ 16, ví dụ usb://0416:5011 (xem bằng lệnh lsusb).")
+    elif scheme == "win32raw":
+        # The name as Windows shows it under "Printers & scanners": spaces and Vietnamese
+        # letters as typed (or %-escaped); no host part, so take everything after '://'.
+        target = unquote(text.split("://", 1)[1].split("?", 1)[0]).strip().strip("/")
+        if not target:
+            raise UserError(f"Máy in “{uri}”: thiếu tên máy in Windows, ví dụ win32raw://POS-80 "
+                            "(tên như trong Cài đặt → Máy in và máy quét).")
     elif scheme in ("serial", "file"):
+        # serial://COM3 has the port as its host part; serial:///dev/ttyUSB0 as its path
         target = parts.path or parts.netloc
         if not target:
             raise UserError(f"Máy in “{uri}”: thiếu đường dẫn, ví dụ {scheme}:///dev/ttyUSB0.")
@@ -118,11 +118,17 @@ def _is_hex(x: str) -> bool:
 
 # --- sending ---------------------------------------------------------------------
 
-_answers_status: dict[str, bool] = {}  # per printer: does it answer DLE EOT? (learned once)
+@dataclass(frozen=True)
+class Delivered:
+    """Where a slip went, and whether the printer confirmed it took every byte."""
+
+    where: str
+    confirmed: bool
 
 
-def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, timeout: float = DEFAULT_TIMEOUT) -> str:
-    """Print one slip. Returns where it went; raises PrintError."""
+def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path,
+            timeout: float = DEFAULT_TIMEOUT) -> Delivered:
+    """Print one slip; raises PrintError. `confirmed` False: sent, the printer never said it took it."""
     if spec.scheme == "preview":
         out = Path(spec.target)
         out = out if out.is_absolute() else Path(folder) / out
@@ -133,80 +139,29 @@ def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, t
             atomic_write_bytes(out / f"{name}.png", buf.getvalue())
         except (OSError, UserError) as exc:
             raise PrintError("io", f"Không ghi được ảnh xem trước vào {out}: {exc}. Kiểm tra quyền và dung lượng ổ đĩa.") from None
-        return str(out / f"{name}.png")
+        return Delivered(str(out / f"{name}.png"), True)
     data = encode(image, spec.dots)
-    send_bytes(spec, data, timeout=timeout)
-    return spec.uri
+    outcome = send_bytes(spec, data, timeout=timeout)
+    return Delivered(spec.uri, outcome is Confirmation.CONFIRMED)
 
 
-def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> Confirmation:
+    """Raw bytes to a printer. CONFIRMED only when the printer (or its driver) took every byte."""
     if spec.scheme == "tcp":
         host, port = spec.target.rsplit(":", 1)
-        _send_tcp(spec, host, int(port), data, timeout)
-    elif spec.scheme == "file":
+        return send_tcp(host, int(port), data, timeout=timeout)
+    if spec.scheme == "file":
         _send_file(spec.target, data)
-    elif spec.scheme == "cups":
+        return Confirmation.CONFIRMED  # the device driver (or fsync) took every byte
+    if spec.scheme == "cups":
         _send_cups(spec.target, data, timeout)
-    elif spec.scheme in ("usb", "serial"):
+        return Confirmation.UNCONFIRMED  # CUPS queued it; whether the printer printed is CUPS's to tell
+    if spec.scheme in ("usb", "serial", "win32raw"):
         _send_escpos_device(spec, data, timeout)
-    else:
-        raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
-
-
-def _send_tcp(spec: PrinterSpec, host: str, port: int, data: bytes, timeout: float) -> None:
-    where = f"Máy in {host}:{port}"
-    try:
-        sock = socket.create_connection((host, port), timeout=timeout)
-    except ConnectionRefusedError:
-        raise PrintError("refused", f"{where} từ chối kết nối: máy có bật nhưng không nhận lệnh in ở cổng {port} "
-                                    "(sai cổng, hoặc đang bận với máy khác). Kiểm tra cổng rồi thử lại.") from None
-    except TimeoutError:
-        raise PrintError("timeout", f"{where} không trả lời sau {timeout:.0f} giây: máy in tắt, rút dây mạng "
-                                    "hoặc sai địa chỉ IP. Bật máy in, kiểm tra cáp mạng rồi thử lại.") from None
-    except socket.gaierror:
-        raise PrintError("off", f"Không tìm thấy máy in tên “{host}” trên mạng. Hãy dùng địa chỉ IP của máy in.") from None
-    except OSError as exc:
-        raise PrintError("off", f"{where} không liên lạc được ({exc.strerror or exc}): máy in tắt hoặc khác mạng. "
-                                "Bật máy in, kiểm tra cáp mạng/wifi rồi thử lại.") from None
-    with sock:
-        try:
-            answers = _paper_check(sock, where, STATUS_WAIT if spec.uri not in _answers_status else
-                                   (timeout if _answers_status[spec.uri] else 0))
-            if answers is not None:
-                _answers_status[spec.uri] = answers
-            sock.settimeout(timeout)
-            sock.sendall(data)
-            if _answers_status.get(spec.uri):
-                # Asked after the data, the status comes back only once the printer
-                # has read everything before it: a close mid-job shows up here.
-                if _paper_check(sock, where, timeout) is not True:
-                    raise TimeoutError
-            else:
-                sock.shutdown(socket.SHUT_WR)
-        except TimeoutError:
-            raise PrintError("timeout", f"{where} ngừng nhận dữ liệu quá {timeout:.0f} giây (kẹt giấy, mở nắp hoặc treo). "
-                                        "Kiểm tra máy in; lệnh in vẫn giữ trong hàng đợi.") from None
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
-            raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.") from None
-        except OSError as exc:
-            raise PrintError("io", f"{where}: lỗi khi gửi ({exc.strerror or exc}). Lệnh in vẫn giữ trong hàng đợi.") from None
-
-
-def _paper_check(sock: socket.socket, where: str, wait: float) -> bool | None:
-    """Ask the paper sensor. True: answered with paper; False: no answer in `wait`; None: not asked."""
-    if wait <= 0:
-        return None
-    sock.sendall(DLE_EOT_PAPER)
-    sock.settimeout(wait)
-    try:
-        reply = sock.recv(1)
-    except TimeoutError:
-        return False
-    if not reply:
-        raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.")
-    if reply[0] & PAPER_END:
-        raise PrintError("paper", f"{where} hết giấy. Lắp cuộn giấy mới và đóng nắp; thẻ đang chờ sẽ tự in tiếp.")
-    return True
+        # A USB bulk write is acknowledged by the device; a serial line takes bytes with nobody
+        # listening; the Windows spooler, like CUPS, only queued the job.
+        return Confirmation.CONFIRMED if spec.scheme == "usb" else Confirmation.UNCONFIRMED
+    raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
 
 
 def _send_file(path: str, data: bytes) -> None:
@@ -255,15 +210,22 @@ def _send_escpos_device(spec: PrinterSpec, data: bytes, timeout: float) -> None:
 
             vid, pid = (int(x, 16) for x in spec.target.split(":"))
             dev = Usb(vid, pid, timeout=int(timeout * 1000))
+        elif spec.scheme == "win32raw":
+            import win32print  # noqa: F401  (pywin32: python-escpos's Win32Raw needs it)
+            from escpos.printer import Win32Raw
+
+            dev = Win32Raw(spec.target)
         else:
             import serial  # noqa: F401  (pyserial)
             from escpos.printer import Serial
 
             dev = Serial(spec.target, baudrate=int(spec.params.get("baud", 9600)), timeout=timeout)
     except ImportError:
-        lib = "pyusb" if spec.scheme == "usb" else "pyserial"
-        raise PrintError("missing", f"Cần cài thư viện {lib} để in qua {spec.scheme.upper()} (pip install {lib}), "
-                                    "hoặc dùng file:///dev/usb/lp0 cho máy in USB.") from None
+        lib, extra = {"usb": ("pyusb", "usb"), "serial": ("pyserial", "serial"),
+                      "win32raw": ("pywin32", "windows")}[spec.scheme]
+        where = "máy in cài trong Windows" if spec.scheme == "win32raw" else spec.scheme.upper()
+        raise PrintError("missing", f"Cần cài thư viện {lib} để in qua {where} (pip install -e '.[{extra}]'), "
+                                    "hoặc dùng tcp:// cho máy in mạng.") from None
     try:
         dev.open()
         dev._raw(data)

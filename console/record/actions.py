@@ -1,8 +1,9 @@
 """Journal lines in Vietnamese words: the audit trail as people read it.
 
 Kinds written by the door (checkin, checkout …) and by this package (vote_*)
-get a sentence each; kinds from other modules (agenda, ceremony, printing) get
-a readable generic form, so a new kind never breaks the report.
+get a sentence each here; the agenda's and the ceremony's moves get theirs in
+day_words.py. A kind nobody taught us yet is named as "another operation" with
+its line number, never by its internal code, so a new kind never breaks the report.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from console.ground.clock import parse_iso
 from console.ground.journal import Entry
+from console.record.day_words import LIST_WORDS, Names, day_words, place_word
 
 VIA = {"scan": "quét thẻ", "search": "tìm theo tên", "walkin": "khách vãng lai", "code": "nhập mã"}
 
@@ -25,18 +27,6 @@ KIND_WORDS = {
 }
 
 IMPORT_WORDS = {"rows": "số dòng", "added": "thêm", "changed": "sửa", "removed": "bỏ", "kept": "giữ"}
-
-# Prefixes of other modules' kinds, for the generic form.
-PREFIX_WORDS = {
-    "agenda": "Chương trình",
-    "segment": "Chương trình",
-    "award": "Khen thưởng",
-    "batch": "Khen thưởng",
-    "speech": "Tham luận",
-    "print": "In",
-    "ceremony": "Nghi thức",
-}
-
 
 @dataclass(frozen=True)
 class Line:
@@ -57,9 +47,10 @@ def _name(everyone: dict, did) -> str:
     return f"{d.name} ({d.code})" if d else f"mã {i:04d}"
 
 
-def describe(e: Entry, everyone: dict) -> tuple[str, str]:
+def describe(e: Entry, everyone: dict, names: Names | None = None) -> tuple[str, str]:
     """(action in Vietnamese, who it concerns)."""
     d = e.data if isinstance(e.data, dict) else {}
+    names = names or Names(everyone)
     who = _name(everyone, d.get("delegate_id")) if "delegate_id" in d else ""
     k = e.kind
     if k == "checkin":
@@ -76,6 +67,10 @@ def describe(e: Entry, everyone: dict) -> tuple[str, str]:
     if k == "badge_reissue":
         return f"Cấp lại thẻ đại biểu (lần {d.get('version', '?')})" + \
             (f" — lý do: {d['reason']}" if d.get("reason") else ""), who
+    if k == "ceremony_import":
+        what = LIST_WORDS.get(str(d.get("list")), "danh sách")
+        figures = ", ".join(f"{IMPORT_WORDS[key]} {d[key]}" for key in IMPORT_WORDS if key in d)
+        return f"Nhập {what} từ tệp {d.get('source', '?')}" + (f" ({figures})" if figures else ""), ""
     if k.endswith("_import"):
         what = {"roster": "danh sách đại biểu", "awards": "danh sách khen thưởng",
                 "speeches": "danh sách tham luận"}.get(k.removesuffix("_import"), k.removesuffix("_import"))
@@ -91,22 +86,14 @@ def describe(e: Entry, everyone: dict) -> tuple[str, str]:
             result = "THÔNG QUA" if d.get("approved") else "KHÔNG THÔNG QUA"
         return (f"Biểu quyết danh sách đi dự cấp trên: tán thành {d.get('for')}, không tán thành {d.get('against')}, "
                 f"không biểu quyết {d.get('abstain')} / {d.get('present')} có mặt — {result}"), ""
-    return generic(k, d), who
+    return day_words(e, d, names), who
 
 
-def generic(kind: str, data: dict) -> str:
-    head = kind.split("_", 1)[0]
-    area = PREFIX_WORDS.get(head)
-    details = ", ".join(f"{k}={v}" for k, v in sorted(data.items())
-                        if k != "delegate_id" and isinstance(v, str | int | float | bool))
-    label = f"{area}: {kind}" if area else kind
-    return f"{label}" + (f" ({details})" if details else "")
-
-
-def readable(entries: list[Entry], everyone: dict) -> list[Line]:
+def readable(entries: list[Entry], everyone: dict, names: Names | None = None) -> list[Line]:
+    names = names or Names(everyone)
     out = []
     for e in entries:
-        action, who = describe(e, everyone)
+        action, who = describe(e, everyone, names)
         when = parse_iso(e.at).strftime("%d/%m/%Y %H:%M:%S")
-        out.append(Line(e.n, when, e.desk, action, who, e.actor))
+        out.append(Line(e.n, when, place_word(e.desk), action, who, place_word(e.actor)))
     return out

@@ -7,16 +7,18 @@ the same figures.
 
 from __future__ import annotations
 
-from datetime import datetime
 from fractions import Fraction
 
 from console.people.categories import CATEGORY_SHORT
 from console.ground.clock import parse_iso
-from console.people.quota import format_share
+from console.people.quota import ROUNDING_NOTE, format_share
 from console.people.quota import verdict as quota_verdict
 from console.record import sources
+from console.record.sources import as_of
 from console.record import vote as vote_mod
 from console.record.actions import readable
+from console.record.day_words import Names, place_word
+from console.record.figures import figures as day_figures
 from console.record.workbook import Column, Table
 
 BIRTH = "Năm sinh"
@@ -28,12 +30,6 @@ TIMING_STATUS = {"done": "Đã xong", "running": "Đang diễn ra", "skipped": "
 
 
 # --- small formatters ------------------------------------------------------------
-
-def as_of(event) -> datetime:
-    """The moment the report describes: the last journal line, else the opening time."""
-    entries = event.journal.entries
-    return parse_iso(entries[-1].at) if entries else event.settings.start_at
-
 
 def _dt(iso_text: str | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
     if not iso_text:
@@ -52,11 +48,13 @@ def _hm(iso_text: str | None) -> str:
     return _dt(iso_text, "%H:%M")
 
 
-def _minutes(value) -> str | float | int:
+def _minutes(value) -> str | int:
+    """Whole minutes as a number; a fraction as text with the decimal comma ("4,2"), which
+    no spreadsheet locale can turn back into "4.2"."""
     if value is None or value == "":
         return ""
-    value = float(value)
-    return int(value) if value.is_integer() else round(value, 1)
+    value = round(float(value), 1)
+    return int(value) if value.is_integer() else f"{value:.1f}".replace(".", ",")
 
 
 def _birth(d) -> tuple:
@@ -91,7 +89,6 @@ def attendance(event) -> Table:
             Column("Thành phần", 11), Column("Mã", 7, align="center"), Column("Tình trạng", 12),
             Column("Giờ điểm danh", 17, align="center"), Column("Bàn", 9), Column("Ghi chú", 24)]
     rows = []
-    attended = present_now = left = men = women = 0
     for stt, d in enumerate(sorted(everyone.values(), key=lambda x: x.sort_key()), start=1):
         visit = day.first_checkin.get(d.id)
         notes = []
@@ -102,28 +99,18 @@ def attendance(event) -> Table:
             if d.id in undone:
                 notes.append(f"Đã hủy điểm danh ({undone[d.id]})")
         else:
-            attended += 1
-            men += d.gender == "nam"
-            women += d.gender == "nu"
             if d.id in day.present:
-                present_now += 1
                 status = "Có mặt"
             else:
-                left += 1
-                status = "Có mặt, đã ra"
+                status = "Đã đến, đã ra về"
                 if d.id in day.left:
                     notes.append(f"Ra lúc {_hm(day.left[d.id])}")
         nam, nu = _birth(d)
         rows.append([stt, d.name, nam, nu, d.ethnicity, _position_unit(d), CATEGORY_SHORT.get(d.category, d.category),
-                     d.code, status, _dt(visit.at) if visit else "", visit.desk if visit else "", "; ".join(notes)])
-    walk_ins = sum(1 for d in everyone.values() if d.walk_in)
-    footer = [
-        f"Tổng số: {len(everyone)} đại biểu (theo danh sách triệu tập {len(everyone) - walk_ins}, "
-        f"khách vãng lai {walk_ins}).",
-        f"Đã điểm danh: {attended} (nam {men}, nữ {women}); đang có mặt trong hội trường: {present_now}; "
-        f"đã ra về: {left}; vắng: {len(everyone) - attended}.",
-        stamp_line(event),
-    ]
+                     d.code, status, _dt(visit.at) if visit else "", place_word(visit.desk) if visit else "",
+                     "; ".join(notes)])
+    fig = day_figures(event)
+    footer = [fig.summoned_sentence(), fig.arrived_sentence(), stamp_line(event)]
     s = event.settings
     return Table("diem-danh", "Điểm danh", "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ VÀ ĐIỂM DANH", cols, rows,
                  [s.name, f"Ngày {s.date:%d/%m/%Y}" + (f" — {s.venue}" if s.venue else "")], footer, landscape=True)
@@ -132,71 +119,101 @@ def attendance(event) -> Table:
 # --- Composition ---------------------------------------------------------------------
 
 def composition(event) -> Table:
-    reg = event.composition_registered()
-    pre = event.composition_present()
+    """Three columns of the same rows: the list, who came (đã đến), who is in the hall now."""
+    fig = day_figures(event)
+    reg, arr, pre = fig.registered_composition, fig.arrived_composition, fig.present_composition
     q = event.settings.quota
+    around = (q, 1 - q)
     min_text, max_text = f"≥ {format_share(q)}", f"≤ {format_share(1 - q)}"
-
-    def share(part: int, total: int) -> str:
-        return format_share(_frac(part, total))
 
     def verdict(ok: bool, total: int) -> str:
         return "" if not total else ("Đạt" if ok else "Chưa đạt")
 
-    cols = [Column("STT", 6, align="center"), Column("Chỉ tiêu", 36),
-            Column("Số lượng", 11, "Đăng ký", "right"), Column("Tỉ lệ", 11, "Đăng ký", "right"),
-            Column("Số lượng", 11, "Có mặt", "right"), Column("Tỉ lệ", 11, "Có mặt", "right"),
-            Column("Yêu cầu", 14, align="center"), Column("Đánh giá (có mặt)", 14, align="center")]
+    now = f"Đang có mặt lúc {fig.at_text}"
+    cols = [Column("STT", 6, align="center"), Column("Chỉ tiêu", 34),
+            Column("Số lượng", 9, "Danh sách", "right"), Column("Tỉ lệ", 9, "Danh sách", "right"),
+            Column("Số lượng", 9, "Đã đến", "right"), Column("Tỉ lệ", 9, "Đã đến", "right"),
+            Column("Số lượng", 9, now, "right"), Column("Tỉ lệ", 9, now, "right"),
+            Column("Yêu cầu", 12, align="center"), Column("Đánh giá (đã đến)", 12, align="center")]
+
+    def line(stt: str, label: str, field: str, need: str = "", judge: str = "") -> list:
+        out = [stt, label]
+        for c in (reg, arr, pre):
+            n = getattr(c, field)
+            out += [n, format_share(Fraction(n, c.total) if c.total else None, *around)]
+        return out + [need, judge]
+
     rows = [
-        ["1", "Tổng số đại biểu", reg.total, format_share(_frac(reg.total, reg.total)), pre.total,
-         format_share(_frac(pre.total, pre.total)), f"Tối đa {event.settings.max_delegates}",
-         verdict(pre.total <= event.settings.max_delegates, pre.total)],
-        ["2", "Đại biểu điển hình tiên tiến", reg.exemplary, share(reg.exemplary, reg.total), pre.exemplary,
-         share(pre.exemplary, pre.total), min_text, verdict(pre.ok, pre.total)],
-        ["a", "– Đại diện tập thể điển hình", reg.collectives, share(reg.collectives, reg.total), pre.collectives,
-         share(pre.collectives, pre.total), "", ""],
-        ["b", "– Cá nhân điển hình", reg.individuals, share(reg.individuals, reg.total), pre.individuals,
-         share(pre.individuals, pre.total), "", ""],
-        ["3", "Khách mời", reg.guests, share(reg.guests, reg.total), pre.guests, share(pre.guests, pre.total),
-         max_text, verdict(pre.ok, pre.total)],
-        ["4", "Nữ", reg.women, share(reg.women, reg.total), pre.women, share(pre.women, pre.total), "Ưu tiên", ""],
-        ["5", "Dân tộc thiểu số", reg.minorities, share(reg.minorities, reg.total), pre.minorities,
-         share(pre.minorities, pre.total), "Ưu tiên", ""],
-        ["6", "Trực tiếp sản xuất, công tác", reg.direct_production, share(reg.direct_production, reg.total),
-         pre.direct_production, share(pre.direct_production, pre.total), "Ưu tiên", ""],
-        ["7", "Không giữ chức vụ lãnh đạo, quản lý", reg.non_leadership, share(reg.non_leadership, reg.total),
-         pre.non_leadership, share(pre.non_leadership, pre.total), "Ưu tiên", ""],
+        line("1", "Tổng số đại biểu", "total", f"Tối đa {event.settings.max_delegates}",
+             verdict(arr.total <= event.settings.max_delegates, arr.total)),
+        line("2", "Đại biểu điển hình tiên tiến", "exemplary", min_text, verdict(arr.ok, arr.total)),
+        line("a", "– Đại diện tập thể điển hình", "collectives"),
+        line("b", "– Cá nhân điển hình", "individuals"),
+        line("3", "Khách mời", "guests", max_text, verdict(arr.ok, arr.total)),
+        line("4", "Nữ", "women", "Ưu tiên"),
+        line("5", "Dân tộc thiểu số", "minorities", "Ưu tiên"),
+        line("6", "Trực tiếp sản xuất, công tác", "direct_production", "Ưu tiên"),
+        line("7", "Không giữ chức vụ lãnh đạo, quản lý", "non_leadership", "Ưu tiên"),
     ]
     footer = [
-        "Theo danh sách đăng ký: " + quota_verdict(reg),
-        "Theo số có mặt: " + quota_verdict(pre),
-        f"Đã điểm danh trong ngày (kể cả người đã ra về): {len(event.day.first_checkin)}. "
-        "Tỉ lệ làm tròn xuống một chữ số thập phân, nên 69,96 % hiện là 69,9 %, không thành 70,0 %.",
+        f"Danh sách: {len(fig.summoned)} đại biểu triệu tập"
+        + (f" và {len(fig.walk_ins)} khách vãng lai đăng ký tại bàn đón tiếp" if fig.walk_ins else "")
+        + f". Đã đến: mọi người đã điểm danh trong ngày, kể cả người đã ra về ({len(fig.left)}). "
+        f"Đang có mặt: số trong hội trường lúc {fig.at_text}.",
+        "Theo danh sách: " + quota_verdict(reg),
+        "Theo số đã đến (cơ cấu của hội nghị): " + quota_verdict(arr),
+        ROUNDING_NOTE,
         stamp_line(event),
     ]
     s = event.settings
     return Table("co-cau", "Cơ cấu", "BÁO CÁO CƠ CẤU, THÀNH PHẦN ĐẠI BIỂU", cols, rows,
                  [s.name, f"Ngày {s.date:%d/%m/%Y}; tỉ lệ điển hình tối thiểu {format_share(q)}, "
-                          f"khách mời tối đa {format_share(1 - q)}"], footer)
+                          f"khách mời tối đa {format_share(1 - q)}"], footer, landscape=True, doc="BC")
 
 
 # --- Awards, Speeches, Timings (from the agenda and ceremony modules) ------------------------
 
+def _receiver(a: dict) -> str:
+    """Who walked up for an award: the proxy, or a collective's representative."""
+    called = str(a.get("called_name") or "")
+    if a.get("status") == "proxy":
+        return f"{a.get('proxy_name') or called} (nhận thay)"
+    if a.get("collective") and called:
+        return f"{called} (đại diện)"
+    return ""
+
+
 def awards(event) -> Table:
-    records = sources.awards(event)
+    records = [a for a in sources.awards(event) if (a.get("status") or "pending") != "later"]
+    later = [a for a in sources.awards(event) if a.get("status") == "later"]
     cols = [Column("STT", 6, align="center"), Column("Tập thể, cá nhân được khen", 28), Column("Đơn vị", 26),
             Column("Hình thức khen thưởng", 30), Column("Đợt", 6, align="center"), Column("Tình trạng", 12),
-            Column("Người nhận thay", 22), Column("Thời gian trao", 17, align="center")]
+            Column("Người lên nhận", 24), Column("Thời gian trao", 17, align="center")]
     rows = []
     counts = dict.fromkeys(AWARD_STATUS, 0)
     for stt, a in enumerate(records, start=1):
         status = a.get("status") or "pending"
         counts[status] = counts.get(status, 0) + 1
         rows.append([stt, a.get("recipient", ""), a.get("unit", ""), a.get("form", ""), a.get("batch") or "",
-                     AWARD_STATUS.get(status, status), a.get("proxy_name") or "", _dt(a.get("presented_at"))])
-    footer = [f"Tổng số: {len(records)}; đã trao: {counts['presented']}; nhận thay: {counts['proxy']}; "
-              f"trao sau: {counts['later']}; chưa trao: {counts['pending']}.", stamp_line(event)]
+                     AWARD_STATUS.get(status, status), _receiver(a), _dt(a.get("presented_at"))])
+    footer = [f"Tổng số: {len(records) + len(later)}; đã trao: {counts['presented'] + counts['proxy']} "
+              f"(trong đó nhận thay: {counts['proxy']}); trao sau: {len(later)} (danh sách riêng, trang “Trao sau”); "
+              f"chưa trao: {counts['pending']}.", stamp_line(event)]
     return Table("khen-thuong", "Khen thưởng", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC BIỂU DƯƠNG, KHEN THƯỞNG", cols, rows,
+                 [event.settings.name], footer, landscape=True)
+
+
+def awards_later(event) -> Table:
+    """The awards not given in the hall: delivered afterwards, each with why."""
+    later = [a for a in sources.awards(event) if a.get("status") == "later"]
+    cols = [Column("STT", 6, align="center"), Column("Tập thể, cá nhân được khen", 28), Column("Đơn vị", 28),
+            Column("Hình thức khen thưởng", 32), Column("Lý do chưa trao", 26), Column("Ngày nhận", 12),
+            Column("Ký nhận", 14)]
+    rows = [[stt, a.get("recipient", ""), a.get("unit", ""), a.get("form", ""),
+             a.get("reason") or "Vắng mặt tại hội nghị", "", ""] for stt, a in enumerate(later, start=1)]
+    footer = [f"Số khen thưởng trao sau: {len(later)}. Đơn vị nhận về trao lại và gửi bản ký nhận cho Ban tổ chức.",
+              stamp_line(event)]
+    return Table("trao-sau", "Trao sau", "DANH SÁCH KHEN THƯỞNG TRAO SAU HỘI NGHỊ", cols, rows,
                  [event.settings.name], footer, landscape=True)
 
 
@@ -206,19 +223,25 @@ def speeches(event) -> Table:
             Column("Tên tham luận", 36), Column("Lĩnh vực", 14), Column("Dự kiến (phút)", 10, align="right"),
             Column("Thực tế (phút)", 10, align="right"), Column("Tình trạng", 15)]
     rows = []
-    given = 0
+    given = responses = 0
     planned_total = actual_total = 0.0
     for stt, sp in enumerate(records, start=1):
         status = sp.get("status") or "pending"
-        if status == "given":
+        if status == "given" and sp.get("response"):
+            responses += 1
+        elif status == "given":
             given += 1
             planned_total += float(sp.get("planned_minutes") or 0)
             actual_total += float(sp.get("actual_minutes") or 0)
-        rows.append([stt, sp.get("speaker", ""), sp.get("unit", ""), sp.get("title", ""), sp.get("field", ""),
+        title = sp.get("title", "") if not sp.get("response") else f"(Phát biểu hưởng ứng) {sp.get('title', '')}"
+        rows.append([stt, sp.get("speaker", ""), sp.get("unit", ""), title, sp.get("field", ""),
                      _minutes(sp.get("planned_minutes")), _minutes(sp.get("actual_minutes")),
                      SPEECH_STATUS.get(status, status)])
-    footer = [f"Số tham luận đã trình bày: {given}/{len(records)}; thời lượng dự kiến {_minutes(planned_total)} phút, "
-              f"thực tế {_minutes(actual_total)} phút.", stamp_line(event)]
+    n_talks = sum(1 for sp in records if not sp.get("response"))
+    footer = [f"Số tham luận đã trình bày: {given}/{n_talks}"
+              + (f"; phát biểu hưởng ứng: {responses}" if responses else "")
+              + f"; thời lượng dự kiến {_minutes(planned_total)} phút, thực tế {_minutes(actual_total)} phút.",
+              stamp_line(event)]
     return Table("tham-luan", "Tham luận", "DANH SÁCH THAM LUẬN TẠI HỘI NGHỊ", cols, rows, [event.settings.name],
                  footer, landscape=True)
 
@@ -255,12 +278,13 @@ def timings(event) -> Table:
 # --- Journal -----------------------------------------------------------------------
 
 def journal(event) -> Table:
-    lines = readable(event.journal.entries, event.delegates())
+    everyone = event.delegates()
+    lines = readable(event.journal.entries, everyone, Names(everyone, event))
     cols = [Column("STT", 6, align="center"), Column("Thời gian", 20, align="center"), Column("Bàn", 12),
             Column("Hành động", 60), Column("Đại biểu liên quan", 34), Column("Người thao tác", 14)]
     rows = [[ln.n, ln.when, ln.desk, ln.action, ln.who, ln.actor] for ln in lines]
-    footer = [f"Tổng số dòng nhật ký: {len(lines)}. Nhật ký gốc (journal.jsonl) có chữ ký; kiểm tra bằng "
-              "`hoinghi verify`."]
+    footer = [f"Tổng số dòng nhật ký: {len(lines)}. Nhật ký gốc (tệp journal.jsonl trong thư mục hội nghị) "
+              "có chữ ký điện tử; kiểm tra bằng lệnh “hoinghi verify”."]
     footer += [f"Cảnh báo: {w}" for w in event.journal.warnings]
     return Table("nhat-ky", "Nhật ký", "NHẬT KÝ HOẠT ĐỘNG TRONG NGÀY", cols, rows, [event.settings.name], footer,
                  landscape=True)
@@ -302,7 +326,7 @@ def higher_level(event) -> Table:
     return Table("ds-cap-tren", "DS đi dự cấp trên", title, cols, rows, subtitles, footer, landscape=True)
 
 
-ALL = (attendance, composition, awards, speeches, timings, higher_level, journal)
+ALL = (attendance, composition, awards, awards_later, speeches, timings, higher_level, journal)
 
 
 def all_tables(event) -> list[Table]:

@@ -59,6 +59,7 @@ class Table:
     subtitles: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
     landscape: bool = False
+    doc: str = "DS"  # the document type in "Số: …/DS-LĐLĐ": DS (danh sách), BC (báo cáo)
 
     def as_records(self) -> list[dict]:
         heads = [c.csv_header for c in self.columns]
@@ -70,6 +71,39 @@ class Letterhead:
     parent_unit: str
     unit: str
     place_date: str
+
+    @property
+    def body_code(self) -> str:
+        """"LĐLĐ huyện Nà Lương" → "LĐLĐ": the issuing body's abbreviation in "Số: …/BC-LĐLĐ"."""
+        return body_code(self.unit)
+
+    def number(self, doc: str) -> str:
+        return f"Số: ……/{doc}-{self.body_code}" if self.body_code else "Số: ……"
+
+
+def body_code(unit: str) -> str:
+    """The leading abbreviation of a unit's name (LĐLĐ, CĐCS, CĐ…), else its initials."""
+    words = unit.split()
+    lead = [w for w in words[:2] if w.isupper() and len(w) > 1]
+    if lead:
+        return lead[0]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()[:8]
+
+
+# A4, in points, less the margins used below (0.5 in left/right, 0.75 in top/bottom, header and footer).
+PAGE_PT = {False: (595 - 72, 842 - 108 - 36), True: (842 - 72, 595 - 108 - 36)}
+
+
+def width_pt(chars: float) -> float:
+    """A column width in characters as LibreOffice lays it out on paper (measured: 60 characters = 378 pt)."""
+    return chars * 6.3
+
+
+def fit_width(col: Column, values: list) -> float:
+    """Narrow a column to its content, never below its header's longest word nor above its set width."""
+    head_words = max((len(w) for w in (col.header.split() or [""])), default=0) + 2
+    longest = max((max(len(part) for part in str(v).split("\n")) for v in values if v not in (None, "")), default=0)
+    return float(max(head_words, min(col.width, longest + 2), 5))
 
 
 WARN_VALUES = frozenset({"Chưa đạt"})
@@ -109,15 +143,26 @@ def _merge_text(ws, row: int, c1: int, c2: int, value: str, font: Font, horizont
 def render(ws, table: Table, head: Letterhead) -> None:
     """Lay one table out on a worksheet in the official form."""
     n = len(table.columns)
-    split = max(1, n // 2)  # left block: units; right block: the motto
+    fitted = [Column(c.header, fit_width(c, [r[i] if i < len(r) else "" for r in table.rows]), c.group, c.align)
+              for i, c in enumerate(table.columns)]
+    table = Table(table.key, table.sheet, table.title, fitted, table.rows, table.subtitles, table.footer,
+                  table.landscape, table.doc)
+    split = _split(table.columns)  # left block: the bodies; right block: the motto
     r_start = split + 1 if n > 1 else 1
     for i, col in enumerate(table.columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
+    left_w = sum(c.width for c in table.columns[:split])
+    right_w = sum(c.width for c in table.columns[split:])
 
-    _merge_text(ws, 1, 1, split, head.parent_unit.upper(), _font(12))
+    def lines_in(text: str, chars: float) -> float:
+        return row_height([text], [Column("", chars)])
+
+    _merge_text(ws, 1, 1, split, head.parent_unit.upper(), _font(12),
+                height=max(lines_in(head.parent_unit, left_w), lines_in(MOTTO[0], right_w)))
     _merge_text(ws, 1, r_start, n, MOTTO[0], _font(12, bold=True))
-    _merge_text(ws, 2, 1, split, head.unit.upper(), _font(12, bold=True))
+    _merge_text(ws, 2, 1, split, head.unit.upper(), _font(12, bold=True), height=lines_in(head.unit, left_w))
     _merge_text(ws, 2, r_start, n, MOTTO[1], _font(13, bold=True, underline="single"))
+    _merge_text(ws, 3, 1, split, head.number(table.doc), _font(12))
     _merge_text(ws, 3, r_start, n, head.place_date, _font(12, italic=True))
 
     row = 5
@@ -184,6 +229,7 @@ def render(ws, table: Table, head: Letterhead) -> None:
             ws.cell(row=row, column=c).border = BORDER
         row += 1
 
+    last_data = row - 1
     row += 1
     full = Column("", sum(c.width for c in table.columns))
     for line in table.footer:
@@ -194,6 +240,11 @@ def render(ws, table: Table, head: Letterhead) -> None:
     _merge_text(ws, row, r_start, n, SIGN_RIGHT, _font(12, bold=True))
     _merge_text(ws, row + 1, 1, split, SIGN_HINT, _font(11, italic=True))
     _merge_text(ws, row + 1, r_start, n, SIGN_HINT, _font(11, italic=True))
+    for blank in range(row + 2, row + 6):  # room for the signatures, then the names
+        ws.row_dimensions[blank].height = LINE_HEIGHT
+    last = row + 5
+    paginate(ws, table, first_data=header_top + header_rows, last_data=last_data, last=last,
+             header_rows=(header_top, header_top + header_rows - 1))
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if table.landscape else "portrait"
@@ -202,6 +253,59 @@ def render(ws, table: Table, head: Letterhead) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.oddFooter.center.font = f"{FONT},Italic"
+    ws.oddFooter.center.size = 10
+
+
+def _split(columns: list[Column]) -> int:
+    """Where the motto block starts: the column nearest the middle of the width."""
+    total = sum(c.width for c in columns)
+    acc, best, best_gap = 0.0, 1, total
+    for i, c in enumerate(columns[:-1], start=1):
+        acc += c.width
+        gap = abs(acc - total * 0.45)
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return best if len(columns) > 1 else 1
+
+
+def _height(ws, r: int) -> float:
+    h = ws.row_dimensions[r].height
+    return float(h) if h else LINE_HEIGHT
+
+
+def paginate(ws, table: Table, *, first_data: int, last_data: int, last: int, header_rows: tuple[int, int]) -> None:
+    """Manual page breaks where LibreOffice and Excel would otherwise leave a page with only
+    a header row or only the signature block (the workbook is fitted to the page width,
+    so the page holds 1/scale more points of rows)."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    page_w, page_h = PAGE_PT[table.landscape]
+    sheet_w = sum(width_pt(c.width) for c in table.columns)
+    scale = min(1.0, page_w / sheet_w) if sheet_w else 1.0
+    capacity = page_h / scale * 0.97  # a margin for the estimate of wrapped lines
+    repeat = sum(_height(ws, r) for r in range(header_rows[0], header_rows[1] + 1))
+    tail = sum(_height(ws, r) for r in range(last_data + 1, last + 1))
+    used = 0.0
+    r = 1
+    data_rows = list(range(first_data, last_data + 1))
+    while r <= last:
+        h = _height(ws, r)
+        if used + h > capacity and used > repeat:
+            ws.row_breaks.append(Break(id=r - 1))
+            used = repeat
+        used += h
+        if r == last_data and data_rows and used + tail > capacity:
+            # The tail would start a page of its own: take the last data rows over with it.
+            keep = min(3, len(data_rows) - 1)
+            if keep > 0:
+                cut = data_rows[-keep]
+                ws.row_breaks.brk = [x for x in ws.row_breaks.brk if x.id < cut - 1]
+                ws.row_breaks.append(Break(id=cut - 1))
+                used = repeat + sum(_height(ws, x) for x in data_rows[-keep:])
+        r += 1
 
 
 def build(tables: list[Table], head: Letterhead, *, title: str, stamp: datetime) -> Workbook:

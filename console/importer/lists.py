@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from console.people.categories import is_collective_name
-from console.importer import AWARDS, SPEECHES, ImportReport, Problem
-from console.importer import _refuse as refuse
-from console.importer.rows import RowReader
-from console.people.roster import Delegate
 from console.ground.text import canonical, fold, nfc
-from console.ceremony.forms import rank_form
+from console.importer.headers import AWARDS, SPEECHES
+from console.importer.report import ImportReport, refuse
+from console.importer.rows import Problem, RowReader
+from console.people.categories import is_collective_name
+from console.people.forms import rank_form
+from console.people.roster import Delegate
 
 AWARDS_TABLE, SPEECHES_TABLE = "awards", "speeches"
 DEFAULT_SPEECH_MINUTES = 7.0
@@ -123,7 +123,10 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             reader.problem(row_no, "award_form", "", "thiếu hình thức khen thưởng (ví dụ “Bằng khen của Chủ tịch UBND tỉnh”).")
             continue
         person_matches = matcher.candidates(recipient)
-        collective = is_collective_name(recipient) or (not person_matches and bool(receiver))
+        # A person on the roster by that very name (diacritics kept: Tô is not Tổ) receiving in
+        # person is a person, whatever their surname looks like.
+        in_person = bool(person_matches) and (not receiver or canonical(receiver) == canonical(recipient))
+        collective = not in_person and (is_collective_name(recipient) or (not person_matches and bool(receiver)))
         proxy_name = ""
         note_proxy = _PROXY_NOTE.search(fold(notes))
         if note_proxy:
