@@ -116,7 +116,7 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
     items = []
     for i, (sub, p, a) in enumerate(zip(subs, planned, allotted, strict=True), start=1):
         iid = f"{seg.key}/{sub.key}"
-        line = substep_line(seg.key, sub, base)
+        line = substep_line(sub, base)
         if i == 1 and seg_line:
             line = f"{seg_line}\n{line}"
         items.append(Item(iid, seg, sub, f"{seg.position}.{i}", sub.title, sub.person, p,

@@ -41,7 +41,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
         prog="hoinghi",
         description="Bảng điều khiển Hội nghị điển hình tiên tiến — event-day console.",
     )
-    parser.add_argument("--version", action="version", version="hoinghi 0.1.0")
+    from console import __version__
+
+    parser.add_argument("--version", action="version", version=f"hoinghi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in modules:
         module = importlib.import_module(f".{name}", __package__)
