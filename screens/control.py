@@ -2,13 +2,13 @@
 
 Start (s), Next (n), Back (b: undoes an accidental Next at once), Skip (k),
 Pause/Resume (p), ±1 minute (+/-), Jump to the selected row (g), Approve the
-re-timing proposal (a). The table shows every segment and sub-step with its
-planned and actual times; the top shows what the cue shows.
+re-timing proposal (a, placed right after n so the 80-column footer never cuts
+it while a proposal waits). A short message for the MC's screen: m (type one),
+1–4 (ready-made), x (clear). The table shows every segment and sub-step with
+its planned and actual times; the top shows what the cue shows.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,13 +17,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from console.agenda import steps
-from console.agenda.timing import View, minutes_text, planned_start, view
+from console.agenda.run import MESSAGE_MAX
+from console.agenda.timing import REHEARSAL, View, minutes_text, planned_start, planned_times, view
 from console.ground.clock import hhmm
 from console.ground.errors import UserError
 
 from .base import EventScreen
 from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text
 from .widgets.big_clock import PHASE_STYLES
+from .widgets.message_dialog import MessageDialog
 
 STATUS_LABELS = {
     "running": ("▶ đang", "bold #5fafff"),
@@ -42,6 +44,7 @@ class ControlScreen(EventScreen):
     BINDINGS = [
         _b("s", "step('start')", "Bắt đầu", "Bắt đầu chương trình (mục đầu tiên)"),
         _b("n", "step('next')", "Tiếp", "Xong mục này, sang mục tiếp theo"),
+        _b("a", "step('approve')", "Duyệt", "Duyệt đề xuất phân bổ lại thời gian"),
         _b("b", "step('back')", "Lùi", "Hủy bước chuyển vừa rồi (bấm nhầm Tiếp)"),
         _b("k", "step('skip')", "Bỏ qua", "Mục hiện tại không diễn ra; sang mục tiếp"),
         # One key, two labels: the footer says what p will do now.
@@ -50,7 +53,10 @@ class ControlScreen(EventScreen):
         _b("plus,equals_sign", "extend(1)", "+1'", "Thêm 1 phút cho mục hiện tại"),
         _b("minus", "extend(-1)", "-1'", "Bớt 1 phút cho mục hiện tại", show=False),
         _b("g", "jump", "Đến mục", "Chuyển thẳng tới mục đang chọn trong bảng"),
-        _b("a", "step('approve')", "Duyệt", "Duyệt đề xuất phân bổ lại thời gian"),
+        _b("m", "message", "Nhắn", "Gửi một tin nhắn ngắn lên màn hình người dẫn"),
+        _b("x", "clear_message", "Xóa nhắn", "Xóa tin nhắn đang hiện trên màn hình người dẫn"),
+        *(_b(str(i), f"ready_message({i})", text, f"Nhắn MC: “{text}”", show=False)
+          for i, text in enumerate(steps.READY_MESSAGES, start=1)),
     ]
     TICK_SECONDS = 1.0
 
@@ -116,6 +122,18 @@ class ControlScreen(EventScreen):
         row_key, _col = table.coordinate_to_cell_key(table.cursor_coordinate)
         self._do(lambda ev: steps.jump(ev, str(row_key.value), self._expect()))
 
+    def action_message(self) -> None:
+        def sent(text: str | None) -> None:
+            if isinstance(text, str):
+                self._do(steps.send_message, text)
+        self.app.push_screen(MessageDialog(steps.READY_MESSAGES, MESSAGE_MAX), sent)
+
+    def action_ready_message(self, number: int) -> None:
+        self._do(steps.send_message, steps.READY_MESSAGES[number - 1])
+
+    def action_clear_message(self) -> None:
+        self._do(steps.clear_message)
+
     def _say(self, message: str, *, error: bool = False) -> None:
         self.query_one("#control-message", Static).update(
             Text(message, style="bold #ff3b3b" if error else "bold green"))
@@ -140,12 +158,19 @@ class ControlScreen(EventScreen):
         if v.current is not None:
             clock.append(f"  · {minutes_text(v.current.minutes)} phút", style="dim")
         self.query_one("#control-clock", Static).update(clock)
+        # A run-through on another day says so in the header, where it never pushes the times out.
+        self.sub_title = f"{REHEARSAL} · {self.app.sub_title}" if v.rehearsal else self.app.sub_title
         day = drift_text(v)
         if v.next_items:
             it, when = v.next_items[0]
             day.append(f"\nTiếp theo {hhmm(when)}: {it.position}. {it.title}", style="dim")
         self.query_one("#control-day", Static).update(day)
-        self.query_one("#control-proposal", Static).update(proposal_text(v, for_control=True))
+        below = proposal_text(v, for_control=True)
+        if v.state.message is not None:  # what the MC is reading now, until x clears it
+            if below.plain:
+                below.append("\n")
+            below.append(f"MC đang thấy: “{v.state.message.text}” (x: xóa)", style="bold #5fafff")
+        self.query_one("#control-proposal", Static).update(below)
         self._fill_table(v)
         self.refresh_bindings()
 
@@ -179,14 +204,16 @@ class ControlScreen(EventScreen):
         if action == "step" and parameters == ("approve",):
             return v.proposal is not None
         if action == "step" and parameters == ("back",):
-            return v.state.can_back
+            return v.state.started  # at the first item it says there is nothing to undo
+        if action == "clear_message":
+            return v.state.message is not None
         if action == "pause_resume" and parameters:
             return (parameters[0] == "resume") == bool(v.state.paused and v.current)
         return True
 
     def _rows(self, v: View) -> list[tuple[str, list]]:
         out = []
-        t = planned_start(self.event, v.state)
+        starts = planned_times(v.items, planned_start(self.event, v.state))
         for it in v.items:
             status = v.state.status(it.id)
             rec = v.state.records.get(it.id)
@@ -198,8 +225,7 @@ class ControlScreen(EventScreen):
             row_style = "bold" if status == "running" else ""
             out.append((it.position, [
                 Text(it.position, style=row_style), Text(label, style=style),
-                hhmm(t), minutes_text(it.minutes), hhmm(rec.start) if rec and rec.start and status != "skipped" else "",
+                hhmm(starts[it.id]), minutes_text(it.minutes), hhmm(rec.start) if rec and rec.start and status != "skipped" else "",
                 actual, Text(title, style=row_style, no_wrap=True),
             ]))
-            t += timedelta(minutes=it.planned_minutes)
         return out

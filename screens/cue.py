@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from console.agenda.timing import View, minutes_text, view
+from console.agenda.timing import REHEARSAL, View, minutes_text, view
 from console.ground.clock import hhmm, hhmmss
 from console.ground.errors import UserError
 
@@ -141,7 +141,10 @@ def mc_text(v: View) -> Text:
         return t
     t.append(cur.mc_line or "(mục này không có lời dẫn)", style="bold")
     for line in cur.mc_list:
-        t.append("\n  • " + line, style="")
+        if line.startswith("Về phía ") and line.endswith(":"):  # a side of the introduction: a heading
+            t.append("\n" + line, style="bold")
+        else:
+            t.append("\n  • " + line, style="")
     return t
 
 
@@ -173,6 +176,7 @@ class CueScreen(EventScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="cue-top")
+        yield Static(id="cue-message")
         with Vertical(id="cue-now"):
             yield Static(id="cue-title")
             with Horizontal(id="cue-clock-row"):
@@ -213,11 +217,17 @@ class CueScreen(EventScreen):
         s = self.event.settings
         top = Text()
         top.append(f" {hhmmss(v.now)} ", style="bold reverse")
+        if v.rehearsal:
+            top.append(f" {REHEARSAL} ", style="bold black on #ffb000")
         top.append(f"  {s.name}", style="bold")
         if v.current is not None:
             top.append(f"  ·  mục {v.current.position}/{len(v.agenda.segments)}", style="dim")
         self.query_one("#cue-top", Static).update(top)
         self.query_one("#cue-title", Static).update(now_title(v))
+        message = v.state.message
+        box = self.query_one("#cue-message", Static)
+        box.update(Text(message.text if message else "", style="bold", justify="center"))
+        box.display = message is not None  # large and on top until the control clears it
         text, phase = clock_text(v)
         self.query_one("#cue-clock", BigClock).show(text, phase)
         self.query_one("#cue-clock-side", Static).update(clock_side(v))
@@ -228,6 +238,7 @@ class CueScreen(EventScreen):
         self.query_one("#cue-notes").display = bool(notes)
         nxt = next_text(v, 3 if self.size.height >= 30 else 2)
         self.query_one("#cue-next", Static).update(nxt)
+        self.query_one("#cue-next").display = not v.state.closed  # the day is over: nothing comes next
         day = drift_text(v)
         p = proposal_text(v, for_control=False)
         if p.plain:

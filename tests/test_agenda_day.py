@@ -12,9 +12,9 @@ from console.agenda.plan import day_summary, timings_report
 from console.agenda.run import run_of
 from console.agenda.timing import view
 from console.door.checkin import checkin_delegate, checkout
+from console.event import Event
 from console.ground.clock import VN_TZ, parse_iso
 from console.ground.errors import UserError
-from console.event import Event
 
 
 def at(h: int, m: int, s: int = 0) -> datetime:
@@ -179,12 +179,16 @@ def test_introduction_lists_only_guests_in_the_hall_in_protocol_order(demo_event
     cur = view(demo_event).current
     assert cur.id == "khai_mac"
     assert "Chủ tịch LĐLĐ huyện Nà Lương" in cur.mc_line  # {presider} from the default roles
-    names = [line.split(",")[0] for line in cur.mc_list]
+    names = [line.split(",")[0] for line in cur.mc_list if line.startswith("Đồng chí")]
     assert names[:4] == ["Đồng chí Nông Thế Giang", "Đồng chí Dương Minh Ân", "Đồng chí Nguyễn Hữu Nghĩa",
                          "Đồng chí Phạm Thế Định"]
-    assert cur.mc_list[0] == "Đồng chí Nông Thế Giang, Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn;"
+    # grouped by side, as a script reads it
+    assert cur.mc_list[:2] == ["Về phía Liên đoàn Lao động tỉnh:",
+                               "Đồng chí Nông Thế Giang, Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn;"]
+    assert cur.mc_list[2] == "Về phía lãnh đạo huyện:"
     assert not any("Nguyễn Minh Trường" in line for line in cur.mc_list)
-    assert cur.mc_list[-1].startswith("Cùng 1 đồng chí đại biểu")
+    assert cur.mc_list[-2].startswith("Cùng 1 đồng chí đại biểu")
+    assert cur.mc_list[-1] == "Đề nghị hội nghị nhiệt liệt hoan nghênh!"
 
 
 def test_roles_come_from_agenda_toml(demo_dir, clock):

@@ -30,7 +30,7 @@ def ceremony(monkeypatch):
     return data
 
 
-def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, ceremony):
+def test_each_substep_counts_down_its_own_minutes_and_steps_one_by_one(demo_event, clock, ceremony):
     clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
     steps.skip(demo_event)
     steps.start(demo_event)  # khai_mac
@@ -38,7 +38,7 @@ def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, cerem
     v = view(demo_event)
     cur = v.current
     assert cur.id == "tham_luan/speech:1" and cur.position == "4.1"
-    assert cur.minutes == pytest.approx(45 * 7 / 28)  # its share of the 45 minutes
+    assert cur.minutes == 7  # its own 7 minutes, not a share of the segment's 45
     assert cur.mc_line.startswith("Sau đây, hội nghị sẽ nghe tham luận")  # the segment's line first
     assert "kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận" in cur.mc_line
     assert [it.position for it, _t in v.next_items] == ["4.2", "4.3", "5"]
@@ -59,6 +59,8 @@ def test_substeps_share_the_segment_and_step_one_by_one(demo_event, clock, cerem
     assert [r["actual_minutes"] for r in subs] == [12, 11, 20]
     assert seg["actual_minutes"] == 43 and seg["status"] == "done"
     assert subs[1]["planned_start"] > subs[0]["planned_start"]
+    assert [r["planned_minutes"] for r in subs] == [7, 7, 14]  # planned stays planned
+    assert seg["planned_minutes"] == 45
 
 
 def test_award_batch_line_names_and_presenter(demo_event, ceremony):
@@ -73,11 +75,12 @@ def test_award_batch_line_names_and_presenter(demo_event, ceremony):
 def test_a_retimed_segment_shortens_each_speech(demo_event, clock, ceremony):
     clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
     steps.start(demo_event)
-    clock.advance(minutes=40)  # the performance ran 25 minutes over
+    clock.advance(minutes=70)  # the performance ran 55 minutes over
     v = view(demo_event)
     tl = next(c for c in v.proposal.changes if c.key == "tham_luan")
     steps.approve(demo_event)
     steps.jump(demo_event, "4")
+    assert tl.new < 28  # the three speeches need 28 minutes: each shrinks in proportion
     assert view(demo_event).current.minutes == pytest.approx(tl.new * 7 / 28)
 
 

@@ -1,17 +1,16 @@
 """The MC's words: templates with the names filled in from the roster and the roles.
 
 The introduction of delegates (segment 2) is built from the guests ACTUALLY
-checked in (event.day.present), highest office first
-(console.people.categories.protocol_rank), so the MC never introduces someone who is
-not in the hall.
+checked in (event.day.present), in protocol order (console.ceremony.introductions),
+so the MC never introduces someone who is not in the hall. (Imported late: the
+ceremony package imports the agenda's timing, which imports this module.)
 """
 
 from __future__ import annotations
 
 import string
 
-from console.people.categories import GUEST, protocol_rank
-from console.ground.text import fold, nfc
+from console.ground.text import nfc
 
 # Sub-step lines when the ceremony module gives none.
 SUBSTEP_TEMPLATES = {
@@ -40,44 +39,29 @@ def fill(template: str, values: dict) -> str:
 
 
 def office(position: str, unit: str) -> str:
-    """"Phó Chủ tịch LĐLĐ tỉnh" + "LĐLĐ tỉnh Bắc Kạn" → "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn".
+    from console.ceremony.introductions import office as _office
 
-    The position often ends with the first words of the unit; say them once.
-    """
-    position, unit = nfc(position), nfc(unit)
-    if not unit:
-        return position
-    if not position:
-        return unit
-    pw, uw = position.split(), unit.split()
-    if fold(unit) in fold(position):
-        return position
-    for n in range(min(len(pw), len(uw)), 0, -1):
-        if fold(" ".join(pw[-n:])) == fold(" ".join(uw[:n])):
-            return " ".join(pw + uw[n:])
-    return f"{position} {unit}"
+    return _office(position, unit)
 
 
 def guest_label(d) -> str:
-    what = office(d.position, d.unit)
-    return f"Đồng chí {d.name}, {what}" if what else f"Đồng chí {d.name}"
+    from console.ceremony.introductions import guest_label as _label
+
+    return _label(d)
 
 
 def present_guests(event) -> list:
-    """Guests in the hall now, highest office first, then by name (Vietnamese order)."""
-    guests = [d for d in event.present_delegates() if d.category == GUEST]
-    return sorted(guests, key=lambda d: (protocol_rank(d.position, d.unit), d.sort_key()))
+    """Guests in the hall now, in the order they are introduced."""
+    from console.ceremony.introductions import present_guests as _present
+
+    return [it.delegate for it in _present(event)]
 
 
 def introductions(event) -> list[str]:
-    lines = [guest_label(d) + ";" for d in present_guests(event)]
-    if lines:
-        lines[-1] = lines[-1][:-1] + "."
-    exemplary = sum(1 for d in event.present_delegates() if d.exemplary)
-    if exemplary:
-        many = "các " if exemplary > 1 else ""  # "1 đồng chí … là các điển hình" reads wrong aloud
-        lines.append(f"Cùng {exemplary} đồng chí đại biểu là {many}điển hình tiên tiến đang có mặt tại hội nghị.")
-    return lines
+    """The introduction as the MC reads it: "Về phía …" groups, one line a guest, the welcome."""
+    from console.ceremony.introductions import introductions as _intro
+
+    return _intro(event)
 
 
 def values(event, roles: dict[str, str]) -> dict:

@@ -6,7 +6,9 @@ restart or a second laptop resumes exactly where the day was, with the clock
 right (the count-down is "now minus the line's time", never a timer in memory).
 
 Journal kinds folded here (item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step):
-  agenda_start   {"to", "title", "position"}           the day opens on item "to"
+  agenda_start   {"to", "title", "position", "planned"}  the day opens on item "to"
+                 ("planned": the item's own minutes when it began, kept as its plan for the
+                 record — a speech given, a batch's pace learned, never rewrite it)
   agenda_next    {"from", "to"|None, "title", "position"}  "from" done; None closes the day
   agenda_skip    {"from"|None, "skipped", "to"|None, …}  "skipped" did not take place
   agenda_jump    {"from", "to", …}                      out of order; items passed stay pending
@@ -14,6 +16,9 @@ Journal kinds folded here (item ids: "khai_mac", or "tham_luan/speech:12" for a 
   agenda_pause   {}                / agenda_resume {}   the count-down stops, the day's clock not
   agenda_extend  {"item", "minutes"}                    ± minutes for one item
   agenda_retime  {"allot": {segment key: minutes}, "drift_before"}   approved re-timing proposal
+  cue_message    {"text"}                               a short message from the control, shown
+                                                         large on the MC's screen until …
+  cue_clear      {}                                     … the control clears it
 
 "back" restores the state before the last move: the item left by mistake runs
 again from its ORIGINAL start (the speaker never stopped talking), and the item
@@ -29,8 +34,10 @@ from datetime import datetime
 
 from console.ground.journal import Entry
 
+MESSAGE_KINDS = ("cue_message", "cue_clear")
 KINDS = ("agenda_start", "agenda_next", "agenda_skip", "agenda_jump", "agenda_back",
-         "agenda_pause", "agenda_resume", "agenda_extend", "agenda_retime")
+         "agenda_pause", "agenda_resume", "agenda_extend", "agenda_retime", *MESSAGE_KINDS)
+MESSAGE_MAX = 120  # characters: a line the MC reads at a glance, not a letter
 MOVES = ("agenda_next", "agenda_skip", "agenda_jump")
 
 RUNNING, DONE, SKIPPED, PENDING = "running", "done", "skipped", "pending"
@@ -44,6 +51,31 @@ class Record:
     status: str = RUNNING
     title: str = ""
     position: str = ""
+    planned: float | None = None  # the item's own minutes when it began (None: an older journal)
+
+
+def _planned(d: dict) -> float | None:
+    value = d.get("planned")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 24 * 60:
+        return None
+    return float(value)
+
+
+@dataclass(frozen=True)
+class CueMessage:
+    text: str
+    at: datetime
+    desk: str = ""
+
+
+def message_text(value) -> str:
+    """What a message line may show: one line of printable text, NFC, at most MESSAGE_MAX."""
+    from console.ground.text import nfc
+
+    if not isinstance(value, str):
+        return ""
+    flat = "".join(ch if ch.isprintable() else " " for ch in nfc(value))
+    return " ".join(flat.split())[:MESSAGE_MAX]
 
 
 @dataclass
@@ -59,6 +91,7 @@ class RunState:
     undo: list[tuple] = field(default_factory=list)  # snapshots before each move
     last_step: str = ""  # kind of the last agenda line, for the control's status line
     last_step_at: datetime | None = None
+    message: CueMessage | None = None  # shown on the cue until cleared
 
     # --- questions -------------------------------------------------------------
 
@@ -106,6 +139,10 @@ class RunState:
             return
         d = e.data if isinstance(e.data, dict) else {}
         t = e.time
+        if e.kind in MESSAGE_KINDS:  # not a step of the programme: Back never undoes a message
+            text = message_text(d.get("text")) if e.kind == "cue_message" else ""
+            self.message = CueMessage(text, t, e.desk) if text else None
+            return
         self.last_step, self.last_step_at = e.kind, t
         if e.kind == "agenda_start":
             if self.started:
@@ -160,7 +197,7 @@ class RunState:
         if not item_id or not isinstance(item_id, str):
             return
         self.current = item_id
-        self.records[item_id] = Record(t, None, RUNNING, d.get("title", ""), d.get("position", ""))
+        self.records[item_id] = Record(t, None, RUNNING, d.get("title", ""), d.get("position", ""), _planned(d))
 
     def _snapshot(self) -> tuple:
         return (self.current, copy.deepcopy(self.records), self.closed_at)

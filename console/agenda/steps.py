@@ -24,8 +24,11 @@ def _label(it: Item | None) -> str:
 
 
 def _target_data(it: Item | None) -> dict:
-    return {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
+    data = {"to": it.id if it else None, "title": it.title if it else "", "position": it.position if it else "",
             "substep_to": _sub_of(it.id) if it else None}
+    if it is not None and it.sub is not None:  # its own minutes, kept as planned whatever happens next
+        data["planned"] = round(it.planned_minutes, 2)
+    return data
 
 
 def _sub_of(item_id: str | None) -> str | None:
@@ -128,7 +131,9 @@ def back(event) -> str:
     def decide(ev):
         st = run_of(ev)
         if not st.can_back:
-            raise UserError("Chưa có bước chuyển nào để lùi lại." if st.started else NOT_STARTED)
+            if not st.started:
+                raise UserError(NOT_STARTED)
+            raise UserError("Đang ở mục đầu tiên của chương trình: chưa có bước chuyển nào để lùi lại.")
         undone = last_move_line(ev)
         data = {"undoes": undone.id if undone else None}
         if undone is not None:  # for the ceremony: the sub-step left is running again, the one entered is not
@@ -224,6 +229,11 @@ def extend(event, minutes: float = 1.0) -> str:
         if minutes == 0:
             raise UserError("Số phút thêm/bớt phải khác 0.")
         v = view(ev)
+        cur = v.current
+        if cur is not None and minutes < 0 and cur.sub is None and cur.segment.protected \
+                and cur.minutes + minutes < cur.segment.min_minutes - 1e-9:
+            raise UserError(f"Mục {_label(cur)} được giữ nguyên (protected): không bớt dưới "
+                            f"{minutes_text(cur.segment.min_minutes)} phút (đang {minutes_text(cur.minutes)} phút).")
         if v.current and v.current.minutes + minutes < 0.5:
             raise UserError(f"Không bớt được {minutes_text(abs(minutes))} phút: mục này chỉ còn {minutes_text(v.current.minutes)} phút.")
         word = "Thêm" if minutes > 0 else "Bớt"
@@ -246,6 +256,33 @@ def approve(event) -> str:
         return ([("agenda_retime", {"allot": p.allot, "drift_before": p.drift_before, "drift_after": p.drift_after})],
                 # The outcome first: at 80 columns the control shows two lines of this.
                 f"Đã duyệt phân bổ lại, {outcome}: {parts}.")
+    return _one(event, decide)
+
+
+# Ready-made messages, on the control's keys 1–4 (the control can also type its own).
+READY_MESSAGES = ("Còn 2 phút", "Mời giới thiệu bổ sung", "Đề nghị nói ngắn gọn", "Chuẩn bị đợt khen thưởng tiếp theo")
+
+
+def send_message(event, text: str) -> str:
+    """A short message to the MC's screen, journaled; it stays up until cleared."""
+    from console.agenda.run import MESSAGE_MAX, message_text
+
+    clean = message_text(text)
+    if not clean:
+        raise UserError("Tin nhắn trống: hãy gõ vài chữ cho người dẫn (ví dụ “Còn 2 phút”).")
+    if len(" ".join(str(text).split())) > MESSAGE_MAX:
+        raise UserError(f"Tin nhắn dài quá {MESSAGE_MAX} ký tự: người dẫn phải đọc được trong một cái liếc. Hãy viết ngắn lại.")
+
+    def decide(ev):
+        return [("cue_message", {"text": clean})], f"Đã gửi lên màn hình MC: “{clean}”."
+    return _one(event, decide)
+
+
+def clear_message(event) -> str:
+    def decide(ev):
+        if run_of(ev).message is None:
+            raise UserError("Màn hình MC không có tin nhắn nào để xóa.")
+        return [("cue_clear", {})], "Đã xóa tin nhắn trên màn hình MC."
     return _one(event, decide)
 
 

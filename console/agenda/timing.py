@@ -2,11 +2,17 @@
 
 Items are what the control steps through: a segment, or — for a segment with
 sub-steps (speeches, award batches, responses) — each of its sub-steps. A
-sub-step's minutes are its share of the segment's allotment, so approving a
-shorter allotment for "Tham luận" shortens every speech still to come.
+sub-step counts down its OWN planned minutes (the 7 minutes of a speech, the 3
+of a batch): a speech that ends early never hands its minutes to the next
+speaker. Planned stays planned; what is saved shows as the segment running
+early. Only an approved re-timing that leaves the segment less than its
+sub-steps need shortens them, in proportion. The segment's minutes the
+sub-steps do not use (walking up, the MC's words) are its slack: it stays in
+the forecast until the segment is left.
 
 Projected end = now + what is left of the current item (never below 0: an
-overrun is already in "now") + the allotments of every item not yet run.
+overrun is already in "now") + the allotments of every item not yet run + the
+slack of every segment not yet left.
 Drift = projected end − planned end. When it passes the threshold, `propose`
 offers new allotments for the elastic segments not yet begun (never below
 their minimum; when the day is early, it gives back minutes cut earlier).
@@ -50,12 +56,28 @@ def allotment(state: RunState | None, seg: Segment) -> float:
     return state.allot.get(seg.key, seg.minutes)
 
 
-def _shares(subs: list[SubStep], total: float) -> list[float]:
-    weights = [max(0.0, float(s.minutes or 0)) for s in subs]
-    if not all(w > 0 for w in weights):
-        weights = [1.0] * len(subs)
-    s = sum(weights)
-    return [total * w / s for w in weights]
+def own_minutes(subs: list[SubStep], segment_minutes: float) -> list[float]:
+    """Each sub-step's own planned minutes; those that give none share what the others leave
+    (or, when nothing is left, an equal part of the segment)."""
+    own = [max(0.0, float(s.minutes or 0)) for s in subs]
+    missing = [i for i, m in enumerate(own) if m <= 0]
+    if missing:
+        left = segment_minutes - sum(own)
+        share = left / len(missing) if left > 0 else segment_minutes / len(subs)
+        for i in missing:
+            own[i] = share
+    return own
+
+
+def fitted(planned: list[float], approved: float | None) -> list[float]:
+    """The sub-steps' minutes: their own — unless the control approved a shorter segment
+    (a re-timing) than they need, when each shrinks in proportion. Never stretched: a speech
+    that ended early gives no one its minutes. (A proposal only touches a segment none of
+    whose sub-steps has begun, so a running clock never changes under a speaker.)"""
+    need = sum(planned)
+    if approved is None or need <= 0 or approved >= need:
+        return list(planned)
+    return [p * approved / need for p in planned]
 
 
 def _substeps(event, key: str) -> list[SubStep]:
@@ -84,8 +106,13 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
             if item.mc_list:
                 item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
-    planned = _shares(subs, seg.minutes)
-    allotted = _shares(subs, allotment(state, seg))
+    planned = own_minutes(subs, seg.minutes)
+    if state is not None:  # a sub-step that began keeps the minutes it began with
+        for i, sub in enumerate(subs):
+            rec = state.records.get(f"{seg.key}/{sub.key}")
+            if rec is not None and rec.planned is not None:
+                planned[i] = rec.planned
+    allotted = fitted(planned, state.allot.get(seg.key) if state is not None else None)
     items = []
     for i, (sub, p, a) in enumerate(zip(subs, planned, allotted, strict=True), start=1):
         iid = f"{seg.key}/{sub.key}"
@@ -130,6 +157,49 @@ def upcoming(items: list[Item], state: RunState) -> list[Item]:
     return after + before
 
 
+def slack(agenda: Agenda, state: RunState | None, items: list[Item]) -> dict[str, float]:
+    """A segment's minutes its sub-steps do not use (the walk to the lectern, the MC's words)."""
+    extra = state.extra if state else {}
+    out: dict[str, float] = {}
+    for seg in agenda.segments:
+        mine = [it for it in items if it.segment_key == seg.key and it.sub is not None]
+        if mine:
+            used = sum(it.minutes - extra.get(it.id, 0.0) for it in mine)
+            out[seg.key] = max(0.0, allotment(state, seg) - used)
+    return out
+
+
+def timeline(t: datetime, current: Item | None, rest: list[Item],
+             slack_of: dict[str, float]) -> tuple[list[tuple[Item, datetime]], datetime]:
+    """When each item left would start, and the end: a segment's slack comes after its last item."""
+    last = {it.segment_key: i for i, it in enumerate(rest)}
+    if current is not None and current.segment_key not in last:
+        t += timedelta(minutes=slack_of.get(current.segment_key, 0.0))
+    out = []
+    for i, it in enumerate(rest):
+        out.append((it, t))
+        t += timedelta(minutes=it.minutes)
+        if last[it.segment_key] == i:
+            t += timedelta(minutes=slack_of.get(it.segment_key, 0.0))
+    return out, t
+
+
+def planned_times(items: list[Item], start: datetime) -> dict[str, datetime]:
+    """The plan's start of every item: segments one after another at their planned minutes,
+    a segment's sub-steps one after another from its start at their own minutes."""
+    out: dict[str, datetime] = {}
+    seg_start = start
+    seen: dict[str, datetime] = {}  # segment key -> where its next sub-step starts
+    previous = 0.0  # the planned minutes of the segment before
+    for it in items:
+        if it.segment_key not in seen:
+            seg_start += timedelta(minutes=previous)
+            seen[it.segment_key], previous = seg_start, it.segment.minutes
+        out[it.id] = seen[it.segment_key]
+        seen[it.segment_key] += timedelta(minutes=it.planned_minutes)
+    return out
+
+
 # --- the live view -------------------------------------------------------------------
 
 @dataclass
@@ -167,6 +237,10 @@ class View:
     drift_minutes: float
     next_items: list[tuple[Item, datetime]]
     proposal: Proposal | None
+    rehearsal: bool = False  # not the event's date: said on the control and the cue
+
+
+REHEARSAL = "Chạy thử — không phải ngày hội nghị"
 
 
 def warning_seconds(agenda: Agenda, minutes: float) -> float:
@@ -233,15 +307,23 @@ def minutes_text(minutes: float) -> str:
 
 def planned_start(event, state: RunState | None = None) -> datetime:
     """The planned opening: the event's date and start time — or, when the programme was
-    opened on another day (a rehearsal, the demo), that day at the planned time, so the
-    drift means minutes late today rather than days since the date in event.toml."""
+    opened on another day (a rehearsal, the demo), the minute the rehearsal opened: its
+    forecast runs from its own start, so the drift is what the rehearsal lost or saved,
+    not the hours between 07:30 and an afternoon run-through."""
     start = event.settings.start_at
     state = state if state is not None else run_of(event)
     if state.started and state.opened_at is not None:
         opened = state.opened_at.astimezone(start.tzinfo)
         if opened.date() != start.date():
-            return start.replace(year=opened.year, month=opened.month, day=opened.day)
+            return opened.replace(second=0, microsecond=0)
     return start
+
+
+def is_rehearsal(event, state: RunState, now: datetime) -> bool:
+    """Not the event's date: the day opened on another day, or (before the opening) today is."""
+    start = event.settings.start_at
+    when = state.opened_at if state.started and state.opened_at is not None else now
+    return when.astimezone(start.tzinfo).date() != start.date()
 
 
 def view(event, now: datetime | None = None) -> View:
@@ -281,20 +363,16 @@ def view(event, now: datetime | None = None) -> View:
         origin = max(now, start_at)
     else:
         origin = start_at
-    if state.closed:
-        projected_end = state.closed_at
-    else:
-        t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
-        projected_end = t + timedelta(minutes=sum(it.minutes for it in rest))
-    drift = (projected_end - planned_end).total_seconds() / 60
-    next_items = []
     t = origin + timedelta(seconds=max(0.0, remaining) if current else 0.0)
-    for it in rest[:3]:
-        next_items.append((it, t))
-        t += timedelta(minutes=it.minutes)
+    ahead, end = timeline(t, current, rest, slack(agenda, state, items))
+    if state.closed:  # the day is over: nothing comes next, whatever was left behind
+        projected_end, ahead = state.closed_at, []
+    else:
+        projected_end = end
+    drift = (projected_end - planned_end).total_seconds() / 60
     proposal = None if state.closed else propose(agenda, state, items, drift)
     return View(now, agenda, state, items, current, elapsed, remaining, phase, warn, planned_end,
-                projected_end, drift, next_items, proposal)
+                projected_end, drift, ahead[:3], proposal, is_rehearsal(event, state, now))
 
 
 # --- the record: planned vs actual ----------------------------------------------------
@@ -319,7 +397,15 @@ def timings_report(event) -> list[dict]:
         else:
             children: list[dict] = []
             ts = t
+            # Once the day has left a segment, a sub-step that appears later (an awardee who
+            # came after the ceremony, a batch re-formed from one skipped) did not take place
+            # there: it is no row "not yet held" in the record.
+            ran_here = any(i.startswith(seg.key + "/") for i in state.records)
+            here_now = (state.current or "").startswith(seg.key + "/")
+            left = state.closed or (ran_here and not here_now)
             for it in mine:
+                if left and it.id not in state.records:
+                    continue
                 # A sub-step already run or skipped is named as it was then: the ceremony
                 # renumbers its batches once one is skipped, the record must not follow.
                 rec = state.records.get(it.id)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from console.people.categories import _PROTOCOL as PROTOCOL
-from console.people.categories import GUEST, protocol_rank
-from console.people.roster import Delegate
-from console.ground.text import canonical, collation_key, fold, name_sort_key
-from console.people.forms import rank_form
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
+from console.ground.text import canonical, collation_key, fold, name_sort_key
+from console.people.categories import GUEST
+from console.people.forms import rank_form
+from console.people.protocol import Side, standing
+from console.people.roster import Delegate
 
 DEFAULT_BATCH_OVERHEAD_MIN = 1.0  # MC reads the decision, people walk up, photo
 DEFAULT_SECONDS_PER_PERSON = 20.0
@@ -109,37 +109,20 @@ def load_items(event) -> list[AwardItem]:
     return [AwardItem.from_doc(doc, ranking) for doc in table_docs(event, "awards")]
 
 
-_FILLER = re.compile(r"\b(thuong truc|thuong vu)\b")
 _LONG = [("ui ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("lien doan lao dong", "ldld"),
          ("ui ban mttq", "mttq"), ("mat tran to quoc", "mttq")]  # folded: y → i
 
 
-def presenter_rank(position: str, unit: str = "") -> int:
-    """Protocol rank for presenting awards (smaller first).
-
-    Like categories.protocol_rank, but a "Phó …" office never takes the rank of
-    the full office it contains, and "Thường trực" does not hide "Phó Bí thư Huyện ủy".
-    """
-    key = _FILLER.sub(" ", fold(f"{position} {unit}"))
-    for long, short in _LONG:
-        key = key.replace(long, short)
-    key = " " + re.sub(r"\s+", " ", key).strip() + " "
-    best = 99
-    for words, rank in PROTOCOL:
-        words = fold(words)  # the table is written with "y", fold turns it into "i"
-        hit = re.search(r"(?<!pho)\s" + re.escape(words) + r"\s", key) if not words.startswith("pho ") else \
-            re.search(r"\s" + re.escape(words) + r"\s", key)
-        if hit:
-            best = min(best, rank)
-    if best == 99 and protocol_rank(position, unit) < 99:
-        best = protocol_rank(position, unit)
-    return best
+def presenter_rank(position: str, unit: str = "") -> tuple:
+    """Protocol order for presenting awards (smaller first): the guests' order (console.people.protocol)."""
+    return standing(position, unit).key
 
 
 def presenter_pool(event, present: set[int], everyone: dict[int, Delegate]) -> list[Delegate]:
     """Present leaders and guests who hold an office, highest protocol rank first."""
     pool = [d for i in present if (d := everyone.get(i)) is not None
-            and (d.category == GUEST or d.leader) and presenter_rank(d.position, d.unit) < 99]
+            and (d.category == GUEST or d.leader) and standing(d.position, d.unit).known
+            and standing(d.position, d.unit).side != Side.PRESS]
     return sorted(pool, key=lambda d: (presenter_rank(d.position, d.unit), d.sort_key()))
 
 

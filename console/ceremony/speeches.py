@@ -8,14 +8,14 @@ that would overrun the budget. It stops only when nothing else fits, so the
 selection is both within budget and as full as the greedy order allows.
 
 `plan_speeches()` applies it to the day: absent speakers are dropped and a
-present reserve (Ghi chú "Dự phòng") takes their slot; speeches given use their
-measured minutes and the one on stage at least its planned time, so an overrun
-shrinks what is left, live.
+present reserve (Ghi chú "Dự phòng") takes their slot; a speech given counts
+its measured minutes when it overran (at least its planned ones: time saved is
+the segment running early, not room for one more speaker), and the one on
+stage at least its planned time, so an overrun shrinks what is left, live.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,7 +26,6 @@ from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 
 EPS = 1e-9
-DEFAULT_BUDGET = {"tham_luan": 45.0, "huong_ung": 10.0}
 
 
 @dataclass(frozen=True)
@@ -147,20 +146,17 @@ class SpeechPlan:
 
 
 def segment_minutes(event, segment: str) -> float:
-    """The segment's time: what the control approved when it re-timed the day, else agenda.toml."""
+    """The segment's time, from the agenda the control runs: the minutes the control approved
+    when it re-timed the day, else the agenda's own (agenda.toml, or the level's default plan).
+    A segment the agenda does not hold (switched off) has no time for speeches."""
+    from console.agenda.plan import load_agenda
     from console.agenda.run import run_of
 
     approved = run_of(event).allot.get(segment)
     if isinstance(approved, (int, float)):
         return float(approved)
-    try:
-        data = tomllib.loads((event.folder / "agenda.toml").read_text(encoding="utf-8"))
-        for seg in data.get("segment", []):
-            if seg.get("key") == segment and isinstance(seg.get("minutes"), (int, float)):
-                return float(seg["minutes"])
-    except (OSError, tomllib.TOMLDecodeError):
-        pass
-    return DEFAULT_BUDGET.get(segment, 30.0)
+    seg = load_agenda(event).segment(segment)
+    return float(seg.minutes) if seg is not None else 0.0
 
 
 def load_items(event, segment: str = "tham_luan") -> list[SpeechItem]:
@@ -191,7 +187,9 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
     current = [it for it in items if it.key in st.speech_started and it.key not in st.speech_done]
     for it in given:
         actual = st.actual_minutes(it.key)
-        plan.used += actual if actual is not None else it.minutes
+        # An overrun shrinks what is left; minutes saved are not handed to another speaker
+        # mid-segment: they show as the segment running early (each speaker's own clock).
+        plan.used += max(actual, it.minutes) if actual is not None else it.minutes
         plan.items.append(PlannedSpeech(it, "given", it.delegate_id in present, reason="đã trình bày"
                                         + (f" ({minutes_text(actual)} phút / dự kiến {minutes_text(it.minutes)})" if actual is not None else ""),
                                         actual_minutes=actual))

@@ -22,7 +22,8 @@ def speech_substeps(event, segment: str) -> list[SubStep]:
             line = f"Trân trọng kính mời đồng chí {who} lên phát biểu hưởng ứng phong trào thi đua."
         else:
             line = f"Trân trọng kính mời đồng chí {who} lên trình bày tham luận “{p.item.title}”."
-        minutes = p.actual_minutes if p.status == "given" and p.actual_minutes is not None else p.item.minutes
+        # Its own planned minutes, given or not: the clock counts them down, the record keeps them.
+        minutes = p.item.minutes
         out.append(SubStep(key=f"speech:{p.item.key}", title=f"{'Hưởng ứng' if segment == 'huong_ung' else 'Tham luận'}: {p.item.title}",
                            person=p.item.speaker, minutes=float(minutes), mc_line=line,
                            delegate_ids=[p.item.delegate_id]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from console.ground.text import fold
+from console.people.protocol import standing
 
 EXEMPLARY_COLLECTIVE = "tap_the"
 EXEMPLARY_INDIVIDUAL = "ca_nhan"
@@ -114,30 +115,9 @@ def is_leadership(position: str) -> bool:
 
 
 # --- protocol order for introducing guests (highest office first) ----------------
-_PROTOCOL: list[tuple[str, int]] = [
-    ("bi thu tinh uy", 1), ("pho bi thu tinh uy", 2), ("chu tich ubnd tinh", 3), ("chu tich hdnd tinh", 3),
-    ("chu tich tong ldld", 1), ("pho chu tich tong ldld", 2),
-    ("chu tich ldld tinh", 4), ("pho chu tich ldld tinh", 5),
-    ("bi thu huyen uy", 6), ("pho bi thu huyen uy", 7), ("chu tich ubnd huyen", 8), ("chu tich hdnd huyen", 8),
-    ("pho chu tich ubnd", 9), ("truong ban", 10), ("chu tich ldld", 11), ("pho chu tich ldld", 12),
-    ("giam doc", 13), ("chu tich", 14), ("pho chu tich", 15), ("pho giam doc", 16),
-]
-
-
-# The table is written with diacritics dropped by hand; fold it the way keys are
-# folded (y→i: "huyện" → "huien"), or "Chủ tịch UBND huyện" would never match.
-_PROTOCOL_FOLDED = [(fold(words), rank) for words, rank in _PROTOCOL]
-
-
-def protocol_rank(position: str, unit: str = "") -> int:
-    """Smaller is introduced first. Unknown offices come after all known ones."""
-    key = fold(f"{position} {unit}")
-    best = 99
-    for words, rank in _PROTOCOL_FOLDED:
-        # whole words, and "chu tich …" must not match inside "pho chu tich …"
-        if re.search(rf"(?<!pho )\b{re.escape(words)}\b", key):
-            best = min(best, rank)
-    return best if best < 99 else (50 if is_leadership(position) else 99)
+def protocol_rank(position: str, unit: str = "") -> tuple:
+    """Sort key, smaller first; unknown offices after every known one (see console.people.protocol)."""
+    return standing(position, unit).key
 
 
 _YES = {"x", "co", "1", "yes", "true", "dung", "v", "+"}
