@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from console.agenda.run import AgendaRun
+from console.agenda.substeps import SubstepSource
+from console.ceremony.state import CeremonyState
+from console.ceremony.substeps import CeremonySubsteps
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import NotAnEventFolder, UserError
@@ -114,7 +118,11 @@ class Event:
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
         self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
-        self.day = DayState()
+        # Everything built from the journal, declared here and fed each entry in order by `_fold`.
+        self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
+        self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
+        self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
+        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
         self._folded = 0
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
@@ -122,7 +130,7 @@ class Event:
         self._people_version = 0
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
-        self._listeners: list[Callable[[Entry], None]] = [self._follow]
+        self._listeners: list[Callable[[Entry], None]] = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
         self.refresh()
 
     # --- reading --------------------------------------------------------------
@@ -172,12 +180,6 @@ class Event:
         if e.kind == "walkin":
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
-
-    def on_entry(self, listener: Callable[[Entry], None]) -> None:
-        """Fold journal entries into another module's state (agenda, ceremony …)."""
-        self._listeners.append(listener)
-        for e in self.journal.entries[: self._folded]:
-            self._feed(listener, e)
 
     def transact(self, decide, **kw) -> list[Entry]:
         """Journal transaction whose decision sees the latest state, then folds it."""

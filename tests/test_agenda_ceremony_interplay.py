@@ -90,7 +90,6 @@ def test_next_out_of_a_batch_and_its_record_are_one_journal_write(demo_event, cl
         raise SystemExit("killed after the agenda line")
 
     monkeypatch.setattr(actions, "batch_done", killed)
-    monkeypatch.setattr(actions, "complete_substep", killed)
     try:
         steps.next_(demo_event)
     except SystemExit:

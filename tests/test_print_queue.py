@@ -15,6 +15,7 @@ import pytest
 
 from console.door.checkin import CHECKED_IN, REPLACED, scan
 from console.printing import printers as printers_mod
+from console.printing import tcp_send
 from console.printing.jobs import REISSUE, queue_badges, reconcile, reprint
 from console.printing.queue import DONE, PENDING, PRINTING, PrintQueue
 from console.printing.worker import PrintWorker
@@ -104,7 +105,7 @@ def fake_printer():
     yield make
     for p in made:
         p.close()
-    printers_mod._answers_status.clear()
+    tcp_send._quiet_last_time.clear()
 
 
 def worker_for(event, printers: dict, timeout=2.0) -> PrintWorker:

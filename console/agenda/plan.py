@@ -98,8 +98,6 @@ KINDS = ("protected", "elastic")
 TOP_KEYS = ("budget_minutes", "warning_minutes", "retime_threshold_minutes", "roles", "segment")
 SEGMENT_KEYS = ("key", "title", "minutes", "kind", "min_minutes", "optional", "enabled", "mc", "notes")
 AGENDA_FILE = "agenda.toml"
-# Segments whose sub-steps come from the ceremony module (speeches, award batches, responses).
-SUBSTEP_SEGMENTS = ("tham_luan", "khen_thuong", "huong_ung")
 
 
 @dataclass

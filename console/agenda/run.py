@@ -204,14 +204,17 @@ class RunState:
 
 
 class AgendaRun:
-    """Keeps the agenda lines of one open Event and folds them on demand."""
+    """Keeps the agenda lines of one open Event and folds them on demand.
 
-    def __init__(self, event):
+    Declared by `Event` (event.agenda_run), fed every journal entry through `on_entry`."""
+
+    def __init__(self):
         self.entries: list[Entry] = []
         self._state: RunState | None = None
-        event.on_entry(self._on_entry)
+        # segment key -> why its sub-step source failed (the cue says it; the segment runs whole)
+        self.substep_errors: dict[str, str] = {}
 
-    def _on_entry(self, e: Entry) -> None:
+    def on_entry(self, e: Entry) -> None:
         if e.kind in KINDS:
             self.entries.append(e)
             self._state = None
@@ -230,15 +233,10 @@ class AgendaRun:
 
 
 def run_of(event) -> RunState:
-    """The agenda state of an open event (the fold is attached once, then follows the journal)."""
-    run = getattr(event, "_agenda_run", None)
-    if run is None:
-        run = AgendaRun(event)
-        event._agenda_run = run
-    return run.state
+    """The agenda state of an open event."""
+    return event.agenda_run.state
 
 
 def agenda_lines(event) -> list[Entry]:
     """The journal's agenda lines, in order (for the record and the minutes)."""
-    run_of(event)
-    return list(event._agenda_run.entries)
+    return list(event.agenda_run.entries)

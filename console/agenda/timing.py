@@ -24,11 +24,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from console.agenda.plan import SUBSTEP_SEGMENTS, Agenda, Segment, load_agenda, roles
+from console.agenda.plan import Agenda, Segment, load_agenda, roles
 from console.agenda.run import DONE, PENDING, RUNNING, SKIPPED, RunState, run_of
 from console.ground.clock import iso
-from console.agenda.mc_lines import fill, introductions, substep_line, values
-from console.agenda.substeps import SubStep, substeps_for
+from console.agenda.mc_lines import fill, substep_line, values
+from console.agenda.substeps import SubStep
 
 
 @dataclass
@@ -80,15 +80,17 @@ def fitted(planned: list[float], approved: float | None) -> list[float]:
     return [p * approved / need for p in planned]
 
 
-def _substeps(event, key: str) -> list[SubStep]:
-    """The ceremony's sub-steps; if its module fails, the segment runs whole (the cue must stay up)."""
-    errors = event.__dict__.setdefault("agenda_substep_errors", {})
+def _substeps(event, seg: Segment, state: RunState | None) -> list[SubStep]:
+    """The sub-steps the event's source gives for the segment's allotted minutes; if it fails,
+    the segment runs whole (the cue must stay up) and the failure is kept for the cue to say."""
+    errors = event.agenda_run.substep_errors
+    minutes = allotment(state if state is not None else run_of(event), seg)
     try:
-        subs = substeps_for(event, key)
+        subs = list(event.substeps.substeps(event, seg.key, minutes))
     except Exception as exc:  # noqa: BLE001 - another module's bug must not stop the MC's screen
-        errors[key] = f"{type(exc).__name__}: {exc}"
+        errors[seg.key] = f"{type(exc).__name__}: {exc}"
         return []
-    errors.pop(key, None)
+    errors.pop(seg.key, None)
     return subs
 
 
@@ -96,15 +98,14 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
                   base: dict | None = None) -> list[Item]:
     base = base if base is not None else values(event, roles(event, agenda))
     seg_line = fill(seg.mc, base)
-    subs = _substeps(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
+    subs = _substeps(event, seg, state) if seg.key in event.substeps.segments else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
                     allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
-        if seg.key == "khai_mac":
-            item.mc_list = introductions(event)
-            if item.mc_list:
-                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
+        item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
+        if item.mc_list:
+            item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = own_minutes(subs, seg.minutes)
     if state is not None:  # a sub-step that began keeps the minutes it began with

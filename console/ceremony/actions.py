@@ -257,18 +257,6 @@ def speech_done(event, segment: str = "tham_luan", key: str | None = None, minut
     return out.get("key")
 
 
-def complete_substep(event, segment_key: str, substep_key: str) -> None:
-    """For the agenda: its sub-step ended → the matching ceremony line (idempotent enough)."""
-    what, _, ref = substep_key.partition(":")
-    if segment_key == "khen_thuong" and what == "batch":
-        if ref.isdigit():  # the batch the agenda ran, even if an earlier one was skipped
-            batch_done(event, int(ref))
-    elif what == "speech":
-        st = state_of(event)
-        if ref in st.speech_started and ref not in st.speech_done:
-            speech_done(event, segment_key, ref)
-
-
-__all__ = ["LISTS", "batch_done", "batch_done_line", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
+__all__ = ["LISTS", "batch_done", "batch_done_line", "cycle_presenter", "drop", "move", "moved", "pin",
            "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
            "start_speech", "undo_batch", "undo_speech"]

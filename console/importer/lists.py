@@ -123,7 +123,10 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             reader.problem(row_no, "award_form", "", "thiếu hình thức khen thưởng (ví dụ “Bằng khen của Chủ tịch UBND tỉnh”).")
             continue
         person_matches = matcher.candidates(recipient)
-        collective = is_collective_name(recipient) or (not person_matches and bool(receiver))
+        # A person on the roster by that very name (diacritics kept: Tô is not Tổ) receiving in
+        # person is a person, whatever their surname looks like.
+        in_person = bool(person_matches) and (not receiver or canonical(receiver) == canonical(recipient))
+        collective = not in_person and (is_collective_name(recipient) or (not person_matches and bool(receiver)))
         proxy_name = ""
         note_proxy = _PROXY_NOTE.search(fold(notes))
         if note_proxy:

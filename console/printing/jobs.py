@@ -12,9 +12,9 @@ from dataclasses import asdict
 
 from PIL import Image
 
+from console.door.tokens import MAX_VERSION
 from console.ground.errors import UserError
 from console.ground.text import nfc
-from console.door.tokens import MAX_VERSION
 from console.printing.layout_badge import BadgeData, badge_data, render_badge
 from console.printing.layout_callsheet import CallSheet, render_callsheet, render_mc_list
 from console.printing.layout_certificate import CertificateData, render_certificate
@@ -242,9 +242,10 @@ def status_report(event, *, reconcile_first: bool = True, printers: dict[str, st
         st = status.get(name, {})
         printers.append({"name": name, "uri": uri, "state": st.get("state", "unknown"), "message": st.get("message", ""),
                          "at": st.get("at", ""), "waiting": sum(j.status in ("pending", "printing") for j in mine),
-                         "done": sum(j.status == "done" for j in mine)})
+                         "done": sum(j.status == "done" for j in mine),
+                         "sent": sum(j.status == "sent" for j in mine)})
     waiting = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
                 "error": j.error} for j in jobs if j.status in ("pending", "printing")]
     recent = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
-               "error": j.error, "done_at": j.done_at} for j in jobs if j.status in ("done", "cancelled")][-50:]
+               "error": j.error, "done_at": j.done_at} for j in jobs if j.status in ("done", "sent", "cancelled")][-50:]
     return {"printers": printers, "waiting": waiting, "recent": recent, **q.summary()}
