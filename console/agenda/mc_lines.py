@@ -1,9 +1,8 @@
 """The MC's words: templates with the names filled in from the roster and the roles.
 
-The introduction of delegates (segment 2) is built from the guests ACTUALLY
-checked in (event.day.present), in protocol order (console.ceremony.introductions),
-so the MC never introduces someone who is not in the hall. (Imported late: the
-ceremony package imports the agenda's timing, which imports this module.)
+The introduction of delegates (segment 2) is not the agenda's: the event's
+sub-step source reads it out (`SubstepSource.read_out`, the ceremony's
+introductions of the guests actually checked in, in protocol order).
 """
 
 from __future__ import annotations
@@ -36,32 +35,6 @@ def fill(template: str, values: dict) -> str:
         return nfc(string.Formatter().vformat(template, (), _Missing(values)))
     except (ValueError, IndexError):  # a stray "{" in a hand-edited line: show it as written
         return nfc(template)
-
-
-def office(position: str, unit: str) -> str:
-    from console.ceremony.introductions import office as _office
-
-    return _office(position, unit)
-
-
-def guest_label(d) -> str:
-    from console.ceremony.introductions import guest_label as _label
-
-    return _label(d)
-
-
-def present_guests(event) -> list:
-    """Guests in the hall now, in the order they are introduced."""
-    from console.ceremony.introductions import present_guests as _present
-
-    return [it.delegate for it in _present(event)]
-
-
-def introductions(event) -> list[str]:
-    """The introduction as the MC reads it: "Về phía …" groups, one line a guest, the welcome."""
-    from console.ceremony.introductions import introductions as _intro
-
-    return _intro(event)
 
 
 def values(event, roles: dict[str, str]) -> dict:

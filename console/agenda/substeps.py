@@ -5,7 +5,8 @@ The agenda knows only `SubstepSource`. The event declares which source it uses
 (`Event.substeps`, console/event.py: the ceremony's, console/ceremony/substeps.py).
 The agenda passes the segment's allotted minutes when it asks for the sub-steps,
 and asks what to write, in the same journal transaction as its own move, when a
-sub-step is left (done) or when a Back undoes that.
+sub-step is left (done) or when a Back undoes that; and what the MC reads out
+within a segment run whole (the guests at the opening).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class SubstepSource(Protocol):
         """Lines to write when a Back undoes leaving `substep`: it runs again."""
         ...
 
+    def read_out(self, event, segment: str) -> list[str]:
+        """Lines the MC reads out within a segment run whole (the guests introduced at the opening)."""
+        ...
+
 
 class NoSubsteps:
     """A day with no sub-steps: every segment runs whole."""
@@ -58,6 +63,9 @@ class NoSubsteps:
         return []
 
     def undone(self, event, segment: str, substep: str) -> list[Line]:
+        return []
+
+    def read_out(self, event, segment: str) -> list[str]:
         return []
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
 from console.ceremony.awards import matches_person, plan_awards
-from console.ceremony.introductions import office
+from console.ceremony.introductions import introductions, office
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
 from console.people.forms import rank_form
 
-SPEECHES, AWARDS, RESPONSES = "tham_luan", "khen_thuong", "huong_ung"
+OPENING, SPEECHES, AWARDS, RESPONSES = "khai_mac", "tham_luan", "khen_thuong", "huong_ung"
 
 
 def _join(names: list[str]) -> str:
@@ -140,3 +140,7 @@ class CeremonySubsteps:
         if number is not None and done and (done[-1].called_as or done[-1].number) == number:
             return [("ceremony_batch_undo", {"batch": done[-1].number})]
         return []
+
+    def read_out(self, event, segment: str) -> list[str]:
+        """The opening introduces the guests checked in now, in protocol order."""
+        return introductions(event) if segment == OPENING else []
