@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from console.agenda import steps
-from console.agenda.plan import timings_report
+from console.agenda.report import timings_report
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ
 from console.agenda.substeps import SubStep

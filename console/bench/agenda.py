@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from console.agenda import steps
-from console.agenda.timing import timings_report, view
+from console.agenda.timing import view
+from console.agenda.report import timings_report
 from console.door.checkin import checkin_delegate
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event

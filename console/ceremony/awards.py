@@ -22,7 +22,7 @@ from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 from console.ground.text import canonical, collation_key, fold, name_sort_key
 from console.people.categories import GUEST
-from console.people.forms import rank_form
+from console.people.forms import form_known, rank_form
 from console.people.protocol import Side, standing
 from console.people.roster import Delegate
 
@@ -42,12 +42,13 @@ class AwardItem:
     list_proxy_id: int | None
     achievement: str = ""
     rank: int = 0
+    decision: str = ""  # "Quyết định số …, ngày …" as the list gave it (section row or title block)
 
     @classmethod
     def from_doc(cls, doc: dict, ranking: list[str]) -> AwardItem:
         return cls(doc["key"], int(doc.get("n", 0)), doc["recipient"], doc.get("unit", ""), doc["form"],
                    bool(doc.get("collective")), doc.get("delegate_id"), doc.get("proxy_id"),
-                   doc.get("achievement", ""), rank_form(doc["form"], ranking))
+                   doc.get("achievement", ""), rank_form(doc["form"], ranking), str(doc.get("decision") or ""))
 
     def rule_key(self) -> tuple:
         name = (collation_key(self.recipient), ()) if self.collective else name_sort_key(self.recipient)
@@ -79,6 +80,7 @@ class Batch:
     minutes: float = 0.0
     done: bool = False
     slot: str = ""
+    decision: str = ""  # the form's award decision, read before its first batch
 
     @property
     def names(self) -> list[str]:
@@ -132,16 +134,21 @@ def _configured_presenters(event, form: str, present_people: list[Delegate]) -> 
     ranking = event.settings.award_ranking
     wanted: list[str] = []
     for k, v in table.items():
-        if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or rank_form(form, ranking) < len(ranking)):
+        if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or form_known(form, ranking)):
             wanted += v
     out: list[Delegate] = []
     for w in wanted:
         for d in present_people:
-            if (w.strip().lstrip("#").isdigit() and int(w.strip().lstrip("#")) == d.id) or canonical(w) == canonical(d.name) \
-                    or fold(w) == fold(d.position) or (len(fold(w)) > 6 and fold(w) in fold(f"{d.position} {d.unit}")):
-                if d not in out:
-                    out.append(d)
+            if matches_person(w, d) and d not in out:
+                out.append(d)
     return out
+
+
+def matches_person(wanted: str, d: Delegate) -> bool:
+    """What an organiser typed in event.toml ("0042", "Nguyễn Văn A", "Chủ tịch UBND huyện") names `d`."""
+    w = wanted.strip()
+    return (w.lstrip("#").isdigit() and int(w.lstrip("#")) == d.id) or canonical(w) == canonical(d.name) \
+        or fold(w) == fold(d.position) or (len(fold(w)) > 6 and fold(w) in fold(f"{d.position} {d.unit}"))
 
 
 def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
@@ -232,12 +239,24 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             for pa in chunk:
                 pa.batch = number
             plan.batches.append(batch)
+    for b in plan.batches:
+        b.decision = decision_for(event, b.form, items)
     for b in plan.pending_batches:
         n = len(b.awards)
         b.minutes = round(plan.overhead_minutes + n * plan.seconds_per_person / 60, 1)
         _choose_presenter(event, b, form_order, pool, present_people, st.presenters, name_of)
     plan.items += called + plan.later
     return plan
+
+
+def decision_for(event, form: str, items: list[AwardItem]) -> str:
+    """The award decision of a form: [awards.decisions] in event.toml, else what the list wrote."""
+    ranking = event.settings.award_ranking
+    rank = rank_form(form, ranking)
+    for name, text in event.settings.awards.decisions.items():
+        if (rank_form(name, ranking) == rank and form_known(form, ranking)) or fold(name) == fold(form):
+            return text
+    return next((it.decision for it in items if it.decision and (it.form == form or it.rank == rank)), "")
 
 
 def _short(text: str) -> str:

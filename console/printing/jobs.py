@@ -146,20 +146,16 @@ def reprint(event, delegate_id: int, reason: str, *, printer: str | None = None,
     if not reason:
         raise UserError("Hãy ghi lý do in lại thẻ (ví dụ: mất thẻ, thẻ in hỏng).")
     printer = check_printer(event, printer)
-    holder: dict = {}
 
     def decide(ev):
         d = ev.get(delegate_id)
         if d is None:
             raise UserError(f"Không có đại biểu mã {delegate_id:04d} trong danh sách (xem `hoinghi tokens`).")
         current = ev.day.version_of(delegate_id)
-        holder["d"] = d
         if keep_token:
-            holder["v"] = current
             return [(REPRINT, {"delegate_id": delegate_id, "version": current, "reason": reason, "printer": printer})]
         if current >= MAX_VERSION:
             raise UserError(f"Thẻ của {d.name} đã in lại {current - 1} lần, quá giới hạn. Hãy điểm danh theo tên.")
-        holder["v"] = current + 1
         return [(REISSUE, {"delegate_id": delegate_id, "version": current + 1, "reason": reason, "printer": printer})]
 
     written = event.transact(decide)

@@ -19,7 +19,7 @@ from console.record import sources
 from console.record.bodies import explicit_roles, full_name
 from console.record.figures import figures
 from console.record.minutes_blocks import BLANK, Block, when
-from console.record.sheets import as_of
+from console.record.sources import as_of
 from console.record.workbook import MOTTO, body_code
 
 __all__ = ["BLANK", "Block", "draft", "people_text", "to_markdown", "write_minutes"]
