@@ -286,7 +286,7 @@ date = {_q(event_date.strftime('%d/%m/%Y'))}   # Ngày họp, dd/mm/yyyy
 start = {_q(start.strftime('%H:%M'))}          # Giờ khai mạc, HH:MM (giờ Việt Nam)
 venue = {_q(venue)}            # Địa điểm (hội trường)
 place = {_q(place)}            # Địa danh ghi ở dòng "…, ngày … tháng … năm …"
-# Các dòng chữ trên phông/băng rôn, in đầu thẻ đại biểu và giấy chứng nhận
+# Các dòng chữ trên phông/băng rôn, in đầu thẻ đại biểu và phiếu nhận khen thưởng
 banner = [
     {(","+chr(10)+"    ").join(_q(b) for b in banner)},
 ]
