@@ -20,7 +20,7 @@ COMMAND_MODULES = ("core", "door", "agenda", "ceremony", "printing", "record", "
 # here still works — the whole parser is built — and tests/test_cli_lazy.py keeps this
 # table equal to what the modules register.
 COMMANDS = {
-    "init": "core", "import": "core", "status": "core", "verify": "core", "demo": "core",
+    "init": "core", "import": "core", "status": "core", "verify": "core", "accept-journal": "core", "demo": "core",
     "checkin": "door", "undo": "door", "checkout": "door", "walkin": "door", "tokens": "door",
     "agenda": "agenda", "step": "agenda", "timings": "agenda",
     "order": "ceremony", "order-move": "ceremony", "order-pin": "ceremony", "order-drop": "ceremony",
