@@ -27,6 +27,7 @@ from console.ceremony.state import CeremonyState
 from console.ceremony.substeps import CeremonySubsteps
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
+from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
 from console.ground.journal import Entry, Journal
 from console.ground.settings import EventSettings, load_settings, render_event_toml
@@ -181,17 +182,30 @@ class Event:
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
 
-    def transact(self, decide, **kw) -> list[Entry]:
-        """Journal transaction whose decision sees the latest state, then folds it."""
+    def transact(self, decide: Callable[[Event], Decision | list], **kw):
+        """Journal transaction whose decision sees the latest state, then folds it.
+
+        `decide(event)` runs under the journal lock after catching up with every
+        other process. It returns a `Decision` (the lines to write and the answer
+        for the caller: `transact` returns that answer) or bare lines (`transact`
+        returns the entries written)."""
+        decided: list[Decision] = []  # the one decision, out of the journal's callback
+
         def decide_fresh(_entries):
             self._check_journal()
             if self.roster_store.changed():
                 self.roster_store.load()
             self._fold()
-            return decide(self)
+            out = decide(self)
+            if isinstance(out, Decision):
+                decided.append(out)
+                return out.lines
+            return out
         written = self.journal.transact(decide_fresh, **kw)
         self._fold()
-        return written
+        if not decided:
+            return written
+        return decided[0].answer(written)
 
     @property
     def imported(self) -> dict[int, Delegate]:

@@ -1,18 +1,7 @@
 """The ceremony's journal lines, folded: manual adjustments and what has happened.
 
-Kinds (all written through `event.transact`, see actions.py):
-  ceremony_import     {"list", "source", "rows", …}            (lists.py)
-  ceremony_order      {"list": "awards"|"speeches"|"responses", "keys": [...]}   manual order
-  ceremony_pin        {"list", "key", "pinned": bool}          a speech kept whatever the time
-  ceremony_drop       {"list", "key", "dropped": bool}         a speech taken out by hand
-  ceremony_proxy      {"key", "proxy_id": int|None}            award received by someone else
-  ceremony_presenter  {"slot", "delegate_id"}                  presenter of a batch, by hand
-  ceremony_batch_start{"batch", "keys"}
-  ceremony_batch_done {"batch", "keys", "form", "called": {key: id}, "proxies": {key: id}, "presenter_id"}
-  ceremony_batch_undo {"batch"}                               the last "done" was a mistake
-  ceremony_speech_start {"key"}
-  ceremony_speech_undo  {"key"}                                undo the last done (or start) of a speech
-  ceremony_speech_done  {"key", "minutes"?}                    minutes if no start line
+Kinds folded here: ceremony_* (written through `event.transact` by actions.py,
+the import by importer/lists.py) — their data in console/ground/kinds.py.
 The agenda's moves (console/agenda/run.py) name the sub-step they leave, enter,
 skip or undo ("speech:<key>", "batch:<n>"): a speech's start and end come from
 them, so its actual minutes come from whichever laptop moved the agenda.
