@@ -32,7 +32,7 @@ def _unit_key(unit: str) -> tuple:
 
 def signin_table(event) -> Table:
     """Everyone on the list, grouped by unit (units in Vietnamese order, people by given name)."""
-    everyone = [d for d in event.delegates().values() if not d.walk_in]
+    everyone = [d for d in event.delegates().values() if not d.walk_in_guest]
     groups: dict[str, list] = {}
     for d in everyone:
         groups.setdefault(d.unit.strip(), []).append(d)

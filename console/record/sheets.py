@@ -93,7 +93,8 @@ def attendance(event) -> Table:
         visit = day.first_checkin.get(d.id)
         notes = []
         if d.walk_in:
-            notes.append("Khách vãng lai" + (f": {d.walk_in_reason}" if d.walk_in_reason else ""))
+            kind = "Đại biểu bổ sung" if d.supplementary else "Khách vãng lai"
+            notes.append(kind + (f": {d.walk_in_reason}" if d.walk_in_reason else ""))
         if visit is not None and visit.via == "paper":
             notes.append(f"Theo danh sách ký tên (nhập lúc {_hm(visit.at)})")
         if visit is None:
