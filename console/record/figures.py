@@ -88,7 +88,9 @@ class Figures:
 
     def summoned_sentence(self) -> str:
         c = self.summoned_composition
-        out = (f"Tổng số đại biểu triệu tập: {c.total} (đại biểu điển hình {c.exemplary}, khách mời {c.guests})")
+        extra = sum(1 for d in self.summoned if d.supplementary)
+        out = (f"Tổng số đại biểu triệu tập: {c.total} (đại biểu điển hình {c.exemplary}, khách mời {c.guests}"
+               + (f"; trong đó bổ sung tại bàn đón tiếp theo quyết định: {extra}" if extra else "") + ")")
         if self.walk_ins:
             out += (f"; đăng ký thêm tại bàn đón tiếp: {len(self.walk_ins)} (khách vãng lai); "
                     f"tổng số: {self.total}")
