@@ -15,6 +15,7 @@ from console.people.categories import CATEGORIES, CATEGORY_LABELS, EXEMPLARY, ca
 from console.ground.clock import hhmm, parse_iso
 from console.door.day import Visit
 from console.ground.errors import UserError
+from console.people.entry import LABELS, shown, text_problem
 from console.people.roster import Delegate
 from console.ground.text import canonical, fold, nfc
 from console.door.tokens import PREFIX, Parsed, clean, code_matches, looks_like_token, parse, parse_rewritten
@@ -253,6 +254,10 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
         raise UserError("Hãy nhập họ và tên khách vãng lai.")
     if not unit:
         raise UserError("Hãy nhập đơn vị của khách vãng lai.")
+    # The same checks as a list's rows at import: lengths, a formula for a name, bytes not UTF-8.
+    for fld, value in (("name", name), ("unit", unit), ("position", nfc(position or "")), ("reason", nfc(reason or ""))):
+        if (why := text_problem(fld, value)) is not None:
+            raise UserError(f"{LABELS[fld]} “{shown(value)}” {why}")
     if category not in CATEGORIES:
         category = category_from_text(category) or ""
     if category not in CATEGORIES:
