@@ -21,6 +21,7 @@ from console.ceremony.substeps import award_substeps
 from console.ground.errors import UserError
 
 from .base import EventScreen
+from .plain import escape, plain
 
 LISTS = ("awards", "tham_luan", "huong_ung")
 LIST_LABELS = {"awards": "Khen thưởng", "tham_luan": "Tham luận", "huong_ung": "Hưởng ứng"}
@@ -43,7 +44,7 @@ class ProxyDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="proxy-box"):
-            yield Label(f"Người nhận thay cho {self.recipient}:")
+            yield Label(f"Người nhận thay cho {escape(self.recipient)}:")
             yield Input(placeholder="mã đại biểu (0042) hoặc họ tên; để trống = xóa", id="proxy-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -65,7 +66,7 @@ class CeremonyScreen(EventScreen):
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
         Binding("f9", "print_batch", "In đợt", id="cer-print-batch",
-                tooltip="In giấy gọi lên sân khấu và giấy chứng nhận của đợt đang chọn (hoặc đợt kế tiếp)"),
+                tooltip="In giấy gọi lên sân khấu và phiếu nhận khen thưởng của đợt đang chọn (hoặc đợt kế tiếp)"),
         Binding("f10", "print_mc_list", "In DS MC", id="cer-print-mc",
                 tooltip="In danh sách các đợt còn lại, theo thứ tự gọi, cho người dẫn chương trình"),
         Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
@@ -112,7 +113,8 @@ class CeremonyScreen(EventScreen):
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, p.item.recipient[:name_width], _short_form(p.item.form), (p.called_name or "—")[:14],
+                table.add_row(batch, plain(p.item.recipient[:name_width]), plain(_short_form(p.item.form)),
+                              plain((p.called_name or "—")[:14]),
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
@@ -127,7 +129,8 @@ class CeremonyScreen(EventScreen):
                 if p.actual_minutes is not None:
                     minutes = f"{minutes_text(p.actual_minutes)}/{minutes}"
                 status = SPEECH_STATUS[p.status] + ("" if p.present else " · vắng")
-                table.add_row(str(p.position or "-"), p.item.speaker[:26], p.item.field[:14], minutes, status, key=p.item.key)
+                table.add_row(str(p.position or "-"), plain(p.item.speaker[:26]), plain(p.item.field[:14]), minutes, status,
+                              key=p.item.key)
                 self._rows[p.item.key] = p
             summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất "
                        f"{minutes_text(plan.planned_minutes)}/{minutes_text(plan.budget)} phút"
@@ -277,14 +280,14 @@ class CeremonyScreen(EventScreen):
         jobs = self._do(print_batch, self.event, number)
         if jobs:
             self._wake_printer()
-            self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + giấy chứng nhận).")
+            self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + phiếu nhận khen thưởng).")
 
     def action_print_mc_list(self) -> None:
         from console.ceremony.printouts import print_mc_list
 
         if self._do(print_mc_list, self.event):
             self._wake_printer()
-            self.notify("Đã đưa danh sách cho người dẫn chương trình vào hàng in.")
+            self.notify("Đã đưa danh sách cho người dẫn chương trình vào hàng in (từng tờ cầm tay được).")
 
     def _wake_printer(self) -> None:
         from .printers import ensure_print_worker

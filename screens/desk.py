@@ -31,6 +31,7 @@ from console.ground.errors import UserError
 from console.ground.text import fold
 
 from .base import EventScreen
+from .plain import escape
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
@@ -330,7 +331,7 @@ class DeskScreen(EventScreen):
             return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in của máy “{job.printer}”. "
                                       "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who)
 
-        self._with_reason(who, f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?", act,
+        self._with_reason(who, f"In lại thẻ cho [b]{escape(who.name)}[/b] ({escape(who.unit)}) — lý do?", act,
                           quick={"1": "Mất thẻ", "2": "Thẻ hỏng", "3": "Sai thông tin"})
 
     def action_undo(self) -> None:
@@ -342,7 +343,7 @@ class DeskScreen(EventScreen):
         def act(reason: str) -> Shown:
             return Shown("undone", undo_checkin(self.event, who.id, reason, desk=self.event.desk), who)
 
-        self._with_reason(who, f"Hủy điểm danh của [b]{who.name}[/b] ({who.unit}) — lý do?", act)
+        self._with_reason(who, f"Hủy điểm danh của [b]{escape(who.name)}[/b] ({escape(who.unit)}) — lý do?", act)
 
     def action_checkout(self) -> None:
         who = self._target()

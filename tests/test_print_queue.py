@@ -336,7 +336,7 @@ def test_certificate_call_sheet_and_mc_list_go_through_the_queue(demo_event, tmp
     cert = certificate_data(demo_event, recipient="Lý Thị Mai", award_form="Giấy khen của LĐLĐ huyện")
     sheet = CallSheet(1, "Giấy khen của LĐLĐ huyện", [Awardee("Lý Thị Mai")], presenter="Chủ tịch LĐLĐ huyện")
     jobs = [queue_certificate(demo_event, cert, printer=uri), queue_callsheet(demo_event, sheet, printer=uri),
-            queue_mc_list(demo_event, [sheet, sheet], printer=uri)]
+            *queue_mc_list(demo_event, [sheet, sheet], printer=uri)]
     assert [a.ok for a in PrintWorker.for_event(demo_event).run_once()] == [True, True, True]
     images = parse_jobs(target.read_bytes())
     assert len(images) == 3 and all(img.width == 576 for img in images)

@@ -5,20 +5,8 @@ running state is rebuilt from those lines and their timestamps, so a crash, a
 restart or a second laptop resumes exactly where the day was, with the clock
 right (the count-down is "now minus the line's time", never a timer in memory).
 
-Journal kinds folded here (item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step):
-  agenda_start   {"to", "title", "position", "planned"}  the day opens on item "to"
-                 ("planned": the item's own minutes when it began, kept as its plan for the
-                 record — a speech given, a batch's pace learned, never rewrite it)
-  agenda_next    {"from", "to"|None, "title", "position"}  "from" done; None closes the day
-  agenda_skip    {"from"|None, "skipped", "to"|None, …}  "skipped" did not take place
-  agenda_jump    {"from", "to", …}                      out of order; items passed stay pending
-  agenda_back    {"undoes"}                             undo the last move (next/skip/jump)
-  agenda_pause   {}                / agenda_resume {}   the count-down stops, the day's clock not
-  agenda_extend  {"item", "minutes"}                    ± minutes for one item
-  agenda_retime  {"allot": {segment key: minutes}, "drift_before"}   approved re-timing proposal
-  cue_message    {"text"}                               a short message from the control, shown
-                                                         large on the MC's screen until …
-  cue_clear      {}                                     … the control clears it
+Kinds folded here: agenda_* and cue_message/cue_clear — their data in
+console/ground/kinds.py. Item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step.
 
 "back" restores the state before the last move: the item left by mistake runs
 again from its ORIGINAL start (the speaker never stopped talking), and the item
@@ -89,8 +77,6 @@ class RunState:
     allot: dict[str, float] = field(default_factory=dict)  # segment key -> approved minutes
     retimed_at: datetime | None = None
     undo: list[tuple] = field(default_factory=list)  # snapshots before each move
-    last_step: str = ""  # kind of the last agenda line, for the control's status line
-    last_step_at: datetime | None = None
     message: CueMessage | None = None  # shown on the cue until cleared
 
     # --- questions -------------------------------------------------------------
@@ -143,7 +129,6 @@ class RunState:
             text = message_text(d.get("text")) if e.kind == "cue_message" else ""
             self.message = CueMessage(text, t, e.desk) if text else None
             return
-        self.last_step, self.last_step_at = e.kind, t
         if e.kind == "agenda_start":
             if self.started:
                 return  # a second start (two laptops at once) changes nothing

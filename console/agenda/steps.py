@@ -14,6 +14,7 @@ from console.agenda.run import MOVES, PENDING, agenda_lines, run_of
 from console.agenda.substeps import Line, split_item
 from console.agenda.timing import Item, build_items, minutes_text, upcoming, view
 from console.ground.clock import hhmm
+from console.ground.decision import Decision
 from console.ground.errors import UserError
 
 NOT_STARTED = "Chương trình chưa bắt đầu. Nhấn “Bắt đầu” (phím s) hoặc chạy `hoinghi step THƯ_MỤC start`."
@@ -58,15 +59,12 @@ def _check_expect(state, expect: str | None) -> None:
 
 
 def _one(event, decide) -> str:
-    said: list[str] = []
-
-    def run(ev):
+    """One step: `decide(ev)` gives (lines, the sentence saying what happened)."""
+    def run(ev) -> Decision[str]:
         lines, message = decide(ev)
-        said.append(message)
-        return lines
+        return Decision(lines, message)
 
-    event.transact(run)
-    return said[0]
+    return event.transact(run)
 
 
 def start(event) -> str:
@@ -140,10 +138,6 @@ def back(event) -> str:
     return _one(event, decide)
 
 
-def last_move(event) -> str | None:
-    """The id of the move a Back cancels (for the record: the fold itself needs no id)."""
-    line = last_move_line(event)
-    return line.id if line else None
 
 
 def last_move_line(event):

@@ -1,18 +1,7 @@
 """The ceremony's journal lines, folded: manual adjustments and what has happened.
 
-Kinds (all written through `event.transact`, see actions.py):
-  ceremony_import     {"list", "source", "rows", …}            (lists.py)
-  ceremony_order      {"list": "awards"|"speeches"|"responses", "keys": [...]}   manual order
-  ceremony_pin        {"list", "key", "pinned": bool}          a speech kept whatever the time
-  ceremony_drop       {"list", "key", "dropped": bool}         a speech taken out by hand
-  ceremony_proxy      {"key", "proxy_id": int|None}            award received by someone else
-  ceremony_presenter  {"slot", "delegate_id"}                  presenter of a batch, by hand
-  ceremony_batch_start{"batch", "keys"}
-  ceremony_batch_done {"batch", "keys", "form", "called": {key: id}, "proxies": {key: id}, "presenter_id"}
-  ceremony_batch_undo {"batch"}                               the last "done" was a mistake
-  ceremony_speech_start {"key"}
-  ceremony_speech_undo  {"key"}                                undo the last done (or start) of a speech
-  ceremony_speech_done  {"key", "minutes"?}                    minutes if no start line
+Kinds folded here: ceremony_* (written through `event.transact` by actions.py,
+the import by importer/lists.py) — their data in console/ground/kinds.py.
 The agenda's moves (console/agenda/run.py) name the sub-step they leave, enter,
 skip or undo ("speech:<key>", "batch:<n>"): a speech's start and end come from
 them, so its actual minutes come from whichever laptop moved the agenda.
@@ -57,7 +46,6 @@ class CeremonyState:
     done_batches: list[DoneBatch] = field(default_factory=list)
     speech_started: dict[str, str] = field(default_factory=dict)
     speech_done: dict[str, tuple[str, float | None]] = field(default_factory=dict)
-    generation: int = 0  # bumps on every folded ceremony line (screens redraw on change)
     docs: dict[str, tuple] = field(default_factory=dict)  # roster table -> (file stamp, docs): see table_docs
 
     @property
@@ -93,7 +81,6 @@ class CeremonyState:
             return
         if not kind.startswith("ceremony_"):
             return
-        self.generation += 1
         lst = str(d.get("list", ""))
         key = str(d.get("key", ""))
         if kind == "ceremony_order" and isinstance(d.get("keys"), list):
@@ -142,7 +129,6 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref not in self.speech_done:
             self.speech_started.pop(ref, None)
-            self.generation += 1
         elif what == "batch" and ref.isdigit():
             self.batch_started.pop(int(ref), None)
 
@@ -150,12 +136,10 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref in self.speech_done:
             self.speech_done.pop(ref)
-            self.generation += 1
 
     def _started(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             self.speech_started.setdefault(ref, at)
         elif what == "batch" and ref.isdigit():
             self.batch_started.setdefault(int(ref), (at, []))
@@ -163,7 +147,6 @@ class CeremonyState:
     def _finished(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             if ref in self.speech_started:
                 self.speech_done.setdefault(ref, (at, None))
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
-from console.ceremony.awards import plan_awards
-from console.ceremony.introductions import introductions
+from console.ceremony.awards import matches_person, plan_awards
+from console.ceremony.introductions import introductions, office
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
+from console.people.forms import rank_form
 
 OPENING, SPEECHES, AWARDS, RESPONSES = "khai_mac", "tham_luan", "khen_thuong", "huong_ung"
 
@@ -39,11 +40,44 @@ def speech_substeps(event, segment: str, minutes: float | None = None) -> list[S
     return out
 
 
+def decision_substep(event, b, reader_id: int | None, reader_name: str) -> SubStep:
+    """"Công bố quyết định": read before a form's first batch (ND 145/2013 art. 28; Hướng dẫn 27/HD-HĐTĐKT)."""
+    d = event.delegates().get(reader_id) if reader_id is not None else None
+    who = f"đồng chí {reader_name}" + (f", {office(d.position, d.unit)}" if d and (d.position or d.unit) else "") \
+        if reader_name else "đồng chí …"
+    what = b.decision or "quyết định khen thưởng"
+    line = (f"Trân trọng kính mời {who} lên công bố {what} về việc tặng {b.form} "
+            "cho các tập thể, cá nhân có thành tích xuất sắc.")
+    title = f"Công bố quyết định: {b.form}" + ("" if b.decision else " (chưa có số quyết định)")
+    return SubStep(key=f"decision:{rank_form(b.form, event.settings.award_ranking)}", title=title, person=reader_name,
+                   minutes=float(event.settings.awards.decision_minutes), mc_line=line,
+                   delegate_ids=[reader_id] if reader_id is not None else [])
+
+
+def decision_reader(event, b) -> tuple[int | None, str]:
+    """[awards] decision_reader (a name, an office or an id, present), else the batch's presenter."""
+    wanted = event.settings.awards.decision_reader
+    if wanted:
+        present = [event.delegates()[i] for i in event.day.present if i in event.delegates()]
+        for d in present:
+            if matches_person(wanted, d):
+                return d.id, d.name
+    return b.presenter_id, b.presenter_name
+
+
 def award_substeps(event) -> list[SubStep]:
     plan = plan_awards(event)
     everyone = event.delegates()
     out = []
+    read: set[int] = set()
+    ranking = event.settings.award_ranking
+    step = event.settings.awards.decision_step
     for b in plan.batches:
+        rank = rank_form(b.form, ranking)
+        if rank not in read:
+            read.add(rank)
+            if step == "always" or (step == "auto" and b.decision):
+                out.append(decision_substep(event, b, *decision_reader(event, b)))
         names = []
         for a in b.awards:
             if a.proxy_id is not None:

@@ -31,7 +31,7 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_reprint)
 
-    p = sub.add_parser("certificate", help="in giấy chứng nhận khen thưởng cho một người/tập thể")
+    p = sub.add_parser("certificate", help="in phiếu nhận khen thưởng (phiếu lên sân khấu, không phải bằng khen) cho một người/tập thể")
     add_dir(p)
     p.add_argument("--name", required=True, help="người hoặc tập thể được khen")
     p.add_argument("--form", required=True, help="hình thức khen, ví dụ “Bằng khen của Chủ tịch UBND tỉnh”")
@@ -46,7 +46,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("print-bench", help="đo thời gian dựng và mã hóa một thẻ (mục tiêu < 20 ms)")
     p.add_argument("--n", type=int, default=140, help="số thẻ (mặc định 140)")
-    p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, giấy chứng nhận, phiếu gọi) 58/80 mm")
+    p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, phiếu nhận khen thưởng, phiếu gọi) 58/80 mm")
     add_json(p)
     p.set_defaults(func=cmd_bench)
 
@@ -227,7 +227,7 @@ def cmd_certificate(args) -> int:
                     "error": left[0].error if left else ""})
     else:
         state = "đã in" if printed else ("đã gửi, chưa xác nhận" if sent.unconfirmed else "đang chờ in")
-        print(f"Giấy chứng nhận cho {cert.recipient}: {state}.")
+        print(f"Phiếu nhận khen thưởng cho {cert.recipient}: {state}.")
         if left and not args.no_wait:
             print(_leftover_note(left))
     return 1 if left and not args.no_wait else 0

@@ -35,9 +35,14 @@ def shown(value: str, n: int = 60) -> str:
     return value if len(value) <= n else value[: n - 1] + "…"
 
 
+def undecodable(value: str) -> bool:
+    """Holds bytes that were not UTF-8 (decoded with surrogate escapes)."""
+    return bool(_SURROGATE.search(value))
+
+
 def text_problem(field: str, value: str) -> str | None:
     """Why this value cannot be the `field` of a person (a sentence fragment), or None."""
-    if _SURROGATE.search(value):
+    if undecodable(value):
         return ("có ký tự không đọc được (không phải mã UTF-8 — máy gõ hoặc tệp dùng bảng mã khác). "
                 "Hãy gõ lại bằng bộ gõ Unicode (Unikey, EVKey).")
     limit = LIMITS.get(field)

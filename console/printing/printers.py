@@ -136,7 +136,8 @@ def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path,
             out.mkdir(parents=True, exist_ok=True)
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=False)
-            atomic_write_bytes(out / f"{name}.png", buf.getvalue())
+            # 644: the previews are for the event's other users too (the organiser opens them from the folder)
+            atomic_write_bytes(out / f"{name}.png", buf.getvalue(), mode=0o644)
         except (OSError, UserError) as exc:
             raise PrintError("io", f"Không ghi được ảnh xem trước vào {out}: {exc}. Kiểm tra quyền và dung lượng ổ đĩa.") from None
         return Delivered(str(out / f"{name}.png"), True)

@@ -43,7 +43,7 @@ STATUS_FILE = "printers.json"
 PENDING, PRINTING, DONE, SENT, CANCELLED = "pending", "printing", "done", "sent", "cancelled"
 STATUS_LABELS = {PENDING: "chờ in", PRINTING: "đang in", DONE: "đã in", SENT: "đã gửi, chưa xác nhận",
                  CANCELLED: "đã hủy"}
-KIND_LABELS = {"badge": "Thẻ đại biểu", "certificate": "Giấy chứng nhận", "callsheet": "Phiếu gọi lên sân khấu",
+KIND_LABELS = {"badge": "Thẻ đại biểu", "certificate": "Phiếu nhận khen thưởng", "callsheet": "Phiếu gọi lên sân khấu",
                "mc_list": "Danh sách cho MC", "test": "Trang in thử"}
 BACKOFF = (2, 5, 10, 20, 30)  # seconds before retry n (then every 30 s)
 
