@@ -15,10 +15,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from console.event import Event
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
-from console.event import Event
-from console.ground.journal import verify
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -86,7 +85,8 @@ class HoinghiApp(App[None]):
         return self.role in ("all", "control", "ceremony")
 
     def on_mount(self) -> None:
-        _lines, self.journal_problems = verify(self.event.journal.path, self.event.secret)
+        # Checked line by line while the event folded it at open: no second read of the day.
+        self.journal_problems = list(self.event.journal.problems)
         if self.journal_problems:
             first = self.journal_problems[0]
             self.notify(f"Nhật ký có {len(self.journal_problems)} dòng bất thường (dòng {first.line}: {first.message}). "
@@ -106,6 +106,12 @@ class HoinghiApp(App[None]):
 
     async def _deliver_key(self, event: events.Key) -> None:
         await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Toasts carry names and sentences about them: shown as written, never read as markup
+        (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""

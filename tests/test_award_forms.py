@@ -152,3 +152,30 @@ def test_a_list_with_no_form_anywhere_says_so_once(demo_event, tmp_path):
     assert text.count("không biết hình thức khen thưởng") == 1 and "và 3 dòng khác" in text
     assert "I. BẰNG KHEN CỦA" in text
     assert ev.roster_store.table_docs("awards") == before  # nothing half-written
+
+
+def _presenters(ev, present):
+    return {b.form: (b.presenter_name, b.presenter_reason) for b in plan_awards(ev, present=present).batches}
+
+
+def test_presenters_come_from_the_issuing_body_or_higher_never_a_company_director(demo_event):
+    ev = demo_event
+    everyone = ev.delegates()
+    directors = {i for i, d in everyone.items() if d.position in ("Giám đốc", "Hiệu trưởng")}
+    exemplary = {i for i, d in everyone.items() if d.exemplary}
+    # the district federation's leaders are out; its Giấy khen goes to the district's leaders above it
+    hall = exemplary | directors | {1, 2, 3, 6, 14}
+    got = _presenters(ev, hall)
+    name, why = got["Giấy khen của LĐLĐ huyện"]
+    assert everyone[next(i for i in hall if everyone[i].name == name)].position in (
+        "Phó Bí thư Thường trực Huyện ủy", "Chủ tịch UBND huyện", "Chủ tịch Ủy ban MTTQ huyện")
+    assert "cấp trên" in why
+    # its own chair is back: he presents it
+    got = _presenters(ev, hall | {7})
+    assert got["Giấy khen của LĐLĐ huyện"][0] == everyone[7].name and "của cơ quan khen" in got["Giấy khen của LĐLĐ huyện"][1]
+    # the provincial federation's Bằng khen: its deputy chair
+    assert got["Bằng khen của Ban Chấp hành LĐLĐ tỉnh"][0] == everyone[3].name
+    # only directors, teachers and the press in the hall: nobody is chosen for the federation's form
+    got = _presenters(ev, exemplary | directors | {14, 15})
+    assert got["Giấy khen của LĐLĐ huyện"][0] == ""
+    assert all(name == "" for name, _why in got.values())

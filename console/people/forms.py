@@ -55,12 +55,6 @@ def form_words(text: str) -> tuple[str, frozenset[str]]:
     return kind, words
 
 
-def same_form(a: str, b: str) -> bool:
-    ka, wa = form_words(a)
-    kb, wb = form_words(b)
-    if ka != kb:
-        return False
-    return _similar(wa, wb) >= 0.75
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> float:
@@ -135,3 +129,28 @@ def place_hint(form: str, ranking: list[str]) -> str:
     full = effective_ranking(tuple(ranking))
     same = [r for r in full if form_words(r)[0] == kind and kind]
     return f" (ví dụ ngay sau “{same[-1]}”)" if same else ""
+
+
+# State honours are the state's, whatever words follow ("Huân chương Lao động hạng Ba").
+_STATE_KINDS = tuple(fold(k) for k in ("anh hùng lao động", "huân chương", "huy chương"))
+
+
+def issuer_of(form: str):
+    """(Body, Level) of the body that gives a form: "Giấy khen của LĐLĐ huyện" → (UNION, DISTRICT).
+
+    (None, None) when the form does not say."""
+    from console.people.protocol import Body, Level, body_level
+
+    kind, words = form_words(form)
+    key = fold(form)
+    if kind in _STATE_KINDS or "toan quoc" in key or "chinh phu" in key:
+        return Body.NATIONAL, Level.CENTRAL
+    if kind == fold("kỷ niệm chương") or "tong lien doan" in key or {"tong", "lien", "doan"} <= words:
+        return Body.UNION, Level.CENTRAL
+    _k, _, who = form.partition(" của ")
+    if not who:
+        who = re.split(r"(?i)\bcủa\b|\bcua\b", form, maxsplit=1)[-1]
+    body, level = body_level(who)
+    if kind == fold("chiến sĩ thi đua") and body is None:
+        return Body.UBND, level  # the title is given by the People's Committee of that level
+    return body, level
