@@ -286,13 +286,14 @@ class Event:
         key = self._people_key(roster)
         if self._people_cache is not None and self._same_people(self._people_cache[0], key):
             return self._people_cache[1]
-        merged = dict(roster)
-        merged.update(self.day.walk_ins)
+        # A walk-in a later import put on the list (same id, kept by the re-import) is the list's record.
+        merged = dict(self.day.walk_ins)
+        merged.update(roster)
         self._people_cache = (key, merged)
         return merged
 
     def get(self, delegate_id: int) -> Delegate | None:
-        return self.day.walk_ins.get(delegate_id) or self.roster_store.load().get(delegate_id)
+        return self.roster_store.load().get(delegate_id) or self.day.walk_ins.get(delegate_id)
 
     def present_delegates(self) -> list[Delegate]:
         everyone = self.delegates()
