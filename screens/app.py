@@ -18,7 +18,6 @@ from textual.binding import Binding
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
 from console.event import Event
-from console.ground.journal import verify
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -86,7 +85,8 @@ class HoinghiApp(App[None]):
         return self.role in ("all", "control", "ceremony")
 
     def on_mount(self) -> None:
-        _lines, self.journal_problems = verify(self.event.journal.path, self.event.secret)
+        # Checked line by line while the event folded it at open: no second read of the day.
+        self.journal_problems = list(self.event.journal.problems)
         if self.journal_problems:
             first = self.journal_problems[0]
             self.notify(f"Nhật ký có {len(self.journal_problems)} dòng bất thường (dòng {first.line}: {first.message}). "

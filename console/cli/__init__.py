@@ -20,7 +20,7 @@ COMMAND_MODULES = ("core", "door", "agenda", "ceremony", "printing", "record", "
 # here still works — the whole parser is built — and tests/test_cli_lazy.py keeps this
 # table equal to what the modules register.
 COMMANDS = {
-    "init": "core", "import": "core", "status": "core", "verify": "core", "demo": "core",
+    "init": "core", "import": "core", "status": "core", "verify": "core", "accept-journal": "core", "demo": "core",
     "checkin": "door", "undo": "door", "checkout": "door", "walkin": "door", "tokens": "door",
     "agenda": "agenda", "step": "agenda", "timings": "agenda",
     "order": "ceremony", "order-move": "ceremony", "order-pin": "ceremony", "order-drop": "ceremony",
@@ -41,7 +41,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
         prog="hoinghi",
         description="Bảng điều khiển Hội nghị điển hình tiên tiến — event-day console.",
     )
-    parser.add_argument("--version", action="version", version="hoinghi 0.1.0")
+    from console import __version__
+
+    parser.add_argument("--version", action="version", version=f"hoinghi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in modules:
         module = importlib.import_module(f".{name}", __package__)
