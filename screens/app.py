@@ -15,9 +15,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from console.event import Event
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
-from console.event import Event
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -97,6 +97,18 @@ class HoinghiApp(App[None]):
             self.switch_mode(self.start_mode)
         self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+        from .folder_watch import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.event.folder)
+        self.folder_watch.start()  # other desks' lines within milliseconds; the poll is the fallback
+
+    def on_folder_touched(self, _message) -> None:
+        self.poll_folder()
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "folder_watch", None)
+        if watch is not None:
+            watch.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if self.scan_router is not None and isinstance(event, events.Key) and not event.is_forwarded:
@@ -106,6 +118,12 @@ class HoinghiApp(App[None]):
 
     async def _deliver_key(self, event: events.Key) -> None:
         await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Toasts carry names and sentences about them: shown as written, never read as markup
+        (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""

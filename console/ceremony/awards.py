@@ -16,6 +16,7 @@ Time per batch: overhead + per-person seconds, or the measured pace of done batc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from console.ceremony.introductions import office
 from console.ceremony.order import apply_manual_order
@@ -55,10 +56,17 @@ class AwardItem:
         return (self.rank, not self.collective, name, self.n)
 
 
+class AwardStatus(StrEnum):
+    PENDING = "pending"  # to be called in a batch
+    LATER = "later"  # nobody in the hall to receive it: delivered after the conference
+    PRESENTED = "presented"  # received in person (or by the representative)
+    PROXY = "proxy"  # received by someone else for them
+
+
 @dataclass
 class PlannedAward:
     item: AwardItem
-    status: str  # "pending" | "later" | "presented" | "proxy"
+    status: AwardStatus
     present: bool  # the awardee / representative is in the hall
     called_id: int | None = None  # who walks up
     called_name: str = ""
@@ -193,7 +201,7 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             if it is None:
                 continue
             proxy = b.proxies.get(k)
-            pa = PlannedAward(it, "proxy" if proxy else "presented", it.delegate_id in present,
+            pa = PlannedAward(it, AwardStatus.PROXY if proxy else AwardStatus.PRESENTED, it.delegate_id in present,
                               called_id=b.called.get(k, it.delegate_id), proxy_id=proxy,
                               proxy_name=name_of(proxy) or None, batch=b.number, presented_at=b.done_at,
                               reason=f"Đã trao ở đợt {b.number}" + (f", {name_of(proxy)} nhận thay" if proxy else ""))
@@ -217,15 +225,15 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             why = (f"hình thức hạng {it.rank + 1}; "
                    + (f"tập thể (trước cá nhân), {name_of(it.delegate_id)} lên nhận" if it.collective
                       else "cá nhân, theo tên") + "; có mặt")
-            pa = PlannedAward(it, "pending", True, it.delegate_id, name_of(it.delegate_id), reason=why)
+            pa = PlannedAward(it, AwardStatus.PENDING, True, it.delegate_id, name_of(it.delegate_id), reason=why)
             called.append(pa)
         elif proxy_id is not None and proxy_id in present:
-            pa = PlannedAward(it, "pending", False, proxy_id, name_of(proxy_id), proxy_id, name_of(proxy_id),
+            pa = PlannedAward(it, AwardStatus.PENDING, False, proxy_id, name_of(proxy_id), proxy_id, name_of(proxy_id),
                               reason=f"{who} vắng; {name_of(proxy_id)} (có mặt) nhận thay")
             called.append(pa)
         else:
             tail = f"; người nhận thay {name_of(proxy_id)} cũng vắng" if proxy_id is not None else "; không có người nhận thay"
-            pa = PlannedAward(it, "later", False, None, "", proxy_id, name_of(proxy_id) or None,
+            pa = PlannedAward(it, AwardStatus.LATER, False, None, "", proxy_id, name_of(proxy_id) or None,
                               reason=f"{who} ({name_of(it.delegate_id)}) vắng mặt{tail} → trao sau")
             plan.later.append(pa)
 
