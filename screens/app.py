@@ -97,6 +97,18 @@ class HoinghiApp(App[None]):
             self.switch_mode(self.start_mode)
         self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+        from .folder_watch import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.event.folder)
+        self.folder_watch.start()  # other desks' lines within milliseconds; the poll is the fallback
+
+    def on_folder_touched(self, _message) -> None:
+        self.poll_folder()
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "folder_watch", None)
+        if watch is not None:
+            watch.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if self.scan_router is not None and isinstance(event, events.Key) and not event.is_forwarded:
