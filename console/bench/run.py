@@ -76,6 +76,12 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
     out["by_size"] = {str(n): _size(n, quick, errors) for n in sizes}
     out["visibility_cross_process"] = bench_visibility(count=20 if quick else 50)
     out["import_5000_xlsx_ms"] = round(bench_import(5000)["import_ms"], 1)
+    try:  # start-up against the journal's length: a fresh process, with and without a checkpoint
+        from console.bench import startup
+
+        out["startup"] = startup.run(startup.QUICK_CASES if quick else startup.CASES)
+    except Exception as exc:
+        errors["startup"] = f"{type(exc).__name__}: {exc}"
     try:
         from console.bench.printing import run as print_run
 
@@ -136,4 +142,8 @@ def format_table(r: dict) -> str:
     lines += [f"  {k}: {v}" for k, v in r["ratios"].items()]
     for k, v in r.get("errors", {}).items():
         lines.append(f"  (không đo được {k}: {v})")
+    if r.get("startup"):
+        from console.bench.startup import format_lines
+
+        lines += format_lines(r["startup"])
     return "\n".join(lines)
