@@ -15,9 +15,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from console.event import Event
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
-from console.event import Event
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -106,6 +106,12 @@ class HoinghiApp(App[None]):
 
     async def _deliver_key(self, event: events.Key) -> None:
         await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Toasts carry names and sentences about them: shown as written, never read as markup
+        (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""

@@ -134,3 +134,16 @@ def test_the_import_graph_has_no_cycle():
     graph = {m: set(g.find_modules_directly_imported_by(m)) for m in g.modules}
     assert len(graph) > 100
     assert cycles(graph) == []
+
+
+def test_the_version_is_written_once(cli):
+    """pyproject.toml holds it; `--version` reads it from the installed metadata."""
+    import re
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    proc = cli("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"hoinghi {declared}"
+    elsewhere = [str(p) for p in [*(ROOT / "console").rglob("*.py"), *(ROOT / "screens").rglob("*.py")]
+                 if re.search(rf'["\']{re.escape(declared)}["\']', p.read_text(encoding="utf-8"))]
+    assert elsewhere == []

@@ -77,8 +77,6 @@ class RunState:
     allot: dict[str, float] = field(default_factory=dict)  # segment key -> approved minutes
     retimed_at: datetime | None = None
     undo: list[tuple] = field(default_factory=list)  # snapshots before each move
-    last_step: str = ""  # kind of the last agenda line, for the control's status line
-    last_step_at: datetime | None = None
     message: CueMessage | None = None  # shown on the cue until cleared
 
     # --- questions -------------------------------------------------------------
@@ -131,7 +129,6 @@ class RunState:
             text = message_text(d.get("text")) if e.kind == "cue_message" else ""
             self.message = CueMessage(text, t, e.desk) if text else None
             return
-        self.last_step, self.last_step_at = e.kind, t
         if e.kind == "agenda_start":
             if self.started:
                 return  # a second start (two laptops at once) changes nothing

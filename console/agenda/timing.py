@@ -116,7 +116,7 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
     items = []
     for i, (sub, p, a) in enumerate(zip(subs, planned, allotted, strict=True), start=1):
         iid = f"{seg.key}/{sub.key}"
-        line = substep_line(seg.key, sub, base)
+        line = substep_line(sub, base)
         if i == 1 and seg_line:
             line = f"{seg_line}\n{line}"
         items.append(Item(iid, seg, sub, f"{seg.position}.{i}", sub.title, sub.person, p,
@@ -231,7 +231,6 @@ class View:
     elapsed_s: float
     remaining_s: float  # negative when over
     phase: str  # idle | normal | warning | over | closed
-    warn_s: float
     planned_end: datetime
     projected_end: datetime
     drift_minutes: float
@@ -371,5 +370,5 @@ def view(event, now: datetime | None = None) -> View:
         projected_end = end
     drift = (projected_end - planned_end).total_seconds() / 60
     proposal = None if state.closed else propose(agenda, state, items, drift)
-    return View(now, agenda, state, items, current, elapsed, remaining, phase, warn, planned_end,
+    return View(now, agenda, state, items, current, elapsed, remaining, phase, planned_end,
                 projected_end, drift, ahead[:3], proposal, is_rehearsal(event, state, now))

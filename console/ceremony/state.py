@@ -46,7 +46,6 @@ class CeremonyState:
     done_batches: list[DoneBatch] = field(default_factory=list)
     speech_started: dict[str, str] = field(default_factory=dict)
     speech_done: dict[str, tuple[str, float | None]] = field(default_factory=dict)
-    generation: int = 0  # bumps on every folded ceremony line (screens redraw on change)
     docs: dict[str, tuple] = field(default_factory=dict)  # roster table -> (file stamp, docs): see table_docs
 
     @property
@@ -82,7 +81,6 @@ class CeremonyState:
             return
         if not kind.startswith("ceremony_"):
             return
-        self.generation += 1
         lst = str(d.get("list", ""))
         key = str(d.get("key", ""))
         if kind == "ceremony_order" and isinstance(d.get("keys"), list):
@@ -131,7 +129,6 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref not in self.speech_done:
             self.speech_started.pop(ref, None)
-            self.generation += 1
         elif what == "batch" and ref.isdigit():
             self.batch_started.pop(int(ref), None)
 
@@ -139,12 +136,10 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref in self.speech_done:
             self.speech_done.pop(ref)
-            self.generation += 1
 
     def _started(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             self.speech_started.setdefault(ref, at)
         elif what == "batch" and ref.isdigit():
             self.batch_started.setdefault(int(ref), (at, []))
@@ -152,7 +147,6 @@ class CeremonyState:
     def _finished(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             if ref in self.speech_started:
                 self.speech_done.setdefault(ref, (at, None))
 

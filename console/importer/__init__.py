@@ -11,6 +11,7 @@ from pathlib import Path
 
 from console.ground.errors import UserError
 from console.ground.text import canonical
+from console.importer.cells import screen_cells
 from console.importer.grid import read_grid
 from console.importer.headers import AWARDS, KINDS, ROSTER, SPEECHES, choose_layout
 from console.importer.lists import import_ceremony_list  # awards and speeches
@@ -33,11 +34,14 @@ def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = F
     if kind is not None and kind not in KINDS:
         raise UserError(f"Loại danh sách “{kind}” không hợp lệ. Chọn: {', '.join(KINDS)}.")
     grids = read_grid(path, sheet)
+    cleaned = screen_cells(grids, path.name)  # control characters refuse the file here
     layout = choose_layout(grids, kind, path.name)
     if layout.kind == ROSTER:
-        return _import_roster(event, layout, path.name, dry_run)
-
-    return import_ceremony_list(event, layout, path.name, dry_run)
+        report = _import_roster(event, layout, path.name, dry_run)
+    else:
+        report = import_ceremony_list(event, layout, path.name, dry_run)
+    report.warnings[:0] = cleaned
+    return report
 
 
 def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:

@@ -44,6 +44,8 @@ SYNONYMS: dict[str, list[str]] = {
     "achievement": ["thanh tich", "thanh tich khen thuong", "ly do khen thuong"],
     "receiver": ["nguoi nhan", "nguoi nhan thay", "dai dien nhan", "nguoi len nhan"],
     "presenter": ["nguoi trao", "lanh dao trao"],
+    "amount": ["so tien", "tien thuong", "muc thuong", "so tien thuong", "muc tien thuong", "tien khen thuong",
+               "thanh tien"],  # the danh sách ký nhận prints it when the list gives it
     # speeches
     "speech_title": ["ten tham luan", "tham luan", "ten bai tham luan", "noi dung tham luan"],
     "field": ["linh vuc"],

@@ -185,6 +185,7 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             "unit": unit or delegate.unit, "form": form, "achievement": nfc(reader.get(cells, "achievement")),
             "collective": collective, "delegate_id": delegate.id, "proxy_id": proxy_id, "notes": notes,
             "decision": (section_decision if from_section else "") or whole_list_decision,
+            "amount": nfc(reader.get(cells, "amount")),
         })
     if no_form_rows:
         first = no_form_rows[0]

@@ -32,8 +32,9 @@ class Delegate:
     direct_production: bool = False
     leader: bool = False
     notes: str = ""
-    walk_in: bool = False
-    walk_in_reason: str = ""
+    walk_in: bool = False  # registered at a desk, not on an imported list
+    walk_in_reason: str = ""  # why (an exemplary walk-in), or the decision adding a supplementary delegate
+    supplementary: bool = False  # added by a later decision: counted with the summoned, not as a walk-in guest
     source_row: int | None = None
     extra: dict = field(default_factory=dict)
 
@@ -45,6 +46,11 @@ class Delegate:
     @property
     def exemplary(self) -> bool:
         return self.category in EXEMPLARY
+
+    @property
+    def walk_in_guest(self) -> bool:
+        """Came without being summoned (khách vãng lai); a supplementary delegate is summoned."""
+        return self.walk_in and not self.supplementary
 
     @property
     def woman(self) -> bool:

@@ -48,8 +48,6 @@ def line_height(f: ImageFont.FreeTypeFont) -> int:
     return ascent + descent
 
 
-def text_width(f: ImageFont.FreeTypeFont, text: str) -> int:
-    return int(round(f.getlength(text)))
 
 
 def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int, keep: tuple[str, ...] = ()) -> list[str] | None:

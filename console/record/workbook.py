@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import math
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
@@ -43,10 +43,15 @@ class Column:
     width: float = 12
     group: str = ""  # a second-level header: "Năm sinh" over "Nam" and "Nữ"
     align: str = "left"  # left | center | right
+    blank: bool = False  # a column to write or sign in by hand: keeps its width though empty
 
     @property
     def csv_header(self) -> str:
         return f"{self.group} {self.header}" if self.group else self.header
+
+
+class Section(str):
+    """A row that names a group (a unit, an award form) across the whole table, in bold."""
 
 
 @dataclass
@@ -60,6 +65,7 @@ class Table:
     footer: list[str] = field(default_factory=list)
     landscape: bool = False
     doc: str = "DS"  # the document type in "Số: …/DS-LĐLĐ": DS (danh sách), BC (báo cáo)
+    min_row: float = 0  # a row's least height in points: room for a signature on a paper to sign
 
     def as_records(self) -> list[dict]:
         heads = [c.csv_header for c in self.columns]
@@ -71,11 +77,12 @@ class Letterhead:
     parent_unit: str
     unit: str
     place_date: str
+    code: str = ""  # the issuing body's abbreviation, from its short name ("LĐLĐ huyện …" → "LĐLĐ")
 
     @property
     def body_code(self) -> str:
         """"LĐLĐ huyện Nà Lương" → "LĐLĐ": the issuing body's abbreviation in "Số: …/BC-LĐLĐ"."""
-        return body_code(self.unit)
+        return self.code or body_code(self.unit)
 
     def number(self, doc: str) -> str:
         return f"Số: ……/{doc}-{self.body_code}" if self.body_code else "Số: ……"
@@ -143,10 +150,10 @@ def _merge_text(ws, row: int, c1: int, c2: int, value: str, font: Font, horizont
 def render(ws, table: Table, head: Letterhead) -> None:
     """Lay one table out on a worksheet in the official form."""
     n = len(table.columns)
-    fitted = [Column(c.header, fit_width(c, [r[i] if i < len(r) else "" for r in table.rows]), c.group, c.align)
+    body = [r for r in table.rows if not (r and isinstance(r[0], Section))]
+    fitted = [c if c.blank else replace(c, width=fit_width(c, [r[i] if i < len(r) else "" for r in body]))
               for i, c in enumerate(table.columns)]
-    table = Table(table.key, table.sheet, table.title, fitted, table.rows, table.subtitles, table.footer,
-                  table.landscape, table.doc)
+    table = replace(table, columns=fitted)
     split = _split(table.columns)  # left block: the bodies; right block: the motto
     r_start = split + 1 if n > 1 else 1
     for i, col in enumerate(table.columns, start=1):
@@ -215,13 +222,21 @@ def render(ws, table: Table, head: Letterhead) -> None:
 
     body_font = _font(12)
     aligns = [Alignment(horizontal=c.align, vertical="center", wrap_text=True) for c in table.columns]
+    section_font = _font(12, bold=True)
     for values in table.rows:
+        if values and isinstance(values[0], Section):  # "I. BẰNG KHEN CỦA …", "Đơn vị: …": across the table
+            _merge_text(ws, row, 1, n, str(values[0]), section_font, horizontal="left",
+                        height=row_height([str(values[0])], [Column("", sum(c.width for c in table.columns))]))
+            for c in range(1, n + 1):
+                ws.cell(row=row, column=c).border = BORDER
+            row += 1
+            continue
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=c, value=value)
             cell.font, cell.border, cell.alignment = body_font, BORDER, aligns[c - 1]
             if value in WARN_VALUES:
                 cell.font = WARN_FONT
-        ws.row_dimensions[row].height = row_height(values, table.columns)
+        ws.row_dimensions[row].height = max(table.min_row, row_height(values, table.columns))
         row += 1
     if not table.rows:
         _merge_text(ws, row, 1, n, "(Không có dữ liệu)", _font(12, italic=True))
