@@ -60,7 +60,7 @@ class HoinghiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, event: Event, *, mode: str = "status", role: str = "all", lang: str = "vi",
-                 poll_seconds: float = POLL_SECONDS, require_pin: bool | None = None):
+                 poll_seconds: float = POLL_SECONDS, require_pin: bool | None = None, watch_folder: bool = True):
         set_language(lang)
         super().__init__()
         self.event = event
@@ -68,6 +68,7 @@ class HoinghiApp(App[None]):
         self.allowed_modes = ROLES[self.role]
         self.start_mode = mode if mode in self.allowed_modes else self.allowed_modes[0]
         self.poll_seconds = poll_seconds
+        self.watch_folder = watch_folder  # False: the poll only (a test of a screen that has not caught up)
         self.journal_problems: list = []
         self.require_pin = require_pin  # None: ask for the desk PIN when served to a browser
         self.locked = False
@@ -97,6 +98,19 @@ class HoinghiApp(App[None]):
             self.switch_mode(self.start_mode)
         self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+        from .folder_watch import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.event.folder)
+        if self.watch_folder:
+            self.folder_watch.start()  # other desks' lines within milliseconds; the poll is the fallback
+
+    def on_folder_touched(self, _message) -> None:
+        self.poll_folder()
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "folder_watch", None)
+        if watch is not None:
+            watch.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if self.scan_router is not None and isinstance(event, events.Key) and not event.is_forwarded:
@@ -177,12 +191,13 @@ class HoinghiApp(App[None]):
 
 
 def make_app(folder: Path, *, mode: str = "status", role: str = "all", desk: str | None = None,
-             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS,
+             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS, watch_folder: bool = True,
              require_pin: bool | None = None) -> HoinghiApp:
     from console.cli.common import default_desk
 
     event = Event(Path(folder), desk=desk or default_desk(), clock=clock)
-    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin)
+    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin,
+                      watch_folder=watch_folder)
 
 
 QUIT = Binding("ctrl+q", "quit", "Thoát", id="quit", tooltip="Thoát chương trình (dữ liệu đã ghi đều an toàn)")

@@ -23,10 +23,10 @@ from enum import StrEnum
 from console.agenda.plan import load_agenda
 from console.agenda.run import run_of
 from console.agenda.timing import allotment, minutes_text
-from console.people.categories import EXEMPLARY_COLLECTIVE
-from console.ground.text import fold
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
+from console.ground.text import fold
+from console.people.categories import EXEMPLARY_COLLECTIVE
 
 EPS = 1e-9
 
