@@ -146,6 +146,7 @@ class Event:
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
         self.tally = DoorTally()
+        self.lines_folded = 0
         self._people_version = 0
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
@@ -234,6 +235,7 @@ class Event:
                 "đã bỏ qua (xem `hoinghi verify`).")
 
     def _follow(self, e: Entry) -> None:
+        self.lines_folded += 1  # a version of the day: views cached on it (agenda items) redo on change
         if e.kind == "walkin":
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
