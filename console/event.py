@@ -151,6 +151,7 @@ class Event:
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
         self.tally = DoorTally()
+        self.lines_folded = 0
         self._people_version = 0
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
@@ -302,6 +303,7 @@ class Event:
                 "đã bỏ qua (xem `hoinghi verify`).")
 
     def _follow(self, e: Entry) -> None:
+        self.lines_folded += 1  # a version of the day: views cached on it (agenda items) redo on change
         if e.kind == "walkin":
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
@@ -354,13 +356,14 @@ class Event:
         key = self._people_key(roster)
         if self._people_cache is not None and self._same_people(self._people_cache[0], key):
             return self._people_cache[1]
-        merged = dict(roster)
-        merged.update(self.day.walk_ins)
+        # A walk-in a later import put on the list (same id, kept by the re-import) is the list's record.
+        merged = dict(self.day.walk_ins)
+        merged.update(roster)
         self._people_cache = (key, merged)
         return merged
 
     def get(self, delegate_id: int) -> Delegate | None:
-        return self.day.walk_ins.get(delegate_id) or self.roster_store.load().get(delegate_id)
+        return self.roster_store.load().get(delegate_id) or self.day.walk_ins.get(delegate_id)
 
     def present_delegates(self) -> list[Delegate]:
         everyone = self.delegates()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
-from console.ceremony.awards import matches_person, plan_awards
+from console.ceremony.awards import freeze_line, matches_person, plan_awards
 from console.ceremony.introductions import introductions, office
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
@@ -131,7 +131,10 @@ class CeremonySubsteps:
         (A speech needs no line of its own: the move's "substep_from" ends it, see state.py.)"""
         number = _batch_number(substep) if segment == AWARDS else None
         found = batch_done_line(event, number) if number is not None else None
-        return [found[1]] if found else []
+        if not found:
+            return []
+        fix = freeze_line(event, plan_awards(event), "batch_done")  # the others stay as the MC has them
+        return ([fix] if fix else []) + [found[1]]
 
     def undone(self, event, segment: str, substep: str) -> list[Line]:
         """Back over a move that closed an award batch: the batch goes back to the plan too."""
