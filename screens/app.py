@@ -43,6 +43,7 @@ ROLES = {
 }
 
 POLL_SECONDS = 0.25
+WEB_DESK = "ban-web"  # `hoinghi serve`'s desk when neither --desk nor ?desk= named one: ask
 
 
 def _screen_factory(mode: str):
@@ -129,14 +130,25 @@ class HoinghiApp(App[None]):
 
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""
+        from .desk_name import DeskNameScreen
         from .pin import PinScreen
 
         self.locked = True
 
         def unlocked(ok: bool | None) -> None:
-            if ok:
-                self.locked = False
-                self.switch_mode(self.start_mode)
+            if not ok:
+                return
+            if self.event.desk == WEB_DESK:  # a tab opened without ?desk=: its own name first
+                self.push_screen(DeskNameScreen(), named)
+                return
+            self.locked = False
+            self.switch_mode(self.start_mode)
+
+        def named(name: str | None) -> None:
+            self.event.journal.desk = name  # every line this tab writes carries it
+            self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {name}"
+            self.locked = False
+            self.switch_mode(self.start_mode)
 
         self.push_screen(PinScreen(self.event.folder), unlocked)
 
