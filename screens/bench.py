@@ -136,3 +136,30 @@ def visibility_figures(folder: Path, ids: list[int], desks: int = 4) -> list[flo
             p.join(20)
             if p.is_alive():
                 p.terminate()
+
+
+async def _cue_run(folder: Path, ticks: int, rebuilds: int) -> dict:
+    from .app import make_app
+
+    app = make_app(folder, mode="cue", role="cue", desk="bench-cue")
+    tick_ms: list[float] = []
+    rebuild_ms: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _wait(lambda: type(app.screen).__name__ == "CueScreen")
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(ticks):  # what the one-second timer runs: nothing changed but the clock
+            t0 = time.perf_counter()
+            screen.refresh_view()
+            tick_ms.append((time.perf_counter() - t0) * 1000)
+        for _ in range(rebuilds):  # after a journal line or a roster reload: the items are built again
+            app.event._items_cache = None
+            t0 = time.perf_counter()
+            screen.refresh_view()
+            rebuild_ms.append((time.perf_counter() - t0) * 1000)
+    return {"tick_ms": tick_ms, "rebuild_ms": rebuild_ms}
+
+
+def cue_figures(folder: Path, ticks: int = 30, rebuilds: int = 10) -> dict:
+    """ms of the cue's refresh on the UI thread: a tick (view cached) and a rebuild (items built again)."""
+    return asyncio.run(_cue_run(Path(folder), ticks, rebuilds))

@@ -46,10 +46,27 @@ def fsync_floor(folder: Path, n: int = 200) -> list[float]:
     return out
 
 
+def _children_cpu_ms() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows: wall time only
+        return None
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (ru.ru_utime + ru.ru_stime) * 1000
+
+
+CPU: dict[str, list[float]] = {}  # command -> CPU ms of each run (user + system): steadier on a busy machine
+
+
 def _timed(cmd: list[str], env: dict) -> tuple[float, int]:
+    c0 = _children_cpu_ms()
     t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, env=env, timeout=60)
-    return (time.perf_counter() - t0) * 1000, done.returncode
+    wall = (time.perf_counter() - t0) * 1000
+    c1 = _children_cpu_ms()
+    if c0 is not None and c1 is not None:
+        CPU.setdefault(cmd[1] if cmd[0] != sys.executable else cmd[3], []).append(c1 - c0)
+    return wall, done.returncode
 
 
 def cli_runs(folder: Path, tokens: list[str], status_runs: int) -> dict:
@@ -57,6 +74,7 @@ def cli_runs(folder: Path, tokens: list[str], status_runs: int) -> dict:
     env = dict(os.environ, HOINGHI_DESK="bench-cli")
     base = _hoinghi()
     _timed([*base, "status", str(folder), "--json"], env)  # the first run after install compiles .pyc
+    CPU.clear()
     checkin, status = [], []
     for token in tokens:
         ms, rc = _timed([*base, "checkin", str(folder), token], env)
@@ -68,7 +86,8 @@ def cli_runs(folder: Path, tokens: list[str], status_runs: int) -> dict:
         if rc != 0:
             raise RuntimeError(f"hoinghi status exited {rc}")
         status.append(ms)
-    return {"checkin": checkin, "status": status}
+    return {"checkin": checkin, "status": status,
+            "checkin_cpu": CPU.get("checkin", []), "status_cpu": CPU.get("status", [])}
 
 
 class _Warm(BaseHTTPRequestHandler):

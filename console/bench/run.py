@@ -56,6 +56,26 @@ def _size(n: int, quick: bool, errors: dict) -> dict:
             out["tenth_scan_ms"] = round(ui["scan_to_screen_ms"][9], 2)
         except Exception as exc:  # a missing UI piece must not hide the other figures
             errors[f"ui_{n}"] = f"{type(exc).__name__}: {exc}"
+        try:
+            from screens.bench import cue_figures
+
+            cue = cue_figures(ev.folder, 10 if quick else 30, 5 if quick else 10)
+            out["cue_tick"] = pct(cue["tick_ms"])
+            out["cue_rebuild"] = pct(cue["rebuild_ms"])
+        except Exception as exc:
+            errors[f"cue_{n}"] = f"{type(exc).__name__}: {exc}"
+        runs = (5 if quick else 15) if n == CLI_TARGET_SIZE else (3 if quick else 7)
+        ev.refresh()
+        pool = [d for d in sorted(ev.imported) if d not in ev.day.present][:runs]
+        try:
+            cli = cli_runs(ev.folder, [make_token(ev.secret, d) for d in pool], runs)
+            out["cli_checkin_ms"] = median(cli["checkin"])
+            out["cli_status_json_ms"] = median(cli["status"])
+            out["cli_checkin_cpu_ms"] = median(cli["checkin_cpu"])
+            out["cli_status_json_cpu_ms"] = median(cli["status_cpu"])
+            out["cli_runs"] = runs
+        except Exception as exc:
+            errors[f"cli_{n}"] = f"{type(exc).__name__}: {exc}"
         ev.refresh()
         search, cold, build_s = bench_search(ev, rng)
         out["search_keystroke"] = pct([x * 1000 for x in search])
@@ -70,16 +90,6 @@ def _size(n: int, quick: bool, errors: dict) -> dict:
             ev.journal.append("bench_write", {"i": i})
             writes.append((time.perf_counter() - t0) * 1000)
         out["durable_write"] = pct(writes)
-        runs = (5 if quick else 15) if n == CLI_TARGET_SIZE else (3 if quick else 7)
-        ev.refresh()
-        pool = [d for d in sorted(ev.imported) if d not in ev.day.present][:runs]
-        try:
-            cli = cli_runs(ev.folder, [make_token(ev.secret, d) for d in pool], runs)
-            out["cli_checkin_ms"] = median(cli["checkin"])
-            out["cli_status_json_ms"] = median(cli["status"])
-            out["cli_runs"] = runs
-        except Exception as exc:
-            errors[f"cli_{n}"] = f"{type(exc).__name__}: {exc}"
     return out
 
 
@@ -104,6 +114,12 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
     except Exception as exc:
         errors["visibility_ui"] = f"{type(exc).__name__}: {exc}"
     out["import_5000_xlsx_ms"] = round(bench_import(5000)["import_ms"], 1)
+    try:  # start-up against the journal's length: a fresh process, with and without a checkpoint
+        from console.bench import startup
+
+        out["startup"] = startup.run(startup.QUICK_CASES if quick else startup.CASES)
+    except Exception as exc:
+        errors["startup"] = f"{type(exc).__name__}: {exc}"
     try:
         from console.bench.printing import run as print_run
 
@@ -142,7 +158,6 @@ def targets(r: dict) -> list[dict]:
                      "ratio": round(value / target, 2) if target else None, "met": value <= target})
 
     floor = r["machine"].get("fsync_floor_ms")
-    curl = r["machine"].get("curl_warm_server_ms")
     for n in ("5000", "20000"):
         size = r["by_size"].get(n, {})
         add("bàn: Enter → giữ kết quả p95", n, _p95(r, n, "scan_to_screen"), 6.0)
@@ -151,14 +166,15 @@ def targets(r: dict) -> list[dict]:
             add("bàn: lượt quét đầu / lượt thứ 10", n, size["first_scan_ms"] / size["tenth_scan_ms"], 1.0, "×")
     size = r["by_size"].get(str(CLI_TARGET_SIZE), {})
     add("hoinghi checkin cả tiến trình (trung vị)", str(CLI_TARGET_SIZE), size.get("cli_checkin_ms"), 120.0)
-    if curl and size.get("cli_checkin_ms"):
-        add("hoinghi checkin / curl tới máy chủ web ấm", str(CLI_TARGET_SIZE), size["cli_checkin_ms"] / curl, 1.25, "×")
     add("hoinghi status --json cả tiến trình (trung vị)", str(CLI_TARGET_SIZE), size.get("cli_status_json_ms"), 150.0)
     if floor:
         for n, size in r["by_size"].items():
             p50 = (size.get("scan_to_result") or {}).get("p50")
             if p50 is not None:
                 add("quét trong tiến trình / fsync thô (p50)", n, p50 / floor, 3.0, "×")
+    if "1000" in r["by_size"]:
+        add("màn hình MC: mỗi giây (p95)", "1000", _p95(r, "1000", "cue_tick"), 2.0)
+        add("màn hình MC: dựng lại khi ngày đổi (p95)", "1000", _p95(r, "1000", "cue_rebuild"), 20.0)
     vis = r.get("visibility_ui") or {}
     add("bàn khác thấy lượt quét (4 bàn cùng quét) p95", None, vis.get("p95"), 50.0)
     return rows
@@ -168,6 +184,11 @@ def _p(d: dict | None) -> str:
     if not d or d.get("p50") is None:
         return "—"
     return f"{d['p50']:.2f} / {d['p95']:.2f}"
+
+
+def _cpu(size: dict) -> str:
+    a, b = size.get("cli_checkin_cpu_ms"), size.get("cli_status_json_cpu_ms")
+    return "—" if a is None or b is None else f"{a:.0f} / {b:.0f}"
 
 
 def _first_tenth(size: dict) -> str:
@@ -185,6 +206,8 @@ def format_table(r: dict) -> str:
         ("tìm theo tên, mỗi phím", "search_keystroke"),
         ("tìm lạnh (dán, xóa lùi)", "search_cold"),
         ("ghi bền (khóa + fsync)", "durable_write"),
+        ("màn hình MC: mỗi giây", "cue_tick"),
+        ("màn hình MC: dựng lại", "cue_rebuild"),
     ]
     w = 36
     lines = [f"hoinghi bench — mili giây, p50 / p95 ({r['seconds']} s)", "",
@@ -201,6 +224,8 @@ def format_table(r: dict) -> str:
         f"{r['by_size'][s].get('cli_checkin_ms', '—')!s:>18}" for s in sizes))
     lines.append(f"{'hoinghi status --json':<{w}}" + "".join(
         f"{r['by_size'][s].get('cli_status_json_ms', '—')!s:>18}" for s in sizes))
+    lines.append(f"{'  (CPU: checkin / status)':<{w}}" + "".join(
+        f"{_cpu(r['by_size'][s]):>18}" for s in sizes))
     m = r["machine"]
     lines += ["", f"sàn fsync thô của máy: {m.get('fsync_floor_ms')} ms; curl tới máy chủ web ấm: "
                   f"{m.get('curl_warm_server_ms') or '— (không có curl)'} ms"]
@@ -224,4 +249,8 @@ def format_table(r: dict) -> str:
                      f"(mục tiêu ≤ {t['target']} {t['unit']}; tỉ lệ {t['ratio']})")
     for k, v in r.get("errors", {}).items():
         lines.append(f"  (không đo được {k}: {v})")
+    if r.get("startup"):
+        from console.bench.startup import format_lines
+
+        lines += format_lines(r["startup"])
     return "\n".join(lines)
