@@ -330,3 +330,21 @@ def _rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def test_a_flood_of_wrong_pins_from_one_client_never_locks_out_the_others(demo_dir):
+    from console.door.desk_pin import GLOBAL_MAX, GLOBAL_WINDOW
+
+    new_pin(demo_dir, "482913")
+    t = 2_000_000.0
+    for i in range(3 * MAX_TRIES):  # one tab hammering: locked, and again
+        check_pin(demo_dir, f"{i:06d}", now=t + i * 0.1, client="10.0.0.66")
+    assert not check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.66").ok  # the flooder waits
+    assert check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.5").ok  # a real desk goes in
+    # many clients guessing: the wrong guesses of all together stay bounded ...
+    for c in range(GLOBAL_MAX + 10):
+        check_pin(demo_dir, "000001", now=t + 3, client=f"10.0.1.{c}")
+    again = check_pin(demo_dir, "000002", now=t + 4, client="10.0.1.1")
+    assert not again.ok and "quá nhiều lần nhập sai PIN" in again.message and again.wait_seconds <= GLOBAL_WINDOW
+    # ... and still a desk's right PIN goes through, first try
+    assert check_pin(demo_dir, "482913", now=t + 5, client="10.0.0.9").ok
