@@ -43,6 +43,7 @@ ROLES = {
 }
 
 POLL_SECONDS = 0.25
+WEB_DESK = "ban-web"  # `hoinghi serve`'s desk when neither --desk nor ?desk= named one: ask
 
 
 def _screen_factory(mode: str):
@@ -127,16 +128,38 @@ class HoinghiApp(App[None]):
         (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def _settings_changed(self) -> None:
+        """event.toml was edited: the printers the background worker sends to follow it at once
+        (an open ceremony kept printing to the old printer while print-status named the new one)."""
+        worker = getattr(self, "print_worker", None)
+        if worker is not None:
+            from console.printing.jobs import default_width, printers_of
+
+            worker.printers = dict(printers_of(self.event))
+            worker.width = default_width(self.event)
+        self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {self.event.desk}"
+
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""
+        from .desk_name import DeskNameScreen
         from .pin import PinScreen
 
         self.locked = True
 
         def unlocked(ok: bool | None) -> None:
-            if ok:
-                self.locked = False
-                self.switch_mode(self.start_mode)
+            if not ok:
+                return
+            if self.event.desk == WEB_DESK:  # a tab opened without ?desk=: its own name first
+                self.push_screen(DeskNameScreen(), named)
+                return
+            self.locked = False
+            self.switch_mode(self.start_mode)
+
+        def named(name: str | None) -> None:
+            self.event.journal.desk = name  # every line this tab writes carries it
+            self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {name}"
+            self.locked = False
+            self.switch_mode(self.start_mode)
 
         self.push_screen(PinScreen(self.event.folder), unlocked)
 
@@ -186,6 +209,8 @@ class HoinghiApp(App[None]):
         for w in self.event.journal.warnings:
             self.notify(w, severity="warning", timeout=10)
         self.event.journal.warnings.clear()
+        if change.settings_changed:
+            self._settings_changed()
         if change:
             self.screen.post_message(DayChanged(len(change.entries), change.roster_changed))
 

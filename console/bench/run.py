@@ -114,6 +114,12 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
     except Exception as exc:
         errors["visibility_ui"] = f"{type(exc).__name__}: {exc}"
     out["import_5000_xlsx_ms"] = round(bench_import(5000)["import_ms"], 1)
+    try:  # start-up against the journal's length: a fresh process, with and without a checkpoint
+        from console.bench import startup
+
+        out["startup"] = startup.run(startup.QUICK_CASES if quick else startup.CASES)
+    except Exception as exc:
+        errors["startup"] = f"{type(exc).__name__}: {exc}"
     try:
         from console.bench.printing import run as print_run
 
@@ -243,4 +249,8 @@ def format_table(r: dict) -> str:
                      f"(mục tiêu ≤ {t['target']} {t['unit']}; tỉ lệ {t['ratio']})")
     for k, v in r.get("errors", {}).items():
         lines.append(f"  (không đo được {k}: {v})")
+    if r.get("startup"):
+        from console.bench.startup import format_lines
+
+        lines += format_lines(r["startup"])
     return "\n".join(lines)

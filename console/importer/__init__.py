@@ -49,7 +49,7 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
     delegates, problems = parse_roster(layout, event.settings.date.year)
     if problems:
         raise refuse(source, problems)
-    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run)
+    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run, warnings=list(layout.notices))
 
     def plan(ev) -> list[Delegate]:
         """Match against the current roster under the journal lock (ids stay put)."""

@@ -90,6 +90,7 @@ class Layout:
     columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text as written
     data_start: int = 0  # index into grid.rows
+    notices: list[str] = field(default_factory=list)  # lines read past (counts, remarks), said in the report
 
     def col_letter(self, col: int) -> str:
         letters = ""

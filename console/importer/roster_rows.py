@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from console.ground.text import fold, nfc
+from console.importer.headers import Layout
+from console.importer.rows import Problem, RowReader
 from console.people.categories import (
     ACCEPTED_CATEGORY_VALUES,
     EXEMPLARY_INDIVIDUAL,
@@ -14,9 +17,6 @@ from console.people.categories import (
 )
 from console.people.entry import shown, text_problem
 from console.people.roster import Delegate
-from console.ground.text import fold, nfc
-from console.importer.headers import Layout
-from console.importer.rows import Problem, RowReader
 
 MIN_YEAR = 1920
 
