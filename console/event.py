@@ -33,6 +33,7 @@ from console.ground import seal
 from console.ground.journal import Entry, Journal, JournalAlarm, seal_alarm_bad, seal_alarms
 from console.ground.settings import EventSettings, load_settings, render_event_toml
 from console.ground.storage import atomic_write_text, portable_host
+from console.printing.uri import parse_uri
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
 
@@ -72,8 +73,18 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
     atomic_write_text(folder / AGENDA_TOML, render_default_agenda(level))
     # event.toml last: a folder is an event only once everything else is there.
     atomic_write_text(folder / EVENT_TOML, text)
-    load_settings(folder / EVENT_TOML)  # the template must always be valid
+    check_printers(load_settings(folder / EVENT_TOML))  # the template must always be valid
     return folder
+
+
+def check_printers(settings: EventSettings) -> None:
+    """Every printer of event.toml [printers] checked for form when the event opens (a typo such as
+    tpc:// is said now, naming the key, not at the first badge)."""
+    for name, uri in settings.printers.items():
+        try:
+            parse_uri(uri, settings.paper.width_mm)
+        except UserError as exc:
+            raise UserError(f"{EVENT_TOML}, mục [printers], khóa “{name}”: {exc}") from None
 
 
 def _read_secret(path: Path) -> bytes:
@@ -120,6 +131,7 @@ class Event:
                 "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
             )
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
+        check_printers(self.settings)
         self.secret = _read_secret(self.folder / SECRET)
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)

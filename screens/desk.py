@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import Worker, WorkerState
 
 from console.door.checkin import (
     NOT_A_CODE,
@@ -42,6 +41,7 @@ from .widgets.search_results import SearchResults
 from .widgets.walk_in_dialog import WalkInDialog
 
 RESULT_SECONDS = 3.0
+INDEX_SLICE_GAP = 0.002  # seconds between two slices of the name index build
 _TOKEN_CHARS = set(ALPHABET)
 
 
@@ -76,6 +76,7 @@ class DeskScreen(EventScreen):
     def __init__(self) -> None:
         super().__init__()
         self._index: LiveIndex | None = None
+        self._index_steps = None  # the index build under way, if any
         self._timer: Timer | None = None
         self.current = None  # the person last shown: target of F8/F9
         self.last: Shown | None = None
@@ -102,20 +103,33 @@ class DeskScreen(EventScreen):
     def on_mount(self) -> None:
         self._index = LiveIndex(self.event)
         self.query_one("#desk-hits").display = False
-        super().on_mount()  # refresh_view: starts building the search index in a worker
+        super().on_mount()  # refresh_view: starts building the name index
         self.scan_input.focus()
 
     def _build_index(self) -> None:
-        """(Re)build the name index off the UI thread: at 20,000 delegates it takes most of a
-        second, and the first badge scanned after start must not wait for it."""
-        job = self._index.build_job() if self._index is not None else None
-        if job is not None:
-            self.run_worker(job, thread=True, group="desk-index", name="desk-index", exit_on_error=False)
+        """(Re)build the name index a slice per turn of the event loop: at 20,000 delegates it
+        takes most of a second, and a badge scanned meanwhile must not wait for it."""
+        steps = self._index.build_steps() if self._index is not None else None
+        if steps is not None:
+            self._index_steps = steps  # a newer build replaces one under way
+            self._next_index_step(steps)
 
-    @on(Worker.StateChanged)
-    def _index_built(self, message: Worker.StateChanged) -> None:
-        if message.worker.group == "desk-index" and message.state == WorkerState.SUCCESS and self._searching:
-            self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
+    def _index_step(self, steps) -> None:
+        if steps is not self._index_steps:
+            return  # replaced by a newer build
+        try:
+            next(steps)
+        except StopIteration:
+            self._index_steps = None
+            if self._searching:
+                self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
+            return
+        self._next_index_step(steps)
+
+    def _next_index_step(self, steps) -> None:
+        # A timer, not call_later: the screen's queue empties between slices, so it goes
+        # idle and paints (a queue never empty would hold every frame until the build ends).
+        self.set_timer(INDEX_SLICE_GAP, lambda: self._index_step(steps), name="desk-index")
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
