@@ -28,7 +28,7 @@ COMMANDS = {
     "speech-start": "ceremony", "speech-done": "ceremony", "print-batch": "ceremony", "print-mc-list": "ceremony",
     "badges": "printing", "reprint": "printing", "certificate": "printing", "print-bench": "printing",
     "print-status": "printing", "print-queue": "printing",
-    "report": "record", "minutes": "record", "vote": "record",
+    "report": "record", "minutes": "record", "vote": "record", "paper": "record",
     "open": "app", "desk": "app", "cue": "app", "control": "app", "ceremony": "app",
     "serve": "serve", "bench": "bench",
 }
