@@ -82,7 +82,7 @@ class ControlScreen(EventScreen):
         self._signature: tuple = ()
         self._shown_current: str | None = None
         super().on_mount()
-        self.set_interval(self.TICK_SECONDS, self.refresh_view, name="control-tick")
+        self.tick(self.TICK_SECONDS, self.refresh_view, name="control-tick")
         table.focus()
 
     # --- actions ------------------------------------------------------------------

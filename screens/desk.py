@@ -24,6 +24,7 @@ from console.door.checkin import (
     scan,
     undo_checkin,
 )
+from console.door.namesakes import namesake_ids
 from console.door.search import DEFAULT_LIMIT, LiveIndex
 from console.door.tokens import ALPHABET, PREFIX
 from console.ground.errors import UserError
@@ -235,7 +236,9 @@ class DeskScreen(EventScreen):
 
     def show_scan(self, result: ScanResult) -> None:
         kind = "other_event" if result.reason == "other_event" else result.result
-        self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
+        d = result.delegate
+        twin = d is not None and d.id in namesake_ids(self.event.delegates())
+        self.show(Shown(kind, result.message, d, result.at, result.desk, result.ime_detected, namesake=twin))
 
     def show(self, shown: Shown) -> None:
         if self._searching:  # e.g. F9 on a hit who is not in the hall: the answer must be seen

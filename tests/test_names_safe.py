@@ -71,3 +71,33 @@ async def test_markup_in_names_is_shown_literally_everywhere(demo_app, demo_dir)
         await pilot.press("l")
         await until(pilot, lambda: "[b]Mai[/b]" in screen_text(app), what="the speaker literally in the list")
         assert app.is_running  # the click tag was never live
+
+
+async def test_namesakes_at_the_desk_are_told_apart_by_unit_and_birth_year(demo_app, demo_dir):
+    from console.door.tokens import make_token
+    from tests.test_scan_anywhere import SCANNER_GAP, send
+
+    ev = Event(demo_dir, desk="t")
+    people = ev.roster_store.load()
+    a, b, c = people[1], people[2], people[3]
+    a.name = b.name = "Lò Văn Đội"
+    a.unit, a.birth_year, b.unit, b.birth_year = "UBND xã Nà Mò", 1975, "HTX Cốc Đán", 1981
+    c.name, c.unit, c.birth_year = "Lò Văn Đổi", "Trường THCS Bản Lằn", 1990  # another name, not a namesake
+    ev.roster_store.replace_all(list(people.values()))
+    app = demo_app("desk", role="desk", desk="ban-1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.scan_router.flush_seconds = 30
+        await pilot.pause()
+        await send(pilot, make_token(ev.secret, 1), SCANNER_GAP)
+        await until(pilot, lambda: 1 in app.event.day.present, what="checked in")
+        text = screen_text(app)
+        assert "sinh 1975" in text and "TRÙNG TÊN" in text
+        assert "Lò Văn Đội (UBND xã Nà Mò, 1975)" in text  # Vừa đến
+        await send(pilot, make_token(ev.secret, 3), SCANNER_GAP)
+        await until(pilot, lambda: 3 in app.event.day.present, what="checked in")
+        text = screen_text(app)
+        assert "TRÙNG TÊN" not in text and "Lò Văn Đổi (" not in text
+        await send(pilot, "Lo Van Doi", 0.15, enter=False)
+        await until(pilot, lambda: "HTX Cốc Đán" in screen_text(app), what="both namesakes in the hits")
+        text = screen_text(app)
+        assert "(1975)" in text and "(1981)" in text and "UBND xã Nà Mò" in text

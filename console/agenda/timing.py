@@ -133,6 +133,20 @@ def build_items(event, agenda: Agenda | None = None, state: RunState | None = No
     return out
 
 
+def items_of(event, agenda: Agenda, state: RunState) -> list[Item]:
+    """`build_items`, kept until a journal line is folded, the roster is reloaded or the
+    agenda or settings are read again: the cue and the control ask every second, and
+    the sub-steps (award batches, speeches) are a pass over the ceremony's lists."""
+    key = (agenda, state, event.settings, event.roster_store.cached)
+    lines = event.lines_folded
+    hit = getattr(event, "_items_cache", None)
+    if hit is not None and hit[1] == lines and all(a is b for a, b in zip(hit[0], key, strict=True)):
+        return hit[2]
+    items = build_items(event, agenda, state)
+    event._items_cache = (key, lines, items)
+    return items
+
+
 def index_of(items: list[Item], item_id: str | None) -> int:
     """Where an item is; a sub-step no longer listed counts as the end of its segment."""
     if not item_id:
@@ -329,7 +343,7 @@ def view(event, now: datetime | None = None) -> View:
     now = now or event.clock.now()
     agenda = load_agenda(event)
     state = run_of(event)
-    items = build_items(event, agenda, state)
+    items = items_of(event, agenda, state)
     start_at = planned_start(event, state)
     planned_end = start_at + timedelta(minutes=agenda.total_minutes)
     current = next((it for it in items if it.id == state.current), None) if state.current else None

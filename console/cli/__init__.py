@@ -24,7 +24,7 @@ COMMANDS = {
     "checkin": "door", "undo": "door", "checkout": "door", "walkin": "door", "tokens": "door",
     "agenda": "agenda", "step": "agenda", "timings": "agenda",
     "order": "ceremony", "order-move": "ceremony", "order-pin": "ceremony", "order-drop": "ceremony",
-    "award-proxy": "ceremony", "award-presenter": "ceremony", "batch-done": "ceremony",
+    "award-proxy": "ceremony", "award-presenter": "ceremony", "award-approve": "ceremony", "batch-done": "ceremony",
     "speech-start": "ceremony", "speech-done": "ceremony", "print-batch": "ceremony", "print-mc-list": "ceremony",
     "badges": "printing", "reprint": "printing", "certificate": "printing", "print-bench": "printing",
     "print-status": "printing", "print-queue": "printing",

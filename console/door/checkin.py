@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from console.door.day import Visit
 from console.door.tokens import PREFIX, Parsed, Read, clean, code_matches, looks_like_token, parse_rewritten
-from console.door.walkin import birth_year_from, clean_fields, gender_from_text
+from console.door.walkin import FIELD_LABELS, birth_year_from, clean_fields, gender_from_text
 from console.ground.clock import hhmm, parse_iso
 from console.ground.decision import Decision
 from console.ground.errors import UserError
@@ -26,6 +26,7 @@ from console.people.categories import (
     category_from_text,
     is_leadership,
 )
+from console.people.entry import shown, text_problem, undecodable
 from console.people.roster import Delegate
 
 
@@ -260,12 +261,21 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
                      gender: str = "", birth_year=None, ethnicity: str = "", supplementary: bool = False,
                      desk: str | None = None, actor: str | None = None) -> ScanResult:
     """A person not on the list: registered and checked in, in one journal step."""
+    # Bytes that are not UTF-8 (argv in another code page) are said before anything else reads them.
+    for fld, value in (("name", name), ("unit", unit), ("position", position), ("reason", reason)):
+        if undecodable(str(value or "")):
+            why = text_problem(fld, str(value))
+            raise UserError(f"{FIELD_LABELS[fld]} “{shown(str(value))}” {why}")
     f, dropped = clean_fields({"name": name, "unit": unit, "position": position, "ethnicity": ethnicity,
                                 "reason": reason})
     if not f["name"]:
         raise UserError("Hãy nhập họ và tên.")
     if not f["unit"]:
         raise UserError("Hãy nhập đơn vị.")
+    # The same checks as a list's rows at import: lengths, a formula for a name.
+    for fld in ("name", "unit", "position", "reason"):
+        if (why := text_problem(fld, f[fld])) is not None:
+            raise UserError(f"{FIELD_LABELS[fld]} “{shown(f[fld])}” {why}")
     if category not in CATEGORIES:
         category = category_from_text(category) or category
     if category not in CATEGORIES:

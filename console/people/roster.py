@@ -15,6 +15,7 @@ from console.ground.storage import open_db
 from console.ground.text import canonical, fold, name_sort_key
 
 DELEGATES = "delegates"
+REMOVED = "removed"  # people an import dropped, kept to give their id back if a later list has them
 META = "meta"  # {"max_id": the highest delegate id ever given} — ids are never reused
 
 
@@ -80,9 +81,27 @@ class Delegate:
         # Called once per row on every roster load: the field names are computed once
         # (dataclasses.fields() per row was 60 % of loading 5,000 delegates), and a row
         # with no unknown keys — every row this program writes — goes straight in.
-        if _FIELD_NAMES.issuperset(data):
-            return cls(**data)
-        return cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        d = cls(**data) if _FIELD_NAMES.issuperset(data) else cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        if not (d.name.isprintable() and d.unit.isprintable() and d.position.isprintable()):
+            _defang(d)  # (isprintable: one C-speed pass; false only for the rare odd character)
+        return d
+
+
+_SHOWN_FIELDS = ("name", "unit", "position", "ethnicity", "title", "notes", "walk_in_reason")
+
+
+def _defang(d: Delegate) -> None:
+    """A roster.json or journal written around the importer (by hand, by a hostile file) may
+    hold ESC sequences or bidi overrides: shown, they retitle and wipe every desk's terminal.
+    Each control character becomes a visible "�", each invisible one is dropped."""
+    from console.ground.safe_text import check
+
+    for f in _SHOWN_FIELDS:
+        value = getattr(d, f)
+        if isinstance(value, str) and not value.isprintable():
+            c = check(value)
+            if c.controls or c.invisible:
+                setattr(d, f, "".join("\ufffd" if ch in c.controls else ch for ch in c.text))
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Delegate))
@@ -134,7 +153,7 @@ class RosterStore:
             table.truncate()
             table.insert_multiple(Document(doc, doc_id=i) for i, doc in enumerate(docs, start=1))
 
-    def replace_all(self, delegates: list[Delegate]) -> None:
+    def replace_all(self, delegates: list[Delegate], removed: list[Delegate] | None = None) -> None:
         """The delegates table and the highest id ever given, in one atomic write.
 
         A removed person's id is never handed out again: their printed badge must not
@@ -150,6 +169,10 @@ class RosterStore:
                                   for i, d in enumerate(sorted(delegates, key=lambda d: d.id), start=1))
             meta.truncate()
             meta.insert(Document({"max_id": high}, doc_id=1))
+            if removed is not None:  # people an import dropped: a later list with them gives their id back
+                gone = self.db.table(REMOVED)
+                gone.truncate()
+                gone.insert_multiple(Document(d.to_dict(), doc_id=i) for i, d in enumerate(removed, start=1))
 
     @staticmethod
     def _meta_max(data: dict) -> int:
@@ -157,6 +180,17 @@ class RosterStore:
             return max((int(doc.get("max_id", 0)) for doc in (data.get(META) or {}).values()), default=0)
         except (TypeError, ValueError, AttributeError):
             return 0
+
+    def removed(self) -> dict[int, Delegate]:
+        """People an earlier import dropped (and no later one brought back), by id."""
+        out = {}
+        for doc in self.table_docs(REMOVED):
+            try:
+                d = Delegate.from_dict(doc)
+            except (TypeError, ValueError):
+                continue  # a damaged line of a helper table: matching falls back to a new id
+            out[d.id] = d
+        return out
 
     def max_id_ever(self) -> int:
         """The highest id ever given to an imported delegate (removed ones included)."""

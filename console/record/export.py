@@ -14,6 +14,7 @@ from pathlib import Path
 from console.ground.errors import UserError
 from console.ground.storage import atomic_write_bytes
 from console.record import sheets
+from console.record.cells import csv_field
 from console.record.workbook import Letterhead, Table, body_code, build, to_bytes
 
 
@@ -39,8 +40,8 @@ def csv_bytes(table: Table) -> bytes:
     """UTF-8 with BOM, so Excel on Windows shows the Vietnamese letters."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.csv_header for c in table.columns])
-    writer.writerows(table.rows)
+    writer.writerow([csv_field(c.csv_header) for c in table.columns])
+    writer.writerows([csv_field(v) for v in row] for row in table.rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

@@ -121,7 +121,7 @@ def figures(event, as_of: datetime | None = None) -> Figures:
     everyone = event.delegates()
     ordered = sorted(everyone.values(), key=lambda d: d.sort_key())
     # A supplementary delegate (added by decision at the desk) is summoned, not a walk-in guest.
-    walk_ins = [d for d in ordered if (d.walk_in or d.id in day.walk_ins) and not d.supplementary]
+    walk_ins = [d for d in ordered if d.walk_in_guest]  # (a walk-in a later list put on it is summoned)
     summoned = [d for d in ordered if d not in walk_ins]
     arrived = [d for d in ordered if d.id in day.first_checkin]
     present = [d for d in ordered if d.id in day.present]

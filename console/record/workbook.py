@@ -25,6 +25,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from console.record.cells import set_cell
+
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 SIGN_LEFT = "NGƯỜI LẬP BIỂU"
@@ -138,7 +140,7 @@ def _font(size: float = 12, bold: bool = False, italic: bool = False, underline:
 
 def _merge_text(ws, row: int, c1: int, c2: int, value: str, font: Font, horizontal: str = "center",
                 height: float | None = None) -> None:
-    cell = ws.cell(row=row, column=c1, value=value)
+    cell = set_cell(ws, row, c1, value)
     cell.font = font
     cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
     if c2 > c1:
@@ -192,16 +194,16 @@ def render(ws, table: Table, head: Letterhead) -> None:
             j = i
             while j + 1 < n and table.columns[j + 1].group == col.group:
                 j += 1
-            top = ws.cell(row=row, column=c, value=col.group)
+            top = set_cell(ws, row, c, col.group)
             if j > i:
                 ws.merge_cells(start_row=row, start_column=c, end_row=row, end_column=j + 1)
             for k in range(i, j + 1):
-                sub = ws.cell(row=row + 1, column=k + 1, value=table.columns[k].header)
+                sub = set_cell(ws, row + 1, k + 1, table.columns[k].header)
                 sub.font, sub.alignment, sub.fill = head_font, head_align, HEADER_FILL
             top.font, top.alignment, top.fill = head_font, head_align, HEADER_FILL
             i = j + 1
             continue
-        cell = ws.cell(row=row, column=c, value=col.header)
+        cell = set_cell(ws, row, c, col.header)
         cell.font, cell.alignment, cell.fill = head_font, head_align, HEADER_FILL
         if grouped:
             ws.merge_cells(start_row=row, start_column=c, end_row=row + 1, end_column=c)
@@ -232,7 +234,7 @@ def render(ws, table: Table, head: Letterhead) -> None:
             row += 1
             continue
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=c, value=value)
+            cell = set_cell(ws, row, c, value)
             cell.font, cell.border, cell.alignment = body_font, BORDER, aligns[c - 1]
             if value in WARN_VALUES:
                 cell.font = WARN_FONT
