@@ -133,9 +133,18 @@ class Change:
     """What a refresh brought in: new journal entries and whether the roster moved."""
     entries: list[Entry]
     roster_changed: bool
+    settings_changed: bool = False  # event.toml was edited (and read without error)
 
     def __bool__(self) -> bool:
-        return bool(self.entries) or self.roster_changed
+        return bool(self.entries) or self.roster_changed or self.settings_changed
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 class Event:
@@ -153,8 +162,10 @@ class Event:
                 f"{self.folder} không phải thư mục hội nghị (thiếu {EVENT_TOML}). "
                 "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
             )
+        self._settings_stamp = _file_stamp(self.folder / EVENT_TOML)
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
         check_printers(self.settings)
+        self._settings_error: str | None = None  # a broken edit of event.toml, said once
         self.secret = _read_secret(self.folder / SECRET)
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
@@ -326,8 +337,35 @@ class Event:
                 "(khôi phục bản sao lưu, chép từ máy khác?). Hãy đóng và mở lại chương trình trên mọi máy; "
                 "máy này không ghi gì thêm cho tới lúc đó.")
 
+    def reload_settings(self) -> bool:
+        """event.toml edited while running (a printer moved, a desk setting): read it again.
+        A broken edit is said once (a journal warning, shown by every screen) and the last
+        good settings are kept; True when new settings were taken."""
+        path = self.folder / EVENT_TOML
+        stamp = _file_stamp(path)
+        if stamp == self._settings_stamp:
+            return False
+        self._settings_stamp = stamp
+        try:
+            if stamp is None:
+                raise UserError(f"Không thấy {path}.")
+            new = load_settings(path)
+            check_printers(new)
+        except UserError as exc:
+            text = f"{EVENT_TOML} vừa sửa chưa dùng được — vẫn giữ cài đặt trước đó. {exc}"
+            if text != self._settings_error:
+                self._settings_error = text
+                self.journal.warnings.append(text)
+            return False
+        if self._settings_error is not None:
+            self.journal.warnings.append(f"{EVENT_TOML} đã sửa đúng: đang dùng cài đặt mới.")
+        self._settings_error = None
+        self.settings = new
+        return True
+
     def refresh(self) -> Change:
         """Pull in what other processes wrote. Cheap when nothing changed."""
+        settings_changed = self.reload_settings()
         roster_changed = self.roster_store.changed()
         if roster_changed:
             self.roster_store.load()
@@ -348,7 +386,7 @@ class Event:
                 break
         if new:
             self._maybe_checkpoint(checkpoint.EVERY * 4)
-        return Change(new, roster_changed)
+        return Change(new, roster_changed, settings_changed)
 
     def _fold(self) -> list[Entry]:
         new = self.journal.drain()
