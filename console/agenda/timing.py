@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from console.agenda.plan import SUBSTEP_SEGMENTS, Agenda, Segment, load_agenda, roles
 from console.agenda.run import DONE, PENDING, RUNNING, SKIPPED, RunState, run_of
 from console.ground.clock import iso
-from console.agenda.mc_lines import fill, introductions, substep_line, values
+from console.agenda.mc_lines import fill, introductions, split_at_list, substep_line, values
 from console.agenda.substeps import SubStep, substeps_for
 
 
@@ -44,6 +44,7 @@ class Item:
     mc_line: str = ""
     mc_list: list[str] = field(default_factory=list)  # e.g. the guests to introduce
     notes: str = ""
+    mc_after: str = ""  # the words read after the list (the presider invited to open)
 
     @property
     def segment_key(self) -> str:
@@ -95,13 +96,17 @@ def _substeps(event, key: str) -> list[SubStep]:
 def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = None,
                   base: dict | None = None) -> list[Item]:
     base = base if base is not None else values(event, roles(event, agenda))
-    seg_line = fill(seg.mc, base)
+    before, listed, after = split_at_list(seg.mc)
+    seg_line = fill(before, base).strip()
     subs = _substeps(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
-                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
-        if seg.key == "khai_mac":
+                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes,
+                    fill(after, base).strip())
+        if listed == "programme":
+            item.mc_list = [f"{s.position}. {s.title};" for s in agenda.segments]
+        elif listed == "introductions" or (seg.key == "khai_mac" and not listed):
             item.mc_list = introductions(event)
             if item.mc_list:
                 item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"

@@ -12,6 +12,7 @@ def register(sub) -> None:
     add_dir(p)
     p.add_argument("--out", default=None, metavar="TỆP.xlsx", help="tệp báo cáo (mặc định trong thư mục hội nghị)")
     p.add_argument("--csv", default=None, metavar="THƯ_MỤC", help="ghi thêm mỗi trang một tệp .csv vào thư mục này")
+    p.add_argument("--draft", action="store_true", help="xuất bản nháp dù tiêu đề còn chỗ trống (“LẦN THỨ …”)")
     add_json(p)
     p.set_defaults(func=cmd_report)
 
@@ -40,9 +41,13 @@ def register(sub) -> None:
 
 
 def cmd_report(args) -> int:
+    from console.agenda.plan import load_agenda
+    from console.ground.titles import require_final
     from console.record.export import write_report
 
     event = open_event(args)
+    titles = [(f"agenda.toml, mục “{seg.key}”, khóa “title”", seg.title) for seg in load_agenda(event).segments]
+    require_final(event.settings, "báo cáo", draft=args.draft, extra=titles)
     out, csvs = write_report(event, Path(args.out) if args.out else None, Path(args.csv) if args.csv else None)
     if args.json:
         print_json({"xlsx": str(out), "csv": [str(p) for p in csvs], "journal_lines": len(event.journal.entries),

@@ -20,6 +20,7 @@ from typing import Any
 
 from console.ground.clock import VN_TZ
 from console.ground.errors import UserError
+from console.ground.period import Period, cycle_of, parse_period, period_setting
 from console.ground.schema import (
     Where,
     clock_time,
@@ -67,7 +68,10 @@ class EventSection:
     name: str = setting("", text())
     parent_unit: str = setting("", text())
     edition: str = setting("", text())
-    period: str = setting("2015–2020", text())
+    # The period reviewed and the one launched; "" = from the date (2025 → 2020–2025, 2025–2030).
+    period: str = setting("", period_setting())
+    next_period: str = setting("", period_setting())
+    plan: str = setting("", text())  # the plan the MC cites: "Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025 của …"
     venue: str = setting("", text())
     place: str = setting("", text())
     banner: list[str] = setting(None, text_list(example="[\"HỘI NGHỊ\", \"ĐIỂN HÌNH TIÊN TIẾN\"]"), factory=list)
@@ -161,7 +165,6 @@ class EventSettings:
     place = property(lambda self: self.event.place)
     parent_unit = property(lambda self: self.event.parent_unit)
     edition = property(lambda self: self.event.edition)
-    period = property(lambda self: self.event.period)
     banner = property(lambda self: self.event.banner)
     quota = property(lambda self: self.limits.exemplary_min)
     batch_size = property(lambda self: self.stage.batch_size)
@@ -170,6 +173,22 @@ class EventSettings:
     @property
     def name(self) -> str:
         return self.event.name or LEVELS[self.level][2].title()
+
+    @property
+    def review_period(self) -> Period:
+        """The period the conference reviews: [event] period, else the cycle of its date."""
+        if self.event.period:
+            return parse_period(self.event.period, "event.toml, mục [event], khóa “period”")
+        return cycle_of(self.date.year)
+
+    @property
+    def period(self) -> str:
+        return str(self.review_period)
+
+    @property
+    def next_period(self) -> str:
+        """The period it launches: [event] next_period, else the one after the period reviewed."""
+        return self.event.next_period or str(self.review_period.following)
 
     @property
     def max_delegates(self) -> int:
@@ -236,7 +255,12 @@ def default_banner(level: str, unit: str, edition: str, period: str) -> list[str
 
 def render_event_toml(*, unit: str, level: str, name: str, event_date: date, start: time,
                       venue: str = "", place: str = "", parent_unit: str = "", edition: str = "",
-                      period: str = "2015–2020", max_delegates: int | None = None, batch_size: int = 8) -> str:
+                      period: str = "", next_period: str = "", plan: str = "",
+                      max_delegates: int | None = None, batch_size: int = 8) -> str:
+    """event.toml from `init`; the period, when not given, is the cycle of the date (2025 → 2020–2025)."""
+    reviewed = parse_period(period, "--period") if period else cycle_of(event_date.year)
+    launched = parse_period(next_period, "--next-period") if next_period else reviewed.following
+    period, next_period = str(reviewed), str(launched)
     cap = max_delegates or LEVELS[level][1]
     banner = default_banner(level, unit, edition, period)
     ranking = ",\n    ".join(_q(r) for r in DEFAULT_AWARD_RANKING)
@@ -248,8 +272,10 @@ unit = {_q(unit)}              # Tên đơn vị tổ chức
 parent_unit = {_q(parent_unit)}  # Đơn vị cấp trên (dòng đầu văn bản xuất ra)
 level = {_q(level)}            # Cấp: co-so | huyen-nganh | tinh
 name = {_q(name)}              # Tên hội nghị
-edition = {_q(edition)}        # Lần thứ (ví dụ "IV")
-period = {_q(period)}          # Giai đoạn
+edition = {_q(edition)}        # Lần thứ (ví dụ "IV"); để trống thì thẻ, giấy chứng nhận chỉ in được bản nháp
+period = {_q(period)}          # Giai đoạn tổng kết, ví dụ "2020–2025" (để trống: theo năm họp)
+next_period = {_q(next_period)}  # Giai đoạn phát động (để trống: giai đoạn kế tiếp)
+plan = {_q(plan)}              # Kế hoạch người dẫn trích dẫn, ví dụ "Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025 của LĐLĐ tỉnh"
 date = {_q(event_date.strftime('%d/%m/%Y'))}   # Ngày họp, dd/mm/yyyy
 start = {_q(start.strftime('%H:%M'))}          # Giờ khai mạc, HH:MM (giờ Việt Nam)
 venue = {_q(venue)}            # Địa điểm (hội trường)
