@@ -21,10 +21,16 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from console.agenda.run import AgendaRun
+from console.agenda.substeps import SubstepSource
+from console.ceremony.state import CeremonyState
+from console.ceremony.substeps import CeremonySubsteps
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
+from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
-from console.ground.journal import Entry, Journal
+from console.ground import seal
+from console.ground.journal import Entry, Journal, JournalAlarm, seal_alarm_bad, seal_alarms
 from console.ground.settings import EventSettings, load_settings, render_event_toml
 from console.ground.storage import atomic_write_text, portable_host
 from console.people.quota import Composition, compose
@@ -105,7 +111,11 @@ class Change:
 
 
 class Event:
-    def __init__(self, folder: Path, *, desk: str = "may-chu", actor: str = "", clock: Clock = SYSTEM):
+    def __init__(self, folder: Path, *, desk: str = "may-chu", actor: str = "", clock: Clock = SYSTEM,
+                 inspect: bool = False):
+        """Open the event. A journal shorter than its seal (or another journal) stops here with
+        the sentence — unless `inspect` (verify, status, accept-journal), which opens it to show
+        `alarms` but refuses every write."""
         self.folder = Path(folder)
         if not self.folder.is_dir():
             raise NotAnEventFolder(f"Không thấy thư mục {self.folder}. Hãy kiểm tra đường dẫn, hoặc tạo bằng `hoinghi init`.")
@@ -119,16 +129,37 @@ class Event:
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
         self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
-        self.day = DayState()
-        self._folded = 0
+        # Everything built from the journal, declared here and fed each entry in order by `_fold`.
+        self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
+        self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
+        self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
+        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
+        self.inspect = inspect
+        self.alarms: list[str] = []
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
         self.tally = DoorTally()
         self._people_version = 0
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
-        self._listeners: list[Callable[[Entry], None]] = [self._follow]
+        self._listeners: list[Callable[[Entry], None]] = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
+        self._open_journal()
+
+    def _open_journal(self) -> None:
+        """One pass over the journal (each line checked as it is folded), then its seal compared."""
+        try:
+            sealed = seal.read(seal.seal_path(self.journal.path), self.secret)
+        except seal.BadSeal:
+            sealed, self.alarms = None, [seal_alarm_bad(self.journal.path)]
+        if sealed is not None:
+            self.journal.watch(sealed.n)
         self.refresh()
+        if not self.alarms:
+            self.alarms = seal_alarms(self.journal, sealed)
+        if self.alarms and not self.inspect:
+            raise JournalAlarm(self.alarms[0])
+        if sealed is None and not self.alarms and not self.journal.path.exists():
+            self.journal.reseal_quietly()  # a new event: the seal starts at nothing
 
     # --- reading --------------------------------------------------------------
 
@@ -136,7 +167,30 @@ class Event:
     def desk(self) -> str:
         return self.journal.desk
 
+    def accept_journal(self, reason: str) -> Entry:
+        """`hoinghi accept-journal`: someone has decided the journal as it is now is the day.
+
+        Journaled (who, why, what the seal said and what the journal is now), and the seal
+        moves to the journal as it is. Only for an event opened with `inspect=True`."""
+        reason = " ".join(str(reason or "").split())
+        if not reason:
+            raise UserError("Hãy ghi lý do chấp nhận nhật ký (--reason \"…\"), ví dụ "
+                            "\"đã kiểm với biên bản giấy, không tìm được bản đầy đủ\".")
+        try:
+            sealed = seal.read(seal.seal_path(self.journal.path), self.secret)
+        except seal.BadSeal:
+            sealed = None
+        data = {"reason": reason, "alarm": self.alarms[0] if self.alarms else "",
+                "sealed": ({"n": sealed.n, "head": sealed.head, "at": sealed.at} if sealed else None),
+                "now": {"n": self.journal.head_n, "head": self.journal.chain.head_h}}
+        written = self.journal.transact(lambda _j: [("journal_accepted", data)])
+        self.alarms = []
+        self._fold()
+        return written[0]
+
     def _check_journal(self) -> None:
+        if self.alarms:
+            raise JournalAlarm(self.alarms[0])
         if self.journal.replaced:
             raise UserError(
                 f"Nhật ký {self.journal.path.name} đã bị thay bằng một tệp khác trong lúc chương trình đang chạy "
@@ -149,18 +203,17 @@ class Event:
         if roster_changed:
             self.roster_store.load()
         self.journal.poll()
-        self._check_journal()
+        if self.journal.replaced:
+            self._check_journal()
         new = self._fold()
         return Change(new, roster_changed)
 
     def _fold(self) -> list[Entry]:
-        entries = self.journal.entries
-        new = entries[self._folded:]
+        new = self.journal.drain()
         for e in new:
             self._feed(self.day.apply, e)
             for listener in self._listeners:
                 self._feed(listener, e)
-        self._folded = len(entries)
         return new
 
     def _feed(self, fold: Callable[[Entry], None], e: Entry) -> None:
@@ -178,23 +231,30 @@ class Event:
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
 
-    def on_entry(self, listener: Callable[[Entry], None]) -> None:
-        """Fold journal entries into another module's state (agenda, ceremony …)."""
-        self._listeners.append(listener)
-        for e in self.journal.entries[: self._folded]:
-            self._feed(listener, e)
+    def transact(self, decide: Callable[[Event], Decision | list], **kw):
+        """Journal transaction whose decision sees the latest state, then folds it.
 
-    def transact(self, decide, **kw) -> list[Entry]:
-        """Journal transaction whose decision sees the latest state, then folds it."""
+        `decide(event)` runs under the journal lock after catching up with every
+        other process. It returns a `Decision` (the lines to write and the answer
+        for the caller: `transact` returns that answer) or bare lines (`transact`
+        returns the entries written)."""
+        decided: list[Decision] = []  # the one decision, out of the journal's callback
+
         def decide_fresh(_entries):
             self._check_journal()
             if self.roster_store.changed():
                 self.roster_store.load()
             self._fold()
-            return decide(self)
+            out = decide(self)
+            if isinstance(out, Decision):
+                decided.append(out)
+                return out.lines
+            return out
         written = self.journal.transact(decide_fresh, **kw)
         self._fold()
-        return written
+        if not decided:
+            return written
+        return decided[0].answer(written)
 
     @property
     def imported(self) -> dict[int, Delegate]:

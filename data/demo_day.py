@@ -67,12 +67,24 @@ def run_day(event, clock: FakeClock) -> dict:
     return {"came": came, "walk_in": walk.delegate.id, "undone": guests[0], "left": left}
 
 
+ROLES = {"presider": "Nguyễn Hữu Nghĩa", "secretary": "Hoàng Thị Bích Ngọc", "reporter": "Bế Hồng Ấn",
+         "launcher": "Nguyễn Hữu Nghĩa"}
+
+
+def with_roles(folder: Path) -> None:
+    """Who presides, keeps the minutes, reports and launches: [roles] in event.toml, as an office writes it."""
+    path = Path(folder) / "event.toml"
+    lines = ["", "[roles]"] + [f'{k} = "{v}"' for k, v in ROLES.items()]
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     from console.cli.demo import create_demo
     from console.event import Event
 
     folder = Path(argv[0] if argv else "hoinghi-demo-day")
     create_demo(folder, clock=FakeClock(LISTS_IMPORTED))
+    with_roles(folder)
     clock = FakeClock(DAY_START)
     event = Event(folder, desk="ban-1", clock=clock)
     run_day(event, clock)

@@ -11,16 +11,17 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
 from console.event import Event
-from console.ground.journal import verify
 
 from .i18n import _, set_language
 from .messages import DayChanged
+from .scan_anywhere import ScanRouter
 
 # mode -> (module in screens/, class, key, label)
 SCREENS = {
@@ -70,6 +71,8 @@ class HoinghiApp(App[None]):
         self.journal_problems: list = []
         self.require_pin = require_pin  # None: ask for the desk PIN when served to a browser
         self.locked = False
+        # A process with a desk role takes a scanner's burst on every screen and dialog.
+        self.scan_router = ScanRouter(self, self._deliver_key) if self.role in ("all", "desk") else None
         for m in self.allowed_modes:
             self.add_mode(m, _screen_factory(m))
             _mod, _cls, key, label = SCREENS[m]
@@ -82,7 +85,8 @@ class HoinghiApp(App[None]):
         return self.role in ("all", "control", "ceremony")
 
     def on_mount(self) -> None:
-        _lines, self.journal_problems = verify(self.event.journal.path, self.event.secret)
+        # Checked line by line while the event folded it at open: no second read of the day.
+        self.journal_problems = list(self.event.journal.problems)
         if self.journal_problems:
             first = self.journal_problems[0]
             self.notify(f"Nhật ký có {len(self.journal_problems)} dòng bất thường (dòng {first.line}: {first.message}). "
@@ -93,6 +97,15 @@ class HoinghiApp(App[None]):
             self.switch_mode(self.start_mode)
         self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.scan_router is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            await self.scan_router.key(event)  # a key of a scanner's burst is never delivered
+            return
+        await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        await super().on_event(event)
 
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""

@@ -65,7 +65,7 @@ class CeremonyScreen(EventScreen):
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
         Binding("f9", "print_batch", "In đợt", id="cer-print-batch",
-                tooltip="In giấy gọi lên sân khấu và giấy chứng nhận của đợt đang chọn (hoặc đợt kế tiếp)"),
+                tooltip="In giấy gọi lên sân khấu và phiếu nhận khen thưởng của đợt đang chọn (hoặc đợt kế tiếp)"),
         Binding("f10", "print_mc_list", "In DS MC", id="cer-print-mc",
                 tooltip="In danh sách các đợt còn lại, theo thứ tự gọi, cho người dẫn chương trình"),
         Binding("l", "switch_list", "Bảng", id="cer-list", tooltip="Chuyển: khen thưởng / tham luận / hưởng ứng"),
@@ -277,14 +277,14 @@ class CeremonyScreen(EventScreen):
         jobs = self._do(print_batch, self.event, number)
         if jobs:
             self._wake_printer()
-            self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + giấy chứng nhận).")
+            self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + phiếu nhận khen thưởng).")
 
     def action_print_mc_list(self) -> None:
         from console.ceremony.printouts import print_mc_list
 
         if self._do(print_mc_list, self.event):
             self._wake_printer()
-            self.notify("Đã đưa danh sách cho người dẫn chương trình vào hàng in.")
+            self.notify("Đã đưa danh sách cho người dẫn chương trình vào hàng in (từng tờ cầm tay được).")
 
     def _wake_printer(self) -> None:
         from .printers import ensure_print_worker

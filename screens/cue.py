@@ -246,7 +246,7 @@ class CueScreen(EventScreen):
         if p.plain:
             day.append("\n")
             day.append_text(p)
-        problems = getattr(self.event, "agenda_substep_errors", {})
+        problems = self.event.agenda_run.substep_errors
         if problems:
             day.append("\nKhông lấy được các bước con (" + ", ".join(problems) + "); mục chạy nguyên khối.",
                        style="bold #ff3b3b")

@@ -27,7 +27,8 @@ from console.printing.worker import Attempt, PrintWorker
 
 from .base import EventScreen
 
-STATE_LABELS = {"ok": ("sẵn sàng", "green"), "error": ("LỖI", "bold red"), "unknown": ("chưa dùng", "dim")}
+STATE_LABELS = {"ok": ("sẵn sàng", "green"), "error": ("LỖI", "bold red"), "unknown": ("chưa dùng", "dim"),
+                "unconfirmed": ("không xác nhận", "yellow")}
 
 
 class PrintAttempted(Message):
@@ -153,7 +154,8 @@ class PrintersScreen(EventScreen):
             jobs.move_cursor(row=min(keep_job, jobs.row_count - 1))
         c = report["counts"]
         self.query_one("#printers-summary", Static).update(
-            f"Hàng đợi: {c['pending'] + c['printing']} chờ in · {c['done']} đã in · {c['cancelled']} đã hủy")
+            f"Hàng đợi: {c['pending'] + c['printing']} chờ in · {c['done']} đã in"
+            + (f" · {c['sent']} đã gửi chưa xác nhận" if c.get("sent") else "") + f" · {c['cancelled']} đã hủy")
 
     def say(self, text: str, error: bool = False) -> None:
         msg = self.query_one("#printers-message", Static)
@@ -163,8 +165,11 @@ class PrintersScreen(EventScreen):
     @on(PrintAttempted)
     def _attempted(self, message: PrintAttempted) -> None:
         a = message.attempt
-        if a.ok:
+        if a.ok and a.confirmed:
             self.say(f"Đã in: {a.job.title}")
+        elif a.ok:
+            self.say(f"Đã gửi, chưa xác nhận: {a.job.title} — máy in không báo đã nhận hết; "
+                     "xem thẻ có ra không.", error=True)
         else:
             self.say(f"{a.job.title}: {a.message}", error=True)
         self.refresh_view()

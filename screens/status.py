@@ -64,8 +64,10 @@ class StatusScreen(EventScreen):
         jt = Text()
         if problems:
             jt.append(f"Nhật ký: {len(problems)} dòng bất thường — chạy `hoinghi verify`.", style="bold red")
+            if ev.journal.rejected:
+                jt.append(f" {ev.journal.rejected} dòng sai chữ ký không được tính.", style="bold red")
         else:
-            jt.append(f"Nhật ký: {len(ev.journal.entries)} dòng, chuỗi chữ ký nguyên vẹn.", style="dim")
+            jt.append(f"Nhật ký: {ev.journal.lines} dòng, chuỗi chữ ký nguyên vẹn.", style="dim")
         self.query_one("#status-journal", Static).update(jt)
         self.query_one("#status-quota", QuotaPanel).show(reg, pre)
         recent = Text("Vừa đến: ", style="bold")

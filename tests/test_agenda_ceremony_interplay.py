@@ -90,7 +90,6 @@ def test_next_out_of_a_batch_and_its_record_are_one_journal_write(demo_event, cl
         raise SystemExit("killed after the agenda line")
 
     monkeypatch.setattr(actions, "batch_done", killed)
-    monkeypatch.setattr(actions, "complete_substep", killed)
     try:
         steps.next_(demo_event)
     except SystemExit:
@@ -122,7 +121,7 @@ def test_back_over_a_batch_and_its_undo_are_one_journal_write(demo_event, clock,
 def test_timings_name_each_batch_as_it_was_when_run(demo_event, clock):
     """After a skipped batch the ceremony renumbers what is left; the timings (and the
     minutes built on them) must still name the batch that was skipped and the one given."""
-    from console.agenda.plan import timings_report
+    from console.agenda.report import timings_report
 
     _day(demo_event, clock)
     steps.jump(demo_event, "6")

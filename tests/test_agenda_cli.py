@@ -57,7 +57,7 @@ def test_steps_and_timings_through_the_journal(demo_dir, cli):
     proc = cli("timings", demo_dir, "--json")
     data = json.loads(proc.stdout)
     rows = {r["position"]: r for r in data["rows"]}
-    assert set(rows["1"]) == {"position", "title", "kind", "planned_start", "planned_minutes", "actual_start",
+    assert set(rows["1"]) == {"position", "title", "kind", "key", "planned_start", "planned_minutes", "actual_start",
                               "actual_end", "actual_minutes", "status"}
     assert [rows[p]["status"] for p in ("1", "2", "3", "5", "6")] == ["done", "done", "pending", "skipped", "running"]
     assert rows["2"]["actual_end"] is not None  # left by the jump

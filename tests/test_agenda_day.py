@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from console.agenda import steps
-from console.agenda.plan import day_summary, timings_report
+from console.agenda.report import day_summary, timings_report
 from console.agenda.run import run_of
 from console.agenda.timing import view
 from console.door.checkin import checkin_delegate, checkout

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from console.agenda import steps
-from console.agenda.plan import timings_report
+from console.agenda.report import timings_report
 from console.agenda.timing import view
 from console.ceremony.speeches import plan_speeches
 from console.door.checkin import checkin_delegate

@@ -6,7 +6,8 @@ import pytest
 
 from console.agenda.plan import load_agenda, parse_agenda, render_default_agenda, roles
 from console.ground.errors import UserError
-from console.agenda.mc_lines import fill, office
+from console.agenda.mc_lines import fill
+from console.ceremony.introductions import office
 
 
 def test_default_plans_fit_half_a_day():

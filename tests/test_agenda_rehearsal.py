@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from console.agenda import steps
-from console.agenda.timing import day_summary, minutes_text, view
+from console.agenda.timing import minutes_text, view
+from console.agenda.report import day_summary
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
 

@@ -2,31 +2,57 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime
 
 import pytest
 
 from console.agenda import steps
-from console.agenda.plan import timings_report
+from console.agenda.report import timings_report
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ
 from console.agenda.substeps import SubStep
 
 
+class StubSource:
+    """A stand-in for the ceremony's sub-steps: the agenda sees only the SubstepSource protocol."""
+
+    segments = ("tham_luan", "khen_thuong", "huong_ung")
+
+    def __init__(self, data=None, fail: Exception | None = None):
+        self.data, self.fail, self.asked = data or {}, fail, []
+
+    def substeps(self, event, segment, minutes):
+        self.asked.append((segment, minutes))
+        if self.fail:
+            raise self.fail
+        return self.data.get(segment, [])
+
+    def left(self, event, segment, substep):
+        return []
+
+    def undone(self, event, segment, substep):
+        return []
+
+    def read_out(self, event, segment):
+        return []
+
+
+def use_source(monkeypatch, event, source) -> None:
+    """`source` for this event and every Event opened later in the test (screens open their own)."""
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: source)
+    event.substeps = source
+
+
 @pytest.fixture
-def ceremony(monkeypatch):
-    """A stand-in for console/ceremony/substeps.py (the ceremony helper's module)."""
+def ceremony(monkeypatch, demo_event):
+    """The ceremony's place taken by a stub with three speeches and one award batch."""
     speeches = [SubStep("speech:1", "Tham luận: Đổi mới quản lý", person="Hoàng Thị Mai", minutes=7),
                 SubStep("speech:2", "Tham luận: Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=7),
                 SubStep("speech:3", "Tham luận: Nữ công nhân giỏi", person="Triệu Thị Hoa", minutes=14)]
     batches = [SubStep("batch:1", "Đợt 1: Bằng khen của Chủ tịch UBND tỉnh", names=["Tổ may 3", "Hà Văn Nam"],
                        presenter="Dương Minh Ân, Chủ tịch UBND huyện")]
     data = {"tham_luan": speeches, "khen_thuong": batches}
-    mod = types.ModuleType("console.ceremony.substeps")
-    mod.provide = lambda event, key: data.get(key, [])
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    use_source(monkeypatch, demo_event, StubSource(data))
     return data
 
 
@@ -93,14 +119,22 @@ def test_no_substeps_yet_means_the_segment_itself(demo_event):
 
 
 def test_a_failing_ceremony_module_leaves_the_segment_whole(demo_event, monkeypatch):
-    mod = types.ModuleType("console.ceremony.substeps")
-
-    def provide(event, key):
-        raise RuntimeError("danh sách hỏng")
-
-    mod.provide = provide
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    use_source(monkeypatch, demo_event, StubSource(fail=RuntimeError("danh sách hỏng")))
     steps.start(demo_event)
     steps.jump(demo_event, "4")
     assert view(demo_event).current.id == "tham_luan"
-    assert "danh sách hỏng" in demo_event.agenda_substep_errors["tham_luan"]
+    assert "danh sách hỏng" in demo_event.agenda_run.substep_errors["tham_luan"]
+
+
+def test_the_agenda_passes_each_segment_its_allotted_minutes(demo_event, monkeypatch, clock):
+    """The protocol: the source is asked only for its own segments, with the minutes the agenda allots
+    (agenda.toml, then the approved re-timing) — it never reads agenda.toml itself."""
+    source = StubSource()
+    use_source(monkeypatch, demo_event, source)
+    timings_report(demo_event)
+    assert {seg for seg, _ in source.asked} == {"tham_luan", "khen_thuong", "huong_ung"}
+    assert dict(source.asked)["tham_luan"] == 45.0  # agenda.toml of the demo (huyện/ngành)
+    source.asked.clear()
+    demo_event.transact(lambda ev: [("agenda_retime", {"allot": {"tham_luan": 30}, "drift_before": 15})])
+    timings_report(demo_event)
+    assert dict(source.asked)["tham_luan"] == 30.0

@@ -49,19 +49,22 @@ def test_undo_batch_and_speech(demo_event, clock):
     assert "ceremony_batch_undo" in kinds and "ceremony_speech_undo" in kinds
 
 
-def test_agenda_substep_lines_give_actual_minutes(demo_event, clock):
+def test_the_agendas_moves_give_a_speechs_actual_minutes(demo_event, clock):
+    """The ceremony folds the agenda's own moves: entering a speech starts it, Next ends it."""
+    from console.agenda import steps
+    from console.agenda.timing import view
+
     ev = demo_event
     _all_in(ev)
-    key = plan_speeches(ev).selected[0].item.key
-    ev.transact(lambda _ev: [("agenda_substep_start", {"segment": "tham_luan", "substep": f"speech:{key}"})])
+    steps.start(ev)
+    steps.jump(ev, "4")
+    key = view(ev).current.id.removeprefix("tham_luan/speech:")
+    assert state_of(ev).speech_started.get(key)
     clock.advance(minutes=9.5)
-    ev.transact(lambda _ev: [("agenda_substep_end", {"segment": "tham_luan", "substep": f"speech:{key}"})])
+    steps.next_(ev)
     p = next(p for p in plan_speeches(ev).items if p.item.key == key)
     assert p.status == "given" and p.actual_minutes == 9.5
     assert state_of(ev).actual_minutes(key) == 9.5
-    # The agenda ending batch 1 marks it presented through the seam.
-    actions.complete_substep(ev, "khen_thuong", "batch:1")
-    assert plan_awards(ev).batches[0].done
 
 
 def test_cli_move_proxy_and_batch(demo_dir, cli, clock):

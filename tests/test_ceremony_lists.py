@@ -85,9 +85,11 @@ def test_speeches_minutes_error_and_dry_run(demo_event, tmp_path):
 def test_unknown_form_is_a_warning(demo_event, tmp_path):
     ev = demo_event
     huong = _individual(ev, "Nguyễn Thị Hường")
-    path = _write(tmp_path, "kt.csv", AWARDS_HEAD + f'1,"{huong.name}","","Giấy khen của Chủ tịch UBND huyện","","",""\n')
+    path = _write(tmp_path, "kt.csv", AWARDS_HEAD + f'1,"{huong.name}","","Giấy khen của Giám đốc Công ty","","",""\n')
     report = import_file(ev, path)
-    assert any("không có trong mục [awards] ranking" in w for w in report.warnings)
+    # the row, what happens, and how to place it
+    assert any("“Giấy khen của Giám đốc Công ty” (dòng 4)" in w and "trao sau cùng" in w
+               and "ranking trong mục [awards]" in w and "ngay sau “Giấy khen" in w for w in report.warnings), report.warnings
 
 
 def test_cli_order_json_and_import_error(demo_dir, cli, tmp_path):

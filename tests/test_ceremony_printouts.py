@@ -18,11 +18,12 @@ def test_next_batch_call_sheet_and_certificates_are_printed(demo_event, cli):
     assert jobs[0].data["batch"] == first.number
     assert {j.data["recipient"] for j in jobs[1:]} == {p.item.recipient for p in first.awards}
     mc = print_mc_list(ev)
-    assert len(mc.data["batches"]) == len(plan.pending_batches)
+    assert sum(len(j.data["batches"]) for j in mc) == len(plan.pending_batches)
+    assert [j.data["page"] for j in mc] == list(range(1, len(mc) + 1)) and {j.data["pages"] for j in mc} == {len(mc)}
     worker = PrintWorker.for_event(ev)
-    worker.drain({j.id for j in [*jobs, mc]})
+    worker.drain({j.id for j in [*jobs, *mc]})
     done = [j for j in PrintQueue(ev.folder).jobs() if j.status == "done"]
-    assert len(done) == len(jobs) + 1
+    assert len(done) == len(jobs) + len(mc)
     pngs = list((ev.folder / "ban-in").rglob("*.png"))
     assert len(pngs) >= len(done)
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from console.door.checkin import checkin_delegate
-from console.agenda.substeps import substeps_for
+
+
+def substeps_for(ev, segment: str, minutes: float = 45):
+    """What the agenda asks the event's source for (the allotted minutes passed in)."""
+    return ev.substeps.substeps(ev, segment, minutes)
 
 
 def test_substeps_from_who_is_present(demo_event):
@@ -22,6 +26,7 @@ def test_substeps_from_who_is_present(demo_event):
     assert speeches and all(s.key.startswith("speech:") for s in speeches)
     assert "lên trình bày tham luận" in speeches[0].mc_line and speeches[0].person in speeches[0].mc_line
     assert sum(s.minutes for s in speeches) <= 45
-    responses = substeps_for(ev, "huong_ung")
+    assert sum(s.minutes for s in substeps_for(ev, "tham_luan", 15)) <= 15  # fitted into the minutes given
+    responses = substeps_for(ev, "huong_ung", 10)
     assert responses and "hưởng ứng" in responses[0].mc_line
     assert substeps_for(ev, "bao_cao") == []

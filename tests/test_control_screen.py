@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from console.agenda.plan import day_summary, timings_report
+from console.agenda.report import day_summary, timings_report
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event

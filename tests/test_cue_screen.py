@@ -142,16 +142,12 @@ async def test_a_broken_agenda_file_is_said_on_the_cue(demo_dir, demo_app):
 
 async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monkeypatch, demo_app):
     """Sub-steps from the ceremony seam: each speech its own count-down and line; Next/Back move among them."""
-    import sys
-    import types
-
     from console.agenda.substeps import SubStep
+    from tests.test_agenda_substeps import StubSource
 
     speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5),
                 SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10)]
-    mod = types.ModuleType("console.ceremony.substeps")
-    mod.provide = lambda event, key: speeches if key == "tham_luan" else []
-    monkeypatch.setitem(sys.modules, "console.ceremony.substeps", mod)
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: StubSource({"tham_luan": speeches}))
     clock = FakeClock(datetime(2020, 4, 15, 8, 25, tzinfo=VN_TZ))
     ev = Event(demo_dir, clock=clock)
     steps.start(ev)

@@ -6,7 +6,7 @@ The record (awards_record, speeches_record, the report's timings) follows.
 """
 
 from console.agenda import steps
-from console.agenda.plan import timings_report
+from console.agenda.report import timings_report
 from console.agenda.run import run_of
 from console.ceremony import awards_record, speeches_record
 from console.door.checkin import checkin_delegate

@@ -183,17 +183,22 @@ async def test_focus_returns_to_the_input_after_every_dialog_and_click(app):
 
 @pytest.mark.parametrize("dialog_key", ["f7", "f8"])
 async def test_a_scan_into_a_leftover_dialog_is_not_swallowed(app, dialog_key):
+    """The scan checks in; the dialog stays as it was (tests/test_scan_anywhere.py: every dialog)."""
     async with app.run_test(size=(80, 24)) as pilot:
         if dialog_key == "f8":  # undo needs someone to undo
             await type_scan(pilot, make_token(app.event.secret, 13))
         await pilot.press(dialog_key)
         await pilot.pause()
         assert isinstance(app.screen, ModalScreen)
+        dialog = app.screen
         await type_scan(pilot, make_token(app.event.secret, 14))
         await pilot.pause()
-        assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
-        assert panel(app).kind == "checked_in" and 14 in app.event.day.present
+        assert app.screen is dialog and 14 in app.event.day.present
         assert not app.event.day.walk_ins
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
+        assert panel(app).kind == "checked_in" and app.screen.current.id == 14
 
 
 async def test_a_scan_after_half_typed_text_still_checks_in(app):

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from console.ground.journal import Journal, verify
+from console.ground.journal import Journal, line_hash, verify
 
 SECRET = b"k" * 32
 
@@ -200,8 +200,8 @@ def test_a_well_formed_json_line_with_wrong_fields_is_skipped_not_fatal(tmp_path
          "data": [4]},
     ]
     with open(path, "a", encoding="utf-8") as fh:
-        for rec in bad:
-            fh.write(json.dumps(rec) + "\n")
+        for rec in bad:  # signed: only someone with the key (or a bug of ours) writes these
+            fh.write(json.dumps({**rec, "h": line_hash(SECRET, rec)}) + "\n")
     b = Journal(path, SECRET)
     assert [e.data["delegate_id"] for e in b.poll()] == [1]
     assert len(b.warnings) == 3 and all("không đọc được" in w for w in b.warnings)
@@ -223,10 +223,18 @@ def test_a_signed_looking_line_with_bad_data_does_not_stop_the_desks(demo_dir, c
            ("ceremony_batch_done", {"keys": ["a"], "called": {"a": "x"}}),
            ("walkin", {"delegate": {"id": "x", "name": "A", "category": "khach_moi"}}),
            ("agenda_start", {"to": 5})]
+    from console.event import SECRET as SECRET_FILE
+    from console.ground.journal import GENESIS
+
+    key = bytes.fromhex((demo_dir / SECRET_FILE).read_text().strip())
+    prev = GENESIS
     with open(demo_dir / "journal.jsonl", "a", encoding="utf-8") as fh:
         for n, (kind, data) in enumerate(bad, start=1):
-            fh.write(json.dumps({"n": n, "id": f"x{n}", "at": at, "desk": "d", "actor": "", "kind": kind,
-                                 "data": data}) + "\n")
+            rec = {"n": n, "id": f"x{n}", "at": at, "desk": "d", "actor": "", "kind": kind, "data": data, "prev": prev}
+            rec["h"] = prev = line_hash(key, rec)
+            fh.write(json.dumps(rec) + "\n")
+    (demo_dir / "journal.seal").unlink(missing_ok=True)
+    Event(demo_dir, inspect=True).journal.reseal_quietly()  # as if written by the program
     ev = Event(demo_dir, clock=clock)
     assert checkin_delegate(ev, 2).result == CHECKED_IN
     assert ev.day.version_of(2) == 1 and all(isinstance(i, int) for i in ev.delegates())
@@ -261,5 +269,9 @@ def test_a_journal_swapped_under_a_running_desk_stops_it(demo_dir):
     with pytest.raises(UserError):
         checkin_delegate(ev, ids[3])
     assert ev.journal.path.stat().st_size == size
-    fresh = Event(demo_dir, desk="ban-1")  # after a restart, the restored journal is the day
+    with pytest.raises(UserError, match="ngắn hơn lúc .*thiếu 2 dòng"):
+        Event(demo_dir, desk="ban-1")  # a restart does not quietly take the restored journal
+    Event(demo_dir, desk="ban-1", inspect=True).accept_journal("khôi phục bản sao lưu lúc 8 giờ")
+    fresh = Event(demo_dir, desk="ban-1")  # once accepted, the restored journal is the day
     assert ids[0] not in fresh.day.present
+    assert fresh.journal.entries[-1].kind == "journal_accepted"

@@ -156,13 +156,30 @@ def test_the_check_catches_a_code(day):
     assert internal_codes("mất 4.2 phút") and not internal_codes("Chuyển sang mục 4.2: Tham luận")
 
 
+def _pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [p for p in text.split("\f") if p.strip()]
+
+
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice not installed")
-def test_rendered_papers_carry_no_internal_code(day):
+def test_rendered_papers_look_right_page_by_page(day):
+    """Through LibreOffice: no code in the text; every page numbered; no page with only a header row or
+    only the signature block; the quốc hiệu on one line."""
     base = day["base"]
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(base), str(day["xlsx"]),
                     str(day["docx"])], check=True, capture_output=True, timeout=180)
-    for pdf in ("bao-cao.pdf", "bien-ban.pdf"):
-        text = subprocess.run(["pdftotext", "-layout", str(base / pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
-        assert "Trang 1/" in text or pdf == "bien-ban.pdf"
-        assert not internal_codes(text), (pdf, internal_codes(text)[:5])
+    report, minutes = _pages(base / "bao-cao.pdf"), _pages(base / "bien-ban.pdf")
+    for name, pages in (("bao-cao", report), ("bien-ban", minutes)):
+        bad = internal_codes("\f".join(pages))
+        assert not bad, (name, bad[:5])
+    for n, page in enumerate(report, start=1):
+        assert f"Trang {n}/{len(report)}" in page
+        has_rows = re.search(r"^\s*\d+\s+\S", page, re.M) or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
+        assert has_rows, f"trang {n} của báo cáo chỉ có dòng tiêu đề hoặc khối chữ ký:\n{page[:400]}"
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in minutes[0].splitlines())
+    assert "Số: ……/BB-LĐLĐ" in minutes[0]
+    last = minutes[-1]
+    assert "THƯ KÝ" in last and "CHỦ TRÌ HỘI NGHỊ" in last
+    assert "Biên bản được lập thành" in last, "the signatures went to a page of their own"
+    for n, page in enumerate(minutes[1:], start=2):
+        assert page.strip().splitlines()[0].strip() == str(n)  # page numbers from the second page

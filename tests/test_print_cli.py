@@ -103,7 +103,7 @@ def test_certificate_command_prints_on_the_stage_printer(demo_dir, cli):
     proc = cli("certificate", demo_dir, "--name", "Tổ Dệt thổ cẩm số 1", "--form", "Giấy khen của LĐLĐ huyện",
                "--reason", "xuất sắc trong phong trào thi đua giai đoạn 2015–2020", "--printer", "stage")
     assert proc.returncode == 0, proc.stderr
-    assert "Giấy chứng nhận cho Tổ Dệt thổ cẩm số 1: đã in." in proc.stdout
+    assert "Phiếu nhận khen thưởng cho Tổ Dệt thổ cẩm số 1: đã in." in proc.stdout
     assert len(list((demo_dir / "ban-in").glob("certificate-*.png"))) == 1
     bad = cli("certificate", demo_dir, "--name", "A", "--form", "B", "--printer", "khong-co")
     assert bad.returncode == 2 and "Không có máy in tên “khong-co”" in bad.stderr

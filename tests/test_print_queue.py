@@ -15,6 +15,7 @@ import pytest
 
 from console.door.checkin import CHECKED_IN, REPLACED, scan
 from console.printing import printers as printers_mod
+from console.printing import tcp_send
 from console.printing.jobs import REISSUE, queue_badges, reconcile, reprint
 from console.printing.queue import DONE, PENDING, PRINTING, PrintQueue
 from console.printing.worker import PrintWorker
@@ -104,7 +105,7 @@ def fake_printer():
     yield make
     for p in made:
         p.close()
-    printers_mod._answers_status.clear()
+    tcp_send._quiet_last_time.clear()
 
 
 def worker_for(event, printers: dict, timeout=2.0) -> PrintWorker:
@@ -335,7 +336,7 @@ def test_certificate_call_sheet_and_mc_list_go_through_the_queue(demo_event, tmp
     cert = certificate_data(demo_event, recipient="Lý Thị Mai", award_form="Giấy khen của LĐLĐ huyện")
     sheet = CallSheet(1, "Giấy khen của LĐLĐ huyện", [Awardee("Lý Thị Mai")], presenter="Chủ tịch LĐLĐ huyện")
     jobs = [queue_certificate(demo_event, cert, printer=uri), queue_callsheet(demo_event, sheet, printer=uri),
-            queue_mc_list(demo_event, [sheet, sheet], printer=uri)]
+            *queue_mc_list(demo_event, [sheet, sheet], printer=uri)]
     assert [a.ok for a in PrintWorker.for_event(demo_event).run_once()] == [True, True, True]
     images = parse_jobs(target.read_bytes())
     assert len(images) == 3 and all(img.width == 576 for img in images)

@@ -39,18 +39,21 @@ SPEECHES = [
      "field": "Sản xuất", "planned_minutes": 7, "actual_minutes": 6, "status": "given"},
     {"speaker": "Hà Thị Mai", "unit": "Trường Tiểu học Cốc Phia", "title": "Dạy học vùng cao",
      "field": "Học tập", "planned_minutes": 7, "actual_minutes": None, "status": "dropped"},
+    {"speaker": "Triệu Thị Đào", "unit": "HTX Dệt thổ cẩm Bản Lằn", "title": "Phát biểu hưởng ứng phong trào thi đua",
+     "field": "", "planned_minutes": 5, "actual_minutes": 4, "status": "given", "segment": "huong_ung",
+     "response": True},
 ]
 TIMINGS = [
-    {"position": "2", "title": "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "kind": "segment",
+    {"position": "2", "title": "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "kind": "segment", "key": "khai_mac",
      "planned_start": "2020-04-15T07:30:00+07:00", "planned_minutes": 10, "actual_start": "2020-04-15T07:32:00+07:00",
      "actual_end": "2020-04-15T07:44:00+07:00", "actual_minutes": 12.0, "status": "done"},
-    {"position": "4", "title": "Tham luận của các điển hình tiên tiến", "kind": "segment",
+    {"position": "4", "title": "Tham luận của các điển hình tiên tiến", "kind": "segment", "key": "tham_luan",
      "planned_start": "2020-04-15T08:10:00+07:00", "planned_minutes": 45, "actual_start": "2020-04-15T08:14:00+07:00",
      "actual_end": "2020-04-15T08:30:00+07:00", "actual_minutes": 16.0, "status": "done"},
     {"position": "4.1", "title": "Mã Thị Hồng", "kind": "substep", "planned_start": "2020-04-15T08:10:00+07:00",
      "planned_minutes": 7, "actual_start": "2020-04-15T08:14:00+07:00", "actual_end": "2020-04-15T08:22:30+07:00",
      "actual_minutes": 8.5, "status": "done"},
-    {"position": "9", "title": "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", "kind": "segment",
+    {"position": "9", "title": "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", "kind": "segment", "key": "thong_qua",
      "planned_start": "2020-04-15T10:40:00+07:00", "planned_minutes": 10, "actual_start": None, "actual_end": None,
      "actual_minutes": None, "status": "pending"},
 ]
@@ -190,7 +193,9 @@ def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sour
     _, rows = _table(wb["Tham luận"])
     assert [(r[1], r[5], r[6], r[7]) for r in rows] == [
         ("Mã Thị Hồng", 7, "8,5", "Đã trình bày"), ("Lương Văn Tài", 7, 6, "Đã trình bày"),
-        ("Hà Thị Mai", 7, None, "Không trình bày")]
+        ("Hà Thị Mai", 7, None, "Không trình bày"), ("Triệu Thị Đào", 5, 4, "Đã trình bày")]
+    texts = " ".join(str(c.value) for row in wb["Tham luận"].iter_rows() for c in row if c.value)
+    assert "Số tham luận đã trình bày: 2/3; phát biểu hưởng ứng: 1" in texts  # the response is not a tham luận
     _, rows = _table(wb["Thời gian"])
     assert rows[0][1:] == ["Tuyên bố lý do, giới thiệu đại biểu và khai mạc", "07:30", 10, "07:32", "07:44", 12, 2, "Đã xong"]
     assert rows[2][1].startswith("   – ") and rows[3][8] == "Chưa diễn ra"

@@ -88,8 +88,7 @@ def test_absent_replaced_by_reserve_and_overrun(demo_event, clock):
     rec = speeches_record(ev)
     given = [r for r in rec if r["status"] == "given"]
     assert len(given) == 1 and given[0]["speaker"] == first.item.speaker and given[0]["actual_minutes"] == 25
-    # the contract the papers read (they may add keys of their own: segment, response)
-    assert set(rec[0]) >= {"speaker", "unit", "title", "field", "planned_minutes", "actual_minutes", "status"}
+    assert set(rec[0]) == {"speaker", "unit", "title", "field", "planned_minutes", "actual_minutes", "status", "segment", "response"}
     assert {r["status"] for r in rec} <= {"given", "dropped", "reserve", "pending"}
 
 

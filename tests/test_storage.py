@@ -102,3 +102,44 @@ def test_full_disk_message_is_vietnamese(tmp_path, monkeypatch):
         atomic_write_text(tmp_path / "a.txt", "x")
     assert "đầy" in str(err.value)
     assert not (tmp_path / "a.txt").exists()
+
+
+def test_replacing_a_table_is_one_write_through_tinydb(tmp_path, monkeypatch):
+    """TinyDB's truncate + insert_multiple inside one transaction: a reader between them
+    would otherwise see an empty roster. Exactly one file write, the other tables kept."""
+    from console.ground import storage as st
+
+    store = RosterStore(tmp_path / "roster.json")
+    store.replace_table("awards", [{"key": "a"}])
+    writes = []
+    real = st.atomic_write_text
+    monkeypatch.setattr(st, "atomic_write_text", lambda *a, **k: (writes.append(a[0]), real(*a, **k)))
+    store.replace_table("speeches", [{"key": "s1"}, {"key": "s2"}])
+    assert writes == [tmp_path / "roster.json"]
+    data = json.loads((tmp_path / "roster.json").read_text())
+    assert data["awards"] == {"1": {"key": "a"}}
+    assert data["speeches"] == {"1": {"key": "s1"}, "2": {"key": "s2"}}
+
+
+def test_a_failure_inside_a_transaction_writes_nothing(tmp_path):
+    store = RosterStore(tmp_path / "roster.json")
+    store.replace_table("awards", [{"key": "a"}])
+    before = (tmp_path / "roster.json").read_bytes()
+    with pytest.raises(ZeroDivisionError):
+        with store.db.storage.transaction():
+            store.db.table("awards").truncate()
+            1 / 0
+    assert (tmp_path / "roster.json").read_bytes() == before
+    assert store.table_docs("awards") == [{"key": "a"}]
+
+
+def test_a_search_sees_what_another_desk_wrote(tmp_path):
+    """TinyDB caches query results per table; another process's write would not clear that."""
+    from tinydb import Query
+
+    a, b = RosterStore(tmp_path / "roster.json"), RosterStore(tmp_path / "roster.json")
+    a.replace_table("awards", [{"key": "x", "form": "bang_khen"}])
+    q = Query().form == "bang_khen"
+    assert len(a.db.table("awards").search(q)) == 1
+    b.replace_table("awards", [{"key": "x", "form": "bang_khen"}, {"key": "y", "form": "bang_khen"}])
+    assert len(a.db.table("awards").search(q)) == 2

@@ -338,7 +338,7 @@ def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock, demo_ap
 def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
     from console.door.checkin import checkin_delegate
     from console.event import Event
-    from console.agenda.mc_lines import introductions
+    from console.ceremony.introductions import introductions
 
     ev = Event(demo_dir, desk="cua", clock=clock)
     exemplary = [d for d in ev.delegates().values() if d.exemplary]

@@ -1,9 +1,8 @@
 """The MC's words: templates with the names filled in from the roster and the roles.
 
-The introduction of delegates (segment 2) is built from the guests ACTUALLY
-checked in (event.day.present), in protocol order (console.ceremony.introductions),
-so the MC never introduces someone who is not in the hall. (Imported late: the
-ceremony package imports the agenda's timing, which imports this module.)
+The introduction of delegates (segment 2) is not the agenda's: the event's
+sub-step source reads it out (`SubstepSource.read_out`, the ceremony's
+introductions of the guests actually checked in, in protocol order).
 """
 
 from __future__ import annotations
@@ -38,32 +37,6 @@ def fill(template: str, values: dict) -> str:
         return nfc(template)
 
 
-def office(position: str, unit: str) -> str:
-    from console.ceremony.introductions import office as _office
-
-    return _office(position, unit)
-
-
-def guest_label(d) -> str:
-    from console.ceremony.introductions import guest_label as _label
-
-    return _label(d)
-
-
-def present_guests(event) -> list:
-    """Guests in the hall now, in the order they are introduced."""
-    from console.ceremony.introductions import present_guests as _present
-
-    return [it.delegate for it in _present(event)]
-
-
-def introductions(event) -> list[str]:
-    """The introduction as the MC reads it: "Về phía …" groups, one line a guest, the welcome."""
-    from console.ceremony.introductions import introductions as _intro
-
-    return _intro(event)
-
-
 def title_values(settings) -> dict:
     """What a title may name: the periods, the unit, the conference (agenda titles, banners)."""
     period = settings.review_period
@@ -86,9 +59,9 @@ def attendance(event) -> dict:
 
 def values(event, roles: dict[str, str]) -> dict:
     out = {**title_values(event.settings), **roles, "present": len(event.day.present), **attendance(event)}
-    if "guide" not in out:  # the guidance speech: the most senior guest in the hall
-        guests = present_guests(event)
-        out["guide"] = guest_label(guests[0]).removeprefix("Đồng chí ") if guests else "…"
+    if "guide" not in out:  # the guidance speech: the most senior guest in the hall, as introduced
+        first = next((line for line in event.substeps.read_out(event, "khai_mac") if line.startswith("Đồng chí ")), "")
+        out["guide"] = first.removeprefix("Đồng chí ").rstrip(";.") or "…"
     return out
 
 

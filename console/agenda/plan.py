@@ -3,9 +3,9 @@
 This module holds the plan: the default ten segments written by `hoinghi init`,
 and `load_agenda`, which reads and checks agenda.toml (every mistake named by
 file, segment and key, in Vietnamese). The day's running state is a fold of the
-journal (agenda_run.py); times, drift and the re-timing proposal are in
-agenda_timing.py; the MC's words in mc_lines.py. `timings_report` and
-`day_summary` — the contract other modules use — are re-exported here.
+journal (run.py); times, drift and the re-timing proposal are in timing.py;
+planned vs actual for the record (`timings_report`, `day_summary`) in report.py;
+the MC's words in mc_lines.py.
 """
 
 from __future__ import annotations
@@ -77,8 +77,6 @@ KINDS = ("protected", "elastic")
 TOP_KEYS = ("budget_minutes", "warning_minutes", "retime_threshold_minutes", "roles", "segment")
 SEGMENT_KEYS = ("key", "title", "minutes", "kind", "min_minutes", "optional", "enabled", "mc", "notes")
 AGENDA_FILE = "agenda.toml"
-# Segments whose sub-steps come from the ceremony module (speeches, award batches, responses).
-SUBSTEP_SEGMENTS = ("tham_luan", "khen_thuong", "huong_ung")
 
 
 @dataclass
@@ -234,45 +232,3 @@ def roles(event, agenda: Agenda | None = None) -> dict[str, str]:
     out.update(agenda.roles)
     out.setdefault("launcher", out["presider"])
     return out
-
-
-def agenda_json(event) -> dict:
-    """`hoinghi agenda --json`: the plan, each segment with its sub-steps, against the budget."""
-    from console.agenda.timing import segment_items
-
-    agenda = load_agenda(event)
-    start = event.settings.start_at
-    from datetime import timedelta
-
-    from console.ground.clock import iso
-
-    segments = []
-    t = start
-    for seg in agenda.segments:
-        subs = segment_items(event, agenda, seg)
-        segments.append({
-            "position": str(seg.position), "key": seg.key, "title": seg.title, "minutes": seg.minutes,
-            "kind": seg.kind, "min_minutes": seg.min_minutes, "optional": seg.optional,
-            "planned_start": iso(t), "notes": seg.notes,
-            "substeps": [{"position": it.position, "title": it.title, "person": it.person,
-                          "minutes": round(it.minutes, 2)} for it in subs if it.sub is not None],
-        })
-        t += timedelta(minutes=seg.minutes)
-    total = agenda.total_minutes
-    return {"source": agenda.source, "start": iso(start), "planned_end": iso(t), "total_minutes": total,
-            "budget_minutes": agenda.budget_minutes, "over_budget_minutes": max(0.0, total - agenda.budget_minutes),
-            "segments": segments}
-
-
-# --- the contract other helpers use (see agenda_timing.py) ----------------------------
-
-def timings_report(event) -> list[dict]:
-    from console.agenda.timing import timings_report as report
-
-    return report(event)
-
-
-def day_summary(event) -> dict:
-    from console.agenda.timing import day_summary as summary
-
-    return summary(event)

@@ -5,20 +5,8 @@ running state is rebuilt from those lines and their timestamps, so a crash, a
 restart or a second laptop resumes exactly where the day was, with the clock
 right (the count-down is "now minus the line's time", never a timer in memory).
 
-Journal kinds folded here (item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step):
-  agenda_start   {"to", "title", "position", "planned"}  the day opens on item "to"
-                 ("planned": the item's own minutes when it began, kept as its plan for the
-                 record — a speech given, a batch's pace learned, never rewrite it)
-  agenda_next    {"from", "to"|None, "title", "position"}  "from" done; None closes the day
-  agenda_skip    {"from"|None, "skipped", "to"|None, …}  "skipped" did not take place
-  agenda_jump    {"from", "to", …}                      out of order; items passed stay pending
-  agenda_back    {"undoes"}                             undo the last move (next/skip/jump)
-  agenda_pause   {}                / agenda_resume {}   the count-down stops, the day's clock not
-  agenda_extend  {"item", "minutes"}                    ± minutes for one item
-  agenda_retime  {"allot": {segment key: minutes}, "drift_before"}   approved re-timing proposal
-  cue_message    {"text"}                               a short message from the control, shown
-                                                         large on the MC's screen until …
-  cue_clear      {}                                     … the control clears it
+Kinds folded here: agenda_* and cue_message/cue_clear — their data in
+console/ground/kinds.py. Item ids: "khai_mac", or "tham_luan/speech:12" for a sub-step.
 
 "back" restores the state before the last move: the item left by mistake runs
 again from its ORIGINAL start (the speaker never stopped talking), and the item
@@ -204,14 +192,17 @@ class RunState:
 
 
 class AgendaRun:
-    """Keeps the agenda lines of one open Event and folds them on demand."""
+    """Keeps the agenda lines of one open Event and folds them on demand.
 
-    def __init__(self, event):
+    Declared by `Event` (event.agenda_run), fed every journal entry through `on_entry`."""
+
+    def __init__(self):
         self.entries: list[Entry] = []
         self._state: RunState | None = None
-        event.on_entry(self._on_entry)
+        # segment key -> why its sub-step source failed (the cue says it; the segment runs whole)
+        self.substep_errors: dict[str, str] = {}
 
-    def _on_entry(self, e: Entry) -> None:
+    def on_entry(self, e: Entry) -> None:
         if e.kind in KINDS:
             self.entries.append(e)
             self._state = None
@@ -230,15 +221,10 @@ class AgendaRun:
 
 
 def run_of(event) -> RunState:
-    """The agenda state of an open event (the fold is attached once, then follows the journal)."""
-    run = getattr(event, "_agenda_run", None)
-    if run is None:
-        run = AgendaRun(event)
-        event._agenda_run = run
-    return run.state
+    """The agenda state of an open event."""
+    return event.agenda_run.state
 
 
 def agenda_lines(event) -> list[Entry]:
     """The journal's agenda lines, in order (for the record and the minutes)."""
-    run_of(event)
-    return list(event._agenda_run.entries)
+    return list(event.agenda_run.entries)

@@ -11,8 +11,10 @@ Every function returns a short Vietnamese sentence saying what happened.
 from __future__ import annotations
 
 from console.agenda.run import MOVES, PENDING, agenda_lines, run_of
+from console.agenda.substeps import Line, split_item
 from console.agenda.timing import Item, build_items, minutes_text, upcoming, view
 from console.ground.clock import hhmm
+from console.ground.decision import Decision
 from console.ground.errors import UserError
 
 NOT_STARTED = "Chương trình chưa bắt đầu. Nhấn “Bắt đầu” (phím s) hoặc chạy `hoinghi step THƯ_MỤC start`."
@@ -32,29 +34,22 @@ def _target_data(it: Item | None) -> dict:
 
 
 def _sub_of(item_id: str | None) -> str | None:
-    """"tham_luan/speech:k3" → "speech:k3": the ceremony module's key for a sub-step."""
-    if not item_id or "/" not in item_id:
-        return None
-    return item_id.split("/", 1)[1]
+    """"tham_luan/speech:k3" → "speech:k3": the sub-step's key, as its source knows it."""
+    return split_item(item_id)[1]
 
 
-def _ceremony_lines(ev, left_item: str | None) -> list[tuple[str, dict]]:
-    """An award batch the agenda is leaving was presented: its line naming who was called.
+def _left_lines(ev, left_item: str | None) -> list[Line]:
+    """What the sub-step's source writes when the agenda leaves it as done (an award batch:
+    who was called). In the same journal transaction as the move, so a laptop killed in
+    between cannot leave the agenda past a batch the ceremony still calls."""
+    segment, sub = split_item(left_item)
+    return list(ev.substeps.left(ev, segment, sub)) if sub else []
 
-    Written in the same journal transaction as the move, so a laptop killed in
-    between cannot leave the agenda past a batch the ceremony still calls. (A
-    speech needs no line of its own: the move's "substep_from" ends it.)
-    """
-    sub = _sub_of(left_item)
-    if not sub or not left_item.startswith("khen_thuong/") or not sub.startswith("batch:"):
-        return []
-    ref = sub.split(":", 1)[1]
-    if not ref.isdigit():
-        return []
-    from console.ceremony.actions import batch_done_line
 
-    found = batch_done_line(ev, int(ref))
-    return [found[1]] if found else []
+def _undone_lines(ev, left_item: str | None) -> list[Line]:
+    """What the source writes when a Back undoes leaving a sub-step (an award batch goes back to the plan)."""
+    segment, sub = split_item(left_item)
+    return list(ev.substeps.undone(ev, segment, sub)) if sub else []
 
 
 def _check_expect(state, expect: str | None) -> None:
@@ -64,15 +59,12 @@ def _check_expect(state, expect: str | None) -> None:
 
 
 def _one(event, decide) -> str:
-    said: list[str] = []
-
-    def run(ev):
+    """One step: `decide(ev)` gives (lines, the sentence saying what happened)."""
+    def run(ev) -> Decision[str]:
         lines, message = decide(ev)
-        said.append(message)
-        return lines
+        return Decision(lines, message)
 
-    event.transact(run)
-    return said[0]
+    return event.transact(run)
 
 
 def start(event) -> str:
@@ -98,7 +90,7 @@ def next_(event, expect: str | None = None) -> str:
         rest = upcoming(build_items(ev, state=st), st)
         target = rest[0] if rest else None
         msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
-        return [*_ceremony_lines(ev, st.current),
+        return [*_left_lines(ev, st.current),
                 ("agenda_next", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})], msg
     return _one(event, decide)
 
@@ -140,22 +132,10 @@ def back(event) -> str:
             data["substep_undo_done"] = undone.data.get("substep_from")
             data["substep_undo_start"] = undone.data.get("substep_to")
             data["substep_undo_skip"] = undone.data.get("substep_skipped")
-        return ([("agenda_back", data), *_uncall_batch(ev, data.get("substep_undo_done"))],
+        left = undone.data.get("from") if undone is not None else None  # a skip's is None: nothing was left done
+        return ([("agenda_back", data), *_undone_lines(ev, left)],
                 "Đã lùi lại bước vừa rồi; mục trước tiếp tục chạy với thời gian cũ.")
     return _one(event, decide)
-
-
-def _uncall_batch(ev, sub) -> list[tuple[str, dict]]:
-    """Back over a move that closed an award batch: the batch goes back to the plan too,
-    in the same journal transaction as the Back."""
-    if not (isinstance(sub, str) and sub.startswith("batch:")):
-        return []
-    from console.ceremony.state import state_of
-
-    done = state_of(ev).done_batches
-    if done and str(done[-1].called_as or done[-1].number) == sub.split(":", 1)[1]:
-        return [("ceremony_batch_undo", {"batch": done[-1].number})]
-    return []
 
 
 def last_move(event) -> str | None:
@@ -182,7 +162,7 @@ def jump(event, position: str, expect: str | None = None) -> str:
         if target.id == st.current:
             raise UserError(f"Đang ở mục {_label(target)} rồi.")
         # the item left counts as done, as with Next: the ceremony records it
-        return ([*_ceremony_lines(ev, st.current),
+        return ([*_left_lines(ev, st.current),
                  ("agenda_jump", {"from": st.current, "substep_from": _sub_of(st.current), **_target_data(target)})],
                 f"Chuyển thẳng tới {_label(target)}.")
     return _one(event, decide)

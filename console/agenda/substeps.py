@@ -1,14 +1,20 @@
-"""Sub-steps of an agenda segment: each speech, each award batch, each response.
+"""Sub-steps of an agenda segment (each speech, each award batch, each response): the protocol
+through which another module fills a segment, so the agenda never imports it.
 
-The agenda (console/agenda*.py) asks `substeps_for(event, segment_key)`; the
-ceremony module (console/ceremony/substeps.py, function `provide`) answers for
-"tham_luan", "khen_thuong" and "huong_ung" from who is actually in the hall.
-This module is the seam between the two, so neither imports the other's insides.
+The agenda knows only `SubstepSource`. The event declares which source it uses
+(`Event.substeps`, console/event.py: the ceremony's, console/ceremony/substeps.py).
+The agenda passes the segment's allotted minutes when it asks for the sub-steps,
+and asks what to write, in the same journal transaction as its own move, when a
+sub-step is left (done) or when a Back undoes that; and what the MC reads out
+within a segment run whole (the guests at the opening).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
+
+Line = tuple[str, dict]  # (journal kind, data), as `Event.transact` decisions return them
 
 
 @dataclass
@@ -23,9 +29,49 @@ class SubStep:
     delegate_ids: list[int] = field(default_factory=list)
 
 
-def substeps_for(event, segment_key: str) -> list[SubStep]:
-    try:
-        from console.ceremony.substeps import provide
-    except ImportError:
+class SubstepSource(Protocol):
+    """What fills the segments listed in `segments` with sub-steps."""
+
+    segments: tuple[str, ...]
+
+    def substeps(self, event, segment: str, minutes: float) -> list[SubStep]:
+        """The segment's sub-steps now, fitted into `minutes` (the allotment, re-timing included)."""
+        ...
+
+    def left(self, event, segment: str, substep: str) -> list[Line]:
+        """Lines to write when the agenda leaves `substep` as done (Next, Jump)."""
+        ...
+
+    def undone(self, event, segment: str, substep: str) -> list[Line]:
+        """Lines to write when a Back undoes leaving `substep`: it runs again."""
+        ...
+
+    def read_out(self, event, segment: str) -> list[str]:
+        """Lines the MC reads out within a segment run whole (the guests introduced at the opening)."""
+        ...
+
+
+class NoSubsteps:
+    """A day with no sub-steps: every segment runs whole."""
+
+    segments: tuple[str, ...] = ()
+
+    def substeps(self, event, segment: str, minutes: float) -> list[SubStep]:
         return []
-    return list(provide(event, segment_key) or [])
+
+    def left(self, event, segment: str, substep: str) -> list[Line]:
+        return []
+
+    def undone(self, event, segment: str, substep: str) -> list[Line]:
+        return []
+
+    def read_out(self, event, segment: str) -> list[str]:
+        return []
+
+
+def split_item(item_id: str | None) -> tuple[str, str | None]:
+    """"tham_luan/speech:k3" → ("tham_luan", "speech:k3"); "khai_mac" → ("khai_mac", None)."""
+    if not item_id:
+        return "", None
+    segment, _, sub = item_id.partition("/")
+    return segment, sub or None

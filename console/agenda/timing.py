@@ -24,11 +24,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from console.agenda.plan import SUBSTEP_SEGMENTS, Agenda, Segment, load_agenda, roles
-from console.agenda.run import DONE, PENDING, RUNNING, SKIPPED, RunState, run_of
-from console.ground.clock import iso
-from console.agenda.mc_lines import fill, introductions, split_at_list, substep_line, values
-from console.agenda.substeps import SubStep, substeps_for
+from console.agenda.plan import Agenda, Segment, load_agenda, roles
+from console.agenda.run import PENDING, RunState, run_of
+from console.agenda.mc_lines import fill, split_at_list, substep_line, values
+from console.agenda.substeps import SubStep
 
 
 @dataclass
@@ -81,15 +80,17 @@ def fitted(planned: list[float], approved: float | None) -> list[float]:
     return [p * approved / need for p in planned]
 
 
-def _substeps(event, key: str) -> list[SubStep]:
-    """The ceremony's sub-steps; if its module fails, the segment runs whole (the cue must stay up)."""
-    errors = event.__dict__.setdefault("agenda_substep_errors", {})
+def _substeps(event, seg: Segment, state: RunState | None) -> list[SubStep]:
+    """The sub-steps the event's source gives for the segment's allotted minutes; if it fails,
+    the segment runs whole (the cue must stay up) and the failure is kept for the cue to say."""
+    errors = event.agenda_run.substep_errors
+    minutes = allotment(state if state is not None else run_of(event), seg)
     try:
-        subs = substeps_for(event, key)
+        subs = list(event.substeps.substeps(event, seg.key, minutes))
     except Exception as exc:  # noqa: BLE001 - another module's bug must not stop the MC's screen
-        errors[key] = f"{type(exc).__name__}: {exc}"
+        errors[seg.key] = f"{type(exc).__name__}: {exc}"
         return []
-    errors.pop(key, None)
+    errors.pop(seg.key, None)
     return subs
 
 
@@ -98,16 +99,16 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
     base = base if base is not None else values(event, roles(event, agenda))
     before, listed, after = split_at_list(seg.mc)
     seg_line = fill(before, base).strip()
-    subs = _substeps(event, seg.key) if seg.key in SUBSTEP_SEGMENTS else []
+    subs = _substeps(event, seg, state) if seg.key in event.substeps.segments else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
                     allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes,
                     fill(after, base).strip())
-        if listed == "programme":
+        if listed == "programme":  # "Thông qua chương trình": the parts, as the hall will hear them
             item.mc_list = [f"{s.position}. {s.title};" for s in agenda.segments]
-        elif listed == "introductions" or (seg.key == "khai_mac" and not listed):
-            item.mc_list = introductions(event)
+        else:
+            item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
             if item.mc_list:
                 item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
@@ -378,100 +379,3 @@ def view(event, now: datetime | None = None) -> View:
     proposal = None if state.closed else propose(agenda, state, items, drift)
     return View(now, agenda, state, items, current, elapsed, remaining, phase, warn, planned_end,
                 projected_end, drift, ahead[:3], proposal, is_rehearsal(event, state, now))
-
-
-# --- the record: planned vs actual ----------------------------------------------------
-
-def _minutes(seconds: float) -> float:
-    return round(seconds / 60, 2)
-
-
-def timings_report(event) -> list[dict]:
-    """Planned vs actual of every segment and sub-step (the contract other modules use)."""
-    v = view(event)
-    state, now = v.state, v.now
-    rows: list[dict] = []
-    t = planned_start(event, state)
-    known = {it.id for it in v.items}
-    for seg in v.agenda.segments:
-        mine = [it for it in v.items if it.segment_key == seg.key]
-        orphans = [i for i in state.records if i.startswith(seg.key + "/") and i not in known]
-        has_subs = any(it.sub is not None for it in mine) or bool(orphans)
-        if not has_subs:
-            rows.append(_row(str(seg.position), seg.title, "segment", t, seg.minutes, state, seg.key, now))
-        else:
-            children: list[dict] = []
-            ts = t
-            # Once the day has left a segment, a sub-step that appears later (an awardee who
-            # came after the ceremony, a batch re-formed from one skipped) did not take place
-            # there: it is no row "not yet held" in the record.
-            ran_here = any(i.startswith(seg.key + "/") for i in state.records)
-            here_now = (state.current or "").startswith(seg.key + "/")
-            left = state.closed or (ran_here and not here_now)
-            for it in mine:
-                if left and it.id not in state.records:
-                    continue
-                # A sub-step already run or skipped is named as it was then: the ceremony
-                # renumbers its batches once one is skipped, the record must not follow.
-                rec = state.records.get(it.id)
-                title = rec.title if rec is not None and rec.status in (DONE, SKIPPED) and rec.title else it.title
-                children.append(_row(it.position, title, "substep", ts, it.planned_minutes, state, it.id, now))
-                ts += timedelta(minutes=it.planned_minutes)
-            for i in orphans:
-                rec = state.records[i]
-                children.append(_row(rec.position or f"{seg.position}.?", rec.title or i, "substep", None, 0.0,
-                                     state, i, now))
-            rows.append(_segment_row(seg, t, children, state))
-            rows.extend(children)
-        t += timedelta(minutes=seg.minutes)
-    return rows
-
-
-def _row(position, title, kind, planned_start, planned_minutes, state: RunState, item_id, now) -> dict:
-    rec = state.records.get(item_id)
-    status = rec.status if rec else PENDING
-    ran = rec is not None and rec.start is not None and status != SKIPPED
-    return {
-        "position": position, "title": title, "kind": kind,
-        "planned_start": iso(planned_start) if planned_start else None,
-        "planned_minutes": round(planned_minutes, 2),
-        "actual_start": iso(rec.start) if ran else None,
-        "actual_end": iso(rec.end) if ran and rec.end else None,
-        "actual_minutes": _minutes(state.active_seconds(item_id, now)) if ran else None,
-        "status": status,
-    }
-
-
-def _segment_row(seg: Segment, t: datetime, children: list[dict], state: RunState) -> dict:
-    statuses = [c["status"] for c in children]
-    if RUNNING in statuses:
-        status = RUNNING
-    elif DONE in statuses:
-        status = DONE
-    elif statuses and all(s == SKIPPED for s in statuses):
-        status = SKIPPED
-    else:
-        status = PENDING
-    starts = [c["actual_start"] for c in children if c["actual_start"]]
-    ends = [c["actual_end"] for c in children if c["actual_end"]]
-    ran = [c["actual_minutes"] for c in children if c["actual_minutes"] is not None]
-    return {
-        "position": str(seg.position), "title": seg.title, "kind": "segment", "planned_start": iso(t),
-        "planned_minutes": seg.minutes, "actual_start": min(starts) if starts else None,
-        "actual_end": max(ends) if ends and status == DONE else None,
-        "actual_minutes": round(sum(ran), 2) if ran else None, "status": status,
-    }
-
-
-def day_summary(event) -> dict:
-    v = view(event)
-    st = v.state
-    current = None
-    if v.current is not None:
-        current = v.current.title if v.current.sub is None else f"{v.current.segment.title} — {v.current.title}"
-    return {
-        "opened_at": iso(st.opened_at) if st.opened_at else None,
-        "closed_at": iso(st.closed_at) if st.closed_at else None,
-        "planned_end": iso(v.planned_end), "projected_end": iso(v.projected_end),
-        "drift_minutes": round(v.drift_minutes, 1), "current": current,
-    }

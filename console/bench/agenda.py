@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from console.agenda import steps
-from console.agenda.timing import timings_report, view
+from console.agenda.timing import view
+from console.agenda.report import timings_report
 from console.door.checkin import checkin_delegate
 from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
@@ -47,7 +48,7 @@ def bench(folder: Path | None = None, moves: int = 200, repeat: int = 50) -> dic
     t0 = time.perf_counter()
     rows = timings_report(fresh)
     report_ms = (time.perf_counter() - t0) * 1000
-    return {"delegates_present": len(fresh.day.present), "agenda_lines": len(fresh._agenda_run.entries),
+    return {"delegates_present": len(fresh.day.present), "agenda_lines": len(fresh.agenda_run.entries),
             "step_ms": round(step_ms, 2), "first_view_ms": round(first_ms, 2), "tick_view_ms": round(tick_ms, 2),
             "timings_report_ms": round(report_ms, 2), "rows": len(rows)}
 

@@ -22,7 +22,6 @@ from console.ground.settings import DEFAULT_AWARD_RANKING
 from console.ceremony.awards import plan_awards
 from console.importer.lists import stable_key
 from console.ceremony.speeches import plan_speeches
-from console.ceremony.substeps import provide
 
 
 def build(folder: Path, n_delegates: int, n_awards: int, seed: int = 1) -> Event:
@@ -72,7 +71,7 @@ def main(argv: list[str]) -> None:
         print(f"{n} đại biểu, {m} khen thưởng, 20 tham luận, {len(ev.day.present)} có mặt")
         print(f"plan_awards:   {timed(lambda: plan_awards(ev)):.1f} ms")
         print(f"plan_speeches: {timed(lambda: plan_speeches(ev)):.1f} ms")
-        print(f"sub-steps khen_thuong: {timed(lambda: provide(ev, 'khen_thuong')):.1f} ms")
+        print(f"sub-steps khen_thuong: {timed(lambda: ev.substeps.substeps(ev, 'khen_thuong', 30.0)):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ def awards_record(event) -> list[dict]:
     # "Deliver later" is a verdict of the ceremony: before the first batch is done, the
     # people not yet in the hall may still come, so the record says "pending".
     begun = any(p.status in ("presented", "proxy") for p in plan.items)
+    decisions = {b.number: b.decision for b in plan.batches}
+    by_form = {b.form: b.decision for b in plan.batches if b.decision}
     return [{
         "recipient": p.item.recipient, "unit": p.item.unit, "form": p.item.form,
         "delegate_id": _code(p.item.delegate_id),
@@ -35,6 +37,8 @@ def awards_record(event) -> list[dict]:
         # who walked up: a collective's representative, or the proxy (the papers name them)
         "collective": p.item.collective, "called_name": p.called_name or p.proxy_name or "",
         "reason": p.reason,
+        # the form's award decision ("Quyết định số …, ngày …"), for the minutes and the papers
+        "decision": decisions.get(p.batch, "") or by_form.get(p.item.form, "") or p.item.decision,
     } for p in plan.items]
 
 

@@ -7,6 +7,7 @@ The screen and the CLI call only these functions.
 
 from __future__ import annotations
 
+from console.ground.decision import Decision
 from console.ground.errors import UserError
 from console.ground.text import canonical, fold
 from console.ceremony.awards import plan_awards, presenter_choices
@@ -99,9 +100,7 @@ def set_proxy(event, key: str, proxy_id: int | None) -> None:
 
 def cycle_presenter(event, batch_number: int) -> str:
     """Give a batch the next present leader in protocol order; returns the new name."""
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[str]:
         plan = plan_awards(ev)
         b = next((b for b in plan.pending_batches if b.number == batch_number), None)
         if b is None:
@@ -111,11 +110,10 @@ def cycle_presenter(event, batch_number: int) -> str:
             raise UserError("Chưa có lãnh đạo, khách mời nào có mặt để trao thưởng.")
         ids = [d.id for d in pool]
         nxt = pool[(ids.index(b.presenter_id) + 1) % len(pool)] if b.presenter_id in ids else pool[0]
-        out["name"] = nxt.name
-        return [("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": nxt.id})]
+        return Decision([("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": nxt.id})],
+                        nxt.name)
 
-    event.transact(decide)
-    return out["name"]
+    return event.transact(decide)
 
 
 def set_presenter(event, batch_number: int, delegate_id: int) -> None:
@@ -132,21 +130,18 @@ def set_presenter(event, batch_number: int, delegate_id: int) -> None:
 
 def start_batch(event) -> int | None:
     """The next batch is on stage now (its time is measured from here)."""
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[int | None]:
         st = state_of(ev)
         nxt = plan_awards(ev).pending_batches
         if not nxt:
-            return []
+            return Decision()
         b = nxt[0]
-        out["n"] = b.number
         if b.number in st.batch_started:
-            return []
-        return [("ceremony_batch_start", {"batch": b.number, "keys": [a.item.key for a in b.awards]})]
+            return Decision(value=b.number)
+        return Decision([("ceremony_batch_start", {"batch": b.number, "keys": [a.item.key for a in b.awards]})],
+                        b.number)
 
-    event.transact(decide)
-    return out.get("n")
+    return event.transact(decide)
 
 
 def batch_done_line(ev, number: int | None = None) -> tuple[int, tuple[str, dict]] | None:
@@ -170,105 +165,74 @@ def batch_done_line(ev, number: int | None = None) -> tuple[int, tuple[str, dict
 
 def batch_done(event, number: int | None = None) -> int | None:
     """The first pending batch (or pending batch `number`) has been presented, as it stands now."""
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[int | None]:
         found = batch_done_line(ev, number)
         if found is None:
-            return []
-        out["n"], line = found
-        return [line]
+            return Decision()
+        n, line = found
+        return Decision([line], n)
 
-    event.transact(decide)
-    return out.get("n")
+    return event.transact(decide)
 
 
 def undo_batch(event) -> int | None:
     """Take back the last "batch done" (pressed too early or by mistake)."""
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[int | None]:
         st = state_of(ev)
         if not st.done_batches:
-            return []
-        out["n"] = st.done_batches[-1].number
-        return [("ceremony_batch_undo", {"batch": out["n"]})]
+            return Decision()
+        n = st.done_batches[-1].number
+        return Decision([("ceremony_batch_undo", {"batch": n})], n)
 
-    event.transact(decide)
-    return out.get("n")
+    return event.transact(decide)
 
 
 def undo_speech(event, segment: str = "tham_luan") -> str | None:
     """Take back the latest speech event of a segment: its "done", else its "start"."""
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[str | None]:
         st = state_of(ev)
         plan = plan_speeches(ev, segment)
         current = [p.item.key for p in plan.items if p.status == "current"]
         given = [p.item.key for p in plan.items if p.status == "given"]
         key = current[0] if current else (given[-1] if given else None)
         if key is None:
-            return []
-        out["key"] = key
+            return Decision()
         what = "start" if key in current and key not in st.speech_done else "done"
-        return [("ceremony_speech_undo", {"list": segment, "key": key, "undoes": what})]
+        return Decision([("ceremony_speech_undo", {"list": segment, "key": key, "undoes": what})], key)
 
-    event.transact(decide)
-    return out.get("key")
+    return event.transact(decide)
 
 
 def start_speech(event, segment: str = "tham_luan", key: str | None = None) -> str | None:
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[str | None]:
         plan = plan_speeches(ev, segment)
         if any(p.status == "current" for p in plan.items):
             raise UserError("Đang có người trình bày. Hãy kết thúc bài đó trước.")
         pending = [p for p in plan.items if p.status == "pending"]
         chosen = next((p for p in pending if p.item.key == key), None) if key else (pending[0] if pending else None)
         if chosen is None:
-            return []
-        out["key"] = chosen.item.key
-        return [("ceremony_speech_start", {"list": segment, "key": chosen.item.key})]
+            return Decision()
+        return Decision([("ceremony_speech_start", {"list": segment, "key": chosen.item.key})], chosen.item.key)
 
-    event.transact(decide)
-    return out.get("key")
+    return event.transact(decide)
 
 
 def speech_done(event, segment: str = "tham_luan", key: str | None = None, minutes: float | None = None) -> str | None:
-    out: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[str | None]:
         plan = plan_speeches(ev, segment)
         cur = [p for p in plan.items if p.status == "current" and (key is None or p.item.key == key)]
         if cur:
-            out["key"] = cur[0].item.key
             data = {"list": segment, "key": cur[0].item.key}
             if minutes is not None:
                 data["minutes"] = minutes
-            return [("ceremony_speech_done", data)]
+            return Decision([("ceremony_speech_done", data)], cur[0].item.key)
         if key is not None and minutes is not None:  # recorded afterwards, from a paper note
-            out["key"] = key
-            return [("ceremony_speech_done", {"list": segment, "key": key, "minutes": float(minutes)})]
-        return []
+            return Decision([("ceremony_speech_done", {"list": segment, "key": key, "minutes": float(minutes)})], key)
+        return Decision()
 
-    event.transact(decide)
-    return out.get("key")
+    return event.transact(decide)
 
 
-def complete_substep(event, segment_key: str, substep_key: str) -> None:
-    """For the agenda: its sub-step ended → the matching ceremony line (idempotent enough)."""
-    what, _, ref = substep_key.partition(":")
-    if segment_key == "khen_thuong" and what == "batch":
-        if ref.isdigit():  # the batch the agenda ran, even if an earlier one was skipped
-            batch_done(event, int(ref))
-    elif what == "speech":
-        st = state_of(event)
-        if ref in st.speech_started and ref not in st.speech_done:
-            speech_done(event, segment_key, ref)
-
-
-__all__ = ["LISTS", "batch_done", "batch_done_line", "complete_substep", "cycle_presenter", "drop", "move", "moved", "pin",
+__all__ = ["LISTS", "batch_done", "batch_done_line", "cycle_presenter", "drop", "move", "moved", "pin",
            "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
            "start_speech", "undo_batch", "undo_speech"]

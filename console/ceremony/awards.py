@@ -15,15 +15,15 @@ Time per batch: overhead + per-person seconds, or the measured pace of done batc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from console.ceremony.introductions import office
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
 from console.ground.text import canonical, collation_key, fold, name_sort_key
 from console.people.categories import GUEST
-from console.people.forms import rank_form
-from console.people.protocol import Side, standing
+from console.people.forms import form_known, issuer_of, rank_form
+from console.people.protocol import Body, Level, Side, standing
 from console.people.roster import Delegate
 
 DEFAULT_BATCH_OVERHEAD_MIN = 1.0  # MC reads the decision, people walk up, photo
@@ -42,12 +42,13 @@ class AwardItem:
     list_proxy_id: int | None
     achievement: str = ""
     rank: int = 0
+    decision: str = ""  # "Quyết định số …, ngày …" as the list gave it (section row or title block)
 
     @classmethod
     def from_doc(cls, doc: dict, ranking: list[str]) -> AwardItem:
         return cls(doc["key"], int(doc.get("n", 0)), doc["recipient"], doc.get("unit", ""), doc["form"],
                    bool(doc.get("collective")), doc.get("delegate_id"), doc.get("proxy_id"),
-                   doc.get("achievement", ""), rank_form(doc["form"], ranking))
+                   doc.get("achievement", ""), rank_form(doc["form"], ranking), str(doc.get("decision") or ""))
 
     def rule_key(self) -> tuple:
         name = (collation_key(self.recipient), ()) if self.collective else name_sort_key(self.recipient)
@@ -79,6 +80,7 @@ class Batch:
     minutes: float = 0.0
     done: bool = False
     slot: str = ""
+    decision: str = ""  # the form's award decision, read before its first batch
 
     @property
     def names(self) -> list[str]:
@@ -109,10 +111,6 @@ def load_items(event) -> list[AwardItem]:
     return [AwardItem.from_doc(doc, ranking) for doc in table_docs(event, "awards")]
 
 
-_LONG = [("ui ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("lien doan lao dong", "ldld"),
-         ("ui ban mttq", "mttq"), ("mat tran to quoc", "mttq")]  # folded: y → i
-
-
 def presenter_rank(position: str, unit: str = "") -> tuple:
     """Protocol order for presenting awards (smaller first): the guests' order (console.people.protocol)."""
     return standing(position, unit).key
@@ -132,16 +130,21 @@ def _configured_presenters(event, form: str, present_people: list[Delegate]) -> 
     ranking = event.settings.award_ranking
     wanted: list[str] = []
     for k, v in table.items():
-        if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or rank_form(form, ranking) < len(ranking)):
+        if rank_form(k, ranking) == rank_form(form, ranking) and (fold(k) == fold(form) or form_known(form, ranking)):
             wanted += v
     out: list[Delegate] = []
     for w in wanted:
         for d in present_people:
-            if (w.strip().lstrip("#").isdigit() and int(w.strip().lstrip("#")) == d.id) or canonical(w) == canonical(d.name) \
-                    or fold(w) == fold(d.position) or (len(fold(w)) > 6 and fold(w) in fold(f"{d.position} {d.unit}")):
-                if d not in out:
-                    out.append(d)
+            if matches_person(w, d) and d not in out:
+                out.append(d)
     return out
+
+
+def matches_person(wanted: str, d: Delegate) -> bool:
+    """What an organiser typed in event.toml ("0042", "Nguyễn Văn A", "Chủ tịch UBND huyện") names `d`."""
+    w = wanted.strip()
+    return (w.lstrip("#").isdigit() and int(w.lstrip("#")) == d.id) or canonical(w) == canonical(d.name) \
+        or fold(w) == fold(d.position) or (len(fold(w)) > 6 and fold(w) in fold(f"{d.position} {d.unit}"))
 
 
 def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
@@ -232,6 +235,8 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             for pa in chunk:
                 pa.batch = number
             plan.batches.append(batch)
+    for b in plan.batches:
+        b.decision = decision_for(event, b.form, items)
     for b in plan.pending_batches:
         n = len(b.awards)
         b.minutes = round(plan.overhead_minutes + n * plan.seconds_per_person / 60, 1)
@@ -240,18 +245,14 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
     return plan
 
 
-def _short(text: str) -> str:
-    key = fold(text)
-    for long, short in _LONG:
-        key = key.replace(long, short)
-    return re.sub(r"\s+", " ", key)
-
-
-def _issuer(form: str) -> str:
-    """"Giấy khen của LĐLĐ huyện" → "ldld huyen": the body whose own leader should present."""
-    _kind, _, who = _short(form).partition(" cua ")
-    words = who.split()
-    return " ".join(words[-2:]) if len(words) >= 2 and words[-1] in ("tinh", "huien", "xa", "pho") else ""  # folded: huyện → huien
+def decision_for(event, form: str, items: list[AwardItem]) -> str:
+    """The award decision of a form: [awards.decisions] in event.toml, else what the list wrote."""
+    ranking = event.settings.award_ranking
+    rank = rank_form(form, ranking)
+    for name, text in event.settings.awards.decisions.items():
+        if (rank_form(name, ranking) == rank and form_known(form, ranking)) or fold(name) == fold(form):
+            return text
+    return next((it.decision for it in items if it.decision and (it.form == form or it.rank == rank)), "")
 
 
 def _runs(called: list[PlannedAward]) -> list[list[PlannedAward]]:
@@ -293,17 +294,46 @@ def _choose_presenter(event, b: Batch, form_order: list[int], pool: list[Delegat
     if not usable:
         b.presenter_reason = "chưa có lãnh đạo nào có mặt để trao"
         return
-    issuer = _issuer(b.form)
-    own = [d for d in usable if issuer and issuer in _short(d.unit)]
-    if own:
-        d = own[0]
-        b.presenter_id, b.presenter_name = d.id, d.name
-        b.presenter_reason = f"lãnh đạo cao nhất có mặt của cơ quan khen ({d.position})"
+    tier, candidates = presenters_for(b.form, usable)
+    if not candidates:
+        b.presenter_reason = ("không có lãnh đạo của cơ quan khen, cấp trên hoặc lãnh đạo địa phương có mặt: "
+                              "hãy chọn người trao (phím t)")
         return
-    rank = form_order.index(int(b.slot.split(":")[0])) if b.slot else 0
-    d = usable[rank % len(usable)]
+    j = int(b.slot.split(":")[1]) if b.slot.count(":") == 1 and b.slot.split(":")[1].isdigit() else 0
+    d = candidates[j % len(candidates)]  # a form's later batches go to the next leader of the same standing
     b.presenter_id, b.presenter_name = d.id, d.name
-    b.presenter_reason = f"hình thức cao thứ {rank + 1} → lãnh đạo thứ {rank % len(usable) + 1} theo nghi thức ({d.position})"
+    b.presenter_reason = {
+        "own": f"lãnh đạo của cơ quan khen ({office(d.position, d.unit)})",
+        "higher": f"lãnh đạo cấp trên của cơ quan khen ({office(d.position, d.unit)})",
+        "fallback": f"cơ quan khen và cấp trên không có ai có mặt; lãnh đạo cao nhất có mặt ({office(d.position, d.unit)}) "
+                    "— đổi người trao nếu cần (phím t)",
+    }[tier]
+
+
+def presenters_for(form: str, people: list[Delegate]) -> tuple[str, list[Delegate]]:
+    """Who may present `form`, best first: its issuing body's own leaders, then a higher body's
+    (a higher level, or the Party committee and government above a union of the same level),
+    else — nobody of those in the hall — the highest Party/government/union leader present.
+    Never an enterprise's or a school's head for a body above them, never the press."""
+    body, level = issuer_of(form)
+    known = [(d, standing(d.position, d.unit)) for d in people]
+    known = [(d, s) for d, s in known if s.known and s.side != Side.PRESS]
+    if body is None or level is None:
+        pool = [d for d, s in known if s.side in (Side.LEADERS, Side.UNION)]
+        return ("fallback", pool) if pool else ("fallback", [])
+    own = [d for d, s in known if s.body == body and s.level == level]
+    if body in (Body.UBND, Body.HDND):
+        own = [d for d, s in known if s.body in (Body.UBND, Body.HDND) and s.level == level] or own
+    higher = [d for d, s in known if d not in own and (
+        (s.level < level and (s.side == Side.LEADERS or s.body == body))
+        or (s.level == level and s.side == Side.LEADERS and body in (Body.UNION, Body.MASS)))]
+    if own:
+        return "own", own
+    if higher:
+        return "higher", higher
+    near = [(d, s) for d, s in known if s.level <= max(level, Level.DISTRICT)]
+    pool = [d for d, s in near if s.side in (Side.LEADERS, Side.UNION)] + [d for d, s in near if s.side == Side.SECTORS]
+    return "fallback", pool
 
 
 def presenter_choices(event, present: set[int] | None = None) -> list[Delegate]:

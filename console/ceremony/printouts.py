@@ -31,10 +31,17 @@ def _certificate(event, p):
     from console.printing.layout_certificate import CertificateData
 
     s = event.settings
+    if p.proxy_name and p.proxy_name != p.item.recipient:
+        receiver = f"{p.proxy_name} (nhận thay)"
+    elif p.item.collective and p.called_name:
+        receiver = f"{p.called_name} (đại diện)"
+    else:
+        receiver = ""
     return CertificateData(recipient=p.item.recipient, award_form=p.item.form, reason=p.item.achievement,
                            unit=p.item.unit if p.item.unit != p.item.recipient else "",
                            header=[x for x in (s.parent_unit.upper(), s.unit.upper()) if x],
-                           place_date=s.place_date_line)
+                           place_date=s.place_date_line, receiver=receiver,
+                           decision=str(getattr(p.item, "decision", "") or ""))
 
 
 def _batch(plan: AwardPlan, number: int | None) -> Batch:
@@ -64,8 +71,8 @@ def print_batch(event, number: int | None = None, *, certificates: bool = True, 
     return jobs
 
 
-def print_mc_list(event, *, printer: str | None = None):
-    """Queue the MC's list: every pending batch, names in calling order, presenters."""
+def print_mc_list(event, *, printer: str | None = None) -> list:
+    """Queue the MC's list: every pending batch, names in calling order, presenters — as pages."""
     from console.printing.jobs import queue_mc_list
 
     plan = plan_awards(event)

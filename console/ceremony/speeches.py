@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from console.agenda.timing import minutes_text
+from console.agenda.plan import load_agenda
+from console.agenda.run import run_of
+from console.agenda.timing import allotment, minutes_text
 from console.people.categories import EXEMPLARY_COLLECTIVE
 from console.ground.text import fold
 from console.ceremony.order import apply_manual_order
@@ -147,16 +149,11 @@ class SpeechPlan:
 
 def segment_minutes(event, segment: str) -> float:
     """The segment's time, from the agenda the control runs: the minutes the control approved
-    when it re-timed the day, else the agenda's own (agenda.toml, or the level's default plan).
-    A segment the agenda does not hold (switched off) has no time for speeches."""
-    from console.agenda.plan import load_agenda
-    from console.agenda.run import run_of
-
-    approved = run_of(event).allot.get(segment)
-    if isinstance(approved, (int, float)):
-        return float(approved)
+    when it re-timed the day, else the agenda's own (agenda.toml, or the level's default plan;
+    read and checked by the agenda, never parsed here). A segment the agenda does not hold
+    (switched off) has no time for speeches."""
     seg = load_agenda(event).segment(segment)
-    return float(seg.minutes) if seg is not None else 0.0
+    return allotment(run_of(event), seg) if seg is not None else 0.0
 
 
 def load_items(event, segment: str = "tham_luan") -> list[SpeechItem]:

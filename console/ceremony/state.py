@@ -1,21 +1,10 @@
 """The ceremony's journal lines, folded: manual adjustments and what has happened.
 
-Kinds (all written through `event.transact`, see actions.py):
-  ceremony_import     {"list", "source", "rows", …}            (lists.py)
-  ceremony_order      {"list": "awards"|"speeches"|"responses", "keys": [...]}   manual order
-  ceremony_pin        {"list", "key", "pinned": bool}          a speech kept whatever the time
-  ceremony_drop       {"list", "key", "dropped": bool}         a speech taken out by hand
-  ceremony_proxy      {"key", "proxy_id": int|None}            award received by someone else
-  ceremony_presenter  {"slot", "delegate_id"}                  presenter of a batch, by hand
-  ceremony_batch_start{"batch", "keys"}
-  ceremony_batch_done {"batch", "keys", "form", "called": {key: id}, "proxies": {key: id}, "presenter_id"}
-  ceremony_batch_undo {"batch"}                               the last "done" was a mistake
-  ceremony_speech_start {"key"}
-  ceremony_speech_undo  {"key"}                                undo the last done (or start) of a speech
-  ceremony_speech_done  {"key", "minutes"?}                    minutes if no start line
-Agenda lines that carry {"substep": "speech:<key>"|"batch:<n>"} give start/end times too
-(kinds ending in "start"/"begin" and "end"/"done"/"next"), so actual minutes come
-from whichever desk recorded them.
+Kinds folded here: ceremony_* (written through `event.transact` by actions.py,
+the import by importer/lists.py) — their data in console/ground/kinds.py.
+The agenda's moves (console/agenda/run.py) name the sub-step they leave, enter,
+skip or undo ("speech:<key>", "batch:<n>"): a speech's start and end come from
+them, so its actual minutes come from whichever laptop moved the agenda.
 """
 
 from __future__ import annotations
@@ -23,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from console.agenda.run import KINDS as AGENDA_KINDS
 from console.ground.journal import Entry
 
 
@@ -57,6 +47,7 @@ class CeremonyState:
     speech_started: dict[str, str] = field(default_factory=dict)
     speech_done: dict[str, tuple[str, float | None]] = field(default_factory=dict)
     generation: int = 0  # bumps on every folded ceremony line (screens redraw on change)
+    docs: dict[str, tuple] = field(default_factory=dict)  # roster table -> (file stamp, docs): see table_docs
 
     @property
     def done_keys(self) -> set[str]:
@@ -74,18 +65,16 @@ class CeremonyState:
     def apply(self, e: Entry) -> None:
         d = e.data if isinstance(e.data, dict) else {}
         kind = e.kind
-        if kind.startswith("agenda_") and isinstance(d.get("substep"), str):
-            self._agenda(kind, d["substep"], e.at)
-        if kind.startswith("agenda_"):
+        if kind in AGENDA_KINDS:
             # The agenda's moves name the sub-step left and the one entered.
             if isinstance(d.get("substep_from"), str) and kind in ("agenda_next", "agenda_jump"):
-                self._agenda("agenda_done", d["substep_from"], e.at)
+                self._finished(d["substep_from"], e.at)
             if isinstance(d.get("substep_skipped"), str):
                 self._unstart(d["substep_skipped"])  # did not take place: back to the plan
             if isinstance(d.get("substep_undo_skip"), str):
-                self._agenda("agenda_start", d["substep_undo_skip"], e.at)
+                self._started(d["substep_undo_skip"], e.at)
             if isinstance(d.get("substep_to"), str):
-                self._agenda("agenda_start", d["substep_to"], e.at)
+                self._started(d["substep_to"], e.at)
             if isinstance(d.get("substep_undo_start"), str):
                 self._unstart(d["substep_undo_start"])
             if isinstance(d.get("substep_undo_done"), str):
@@ -152,27 +141,25 @@ class CeremonyState:
             self.speech_done.pop(ref)
             self.generation += 1
 
-    def _agenda(self, kind: str, substep: str, at: str) -> None:
+    def _started(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
-        if what != "speech" or not ref:
-            if what == "batch" and ref.isdigit() and kind.endswith(("start", "begin")):
-                self.batch_started.setdefault(int(ref), (at, []))
-            return
-        self.generation += 1
-        if kind.endswith(("start", "begin")):
+        if what == "speech" and ref:
+            self.generation += 1
             self.speech_started.setdefault(ref, at)
-        elif kind.endswith(("end", "done", "next")) and ref in self.speech_started:
-            self.speech_done.setdefault(ref, (at, None))
+        elif what == "batch" and ref.isdigit():
+            self.batch_started.setdefault(int(ref), (at, []))
+
+    def _finished(self, substep: str, at: str) -> None:
+        what, _, ref = substep.partition(":")
+        if what == "speech" and ref:
+            self.generation += 1
+            if ref in self.speech_started:
+                self.speech_done.setdefault(ref, (at, None))
 
 
 def state_of(event) -> CeremonyState:
-    """The folded state for one open event (kept on it, fed by its journal listener)."""
-    st = getattr(event, "_ceremony_state", None)
-    if st is None:
-        st = CeremonyState()
-        event._ceremony_state = st
-        event.on_entry(st.apply)
-    return st
+    """The folded state of one open event (declared by `Event`, fed by its journal)."""
+    return event.ceremony
 
 
 def table_docs(event, name: str) -> list[dict]:
@@ -184,7 +171,7 @@ def table_docs(event, name: str) -> list[dict]:
         stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
     except FileNotFoundError:
         return []
-    cache = event.__dict__.setdefault("_ceremony_docs", {})
+    cache = state_of(event).docs
     hit = cache.get(name)
     if hit is None or hit[0] != stamp:
         hit = (stamp, event.roster_store.table_docs(name))

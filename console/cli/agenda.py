@@ -39,7 +39,7 @@ def _hm(iso_text: str | None) -> str:
 
 
 def cmd_agenda(args) -> int:
-    from console.agenda.plan import agenda_json
+    from console.agenda.report import agenda_json
 
     event = open_event(args)
     data = agenda_json(event)
@@ -60,7 +60,7 @@ def cmd_agenda(args) -> int:
 
 def cmd_step(args) -> int:
     from console.agenda import steps
-    from console.agenda.plan import day_summary
+    from console.agenda.report import day_summary
     from console.ground.errors import UserError
 
     event = open_event(args, actor="control")
@@ -83,7 +83,7 @@ def cmd_step(args) -> int:
 
 
 def cmd_timings(args) -> int:
-    from console.agenda.plan import day_summary, timings_report
+    from console.agenda.report import day_summary, timings_report
 
     event = open_event(args)
     rows = timings_report(event)

@@ -251,10 +251,10 @@ def cmd_speech_done(args) -> int:
 
 
 def _register_printouts(sub) -> None:
-    p = sub.add_parser("print-batch", help="in giấy gọi lên sân khấu (và giấy chứng nhận) của một đợt trao thưởng")
+    p = sub.add_parser("print-batch", help="in giấy gọi lên sân khấu (và phiếu nhận khen thưởng của từng người) của một đợt trao thưởng")
     add_dir(p)
     p.add_argument("batch", nargs="?", type=int, default=None, help="số đợt (mặc định: đợt kế tiếp)")
-    p.add_argument("--no-certificates", action="store_true", help="chỉ in giấy gọi")
+    p.add_argument("--no-certificates", action="store_true", help="chỉ in giấy gọi, không in phiếu nhận khen thưởng")
     p.add_argument("--printer", default=None, help="tên máy in trong event.toml hoặc URI")
     add_desk(p)
     p.set_defaults(func=cmd_print_batch)
@@ -280,6 +280,6 @@ def cmd_print_mc_list(args) -> int:
     from console.ceremony.printouts import print_mc_list
 
     event = open_event(args)
-    job = print_mc_list(event, printer=args.printer)
-    print(f"Đã đưa danh sách cho người dẫn chương trình vào hàng in ({job.printer}).")
+    jobs = print_mc_list(event, printer=args.printer)
+    print(f"Đã đưa danh sách cho người dẫn chương trình vào hàng in ({jobs[0].printer}): {len(jobs)} tờ.")
     return 0

@@ -47,6 +47,14 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_verify)
 
+    p = sub.add_parser("accept-journal",
+                       help="chấp nhận nhật ký như hiện có sau khi bị cắt/thay (ghi vào nhật ký, ai và vì sao)")
+    add_dir(p)
+    add_desk(p)
+    p.add_argument("--reason", required=True, help="lý do, ví dụ “đã kiểm với biên bản giấy”")
+    p.add_argument("--actor", default="", help="người quyết định")
+    p.set_defaults(func=cmd_accept_journal)
+
     p = sub.add_parser("demo", help="tạo hội nghị mẫu (người hư cấu) và mở")
     p.add_argument("dir", nargs="?", default="hoinghi-demo", metavar="THƯ_MỤC")
     p.add_argument("--no-open", action="store_true", help="chỉ tạo, không mở giao diện")
@@ -176,30 +184,67 @@ def status_text(event) -> str:
     return "\n".join(out)
 
 
+def journal_health(event) -> dict:
+    """The seal's verdict and the lines set aside, for `status` (said before any figure)."""
+    j = event.journal
+    return {"journal_lines": j.lines, "journal_alarm": list(event.alarms), "journal_rejected": j.rejected,
+            "journal_problems": len(j.problems)}
+
+
+def health_lines(event) -> list[str]:
+    h = journal_health(event)
+    out = [f"CẢNH BÁO NHẬT KÝ: {a}" for a in h["journal_alarm"]]
+    if h["journal_rejected"]:
+        out.append(f"Cảnh báo: {h['journal_rejected']} dòng nhật ký sai chữ ký (bị sửa hoặc thêm bằng tay) "
+                   "không được tính vào số liệu dưới đây. Xem `hoinghi verify`.")
+    return out
+
+
 def cmd_status(args) -> int:
-    event = open_event(args)
+    event = open_event(args, inspect=True)
     if args.json:
-        print_json(status_json(event))
+        print_json({**status_json(event), **journal_health(event)})
     else:
-        print(status_text(event))
+        lines = health_lines(event)
+        if event.alarms:
+            lines.append("Số liệu dưới đây tính theo nhật ký như hiện có, chưa được chấp nhận:")
+        print("\n".join([*lines, status_text(event)]) if lines else status_text(event))
+    return 3 if event.alarms else 0
+
+
+def cmd_accept_journal(args) -> int:
+    event = open_event(args, inspect=True)
+    if not event.alarms:
+        print(f"Nhật ký {event.journal.path.name} khớp niêm phong ({event.journal.head_n} dòng); không có gì phải chấp nhận.")
+        return 0
+    alarm = event.alarms[0]
+    event.journal.actor = args.actor or event.journal.actor
+    e = event.accept_journal(args.reason)
+    print(f"Đã chấp nhận nhật ký như hiện có ({e.n - 1} dòng) và ghi việc này vào dòng {e.n}. Trước đó: {alarm}")
     return 0
 
 
 def cmd_verify(args) -> int:
     from console.ground.journal import verify
 
-    event = open_event(args)
+    event = open_event(args, inspect=True)
     checked, problems = verify(event.journal.path, event.secret)
     if args.json:
-        print_json({"lines": checked, "ok": not problems,
+        print_json({"lines": checked, "ok": not problems and not event.alarms, "alarm": list(event.alarms),
+                    "rejected": event.journal.rejected,
                     "problems": [{"line": p.line, "message": p.message} for p in problems]})
-    elif problems:
-        print(f"Nhật ký {event.journal.path.name}: {checked} dòng, {len(problems)} vấn đề:")
-        for p in problems:
-            print(f"  • Dòng {p.line}: {p.message}")
     else:
-        print(f"Nhật ký {event.journal.path.name}: {checked} dòng, chuỗi chữ ký nguyên vẹn.")
-    return 0 if not problems else 3
+        for a in event.alarms:
+            print(f"CẢNH BÁO: {a}")
+        if problems:
+            print(f"Nhật ký {event.journal.path.name}: {checked} dòng, {len(problems)} vấn đề:")
+            for p in problems:
+                print(f"  • Dòng {p.line}: {p.message}")
+        elif not event.alarms:
+            print(f"Nhật ký {event.journal.path.name}: {checked} dòng, chuỗi chữ ký nguyên vẹn, khớp niêm phong.")
+        else:
+            print(f"Nhật ký {event.journal.path.name}: {checked} dòng, chuỗi chữ ký của các dòng còn lại nguyên vẹn.")
+    return 0 if not problems and not event.alarms else 3
 
 
 def cmd_demo(args) -> int:

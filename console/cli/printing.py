@@ -33,7 +33,7 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_reprint)
 
-    p = sub.add_parser("certificate", help="in giấy chứng nhận khen thưởng cho một người/tập thể")
+    p = sub.add_parser("certificate", help="in phiếu nhận khen thưởng (phiếu lên sân khấu, không phải bằng khen) cho một người/tập thể")
     add_dir(p)
     p.add_argument("--name", required=True, help="người hoặc tập thể được khen")
     p.add_argument("--form", required=True, help="hình thức khen, ví dụ “Bằng khen của Chủ tịch UBND tỉnh”")
@@ -49,7 +49,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("print-bench", help="đo thời gian dựng và mã hóa một thẻ (mục tiêu < 20 ms)")
     p.add_argument("--n", type=int, default=140, help="số thẻ (mặc định 140)")
-    p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, giấy chứng nhận, phiếu gọi) 58/80 mm")
+    p.add_argument("--previews", metavar="THƯ_MỤC", help="ghi thêm ảnh PNG mẫu (thẻ, phiếu nhận khen thưởng, phiếu gọi) 58/80 mm")
     add_json(p)
     p.set_defaults(func=cmd_bench)
 
@@ -106,12 +106,14 @@ class Progress:
     """A text progress bar on a terminal; one line per tenth when piped."""
 
     def __init__(self, total: int, stream=sys.stderr):
-        self.total, self.done, self.stream = total, 0, stream
+        self.total, self.done, self.unconfirmed, self.stream = total, 0, 0, stream
         self.tty = stream.isatty()
         self._last_tenth = -1
 
-    def step(self, label: str) -> None:
+    def step(self, label: str, confirmed: bool = True) -> None:
+        """One job sent; only a confirmed one is counted as printed."""
         self.done += 1
+        self.unconfirmed += not confirmed
         n, t = self.done, max(1, self.total)
         if self.tty:
             bar = "█" * (30 * n // t) + "·" * (30 - 30 * n // t)
@@ -120,35 +122,51 @@ class Progress:
                 self.stream.write("\n")
         elif 10 * n // t != self._last_tenth:
             self._last_tenth = 10 * n // t
-            self.stream.write(f"Đã in {n}/{self.total}\n")
+            sent = f" (thêm {self.unconfirmed} đã gửi, chưa xác nhận)" if self.unconfirmed else ""
+            self.stream.write(f"Đã in {n - self.unconfirmed}/{self.total}{sent}\n")
         self.stream.flush()
 
 
-def _print_jobs(event, jobs, width, as_json: bool) -> tuple[int, list]:
-    """Send `jobs` now with a progress bar. Returns (printed, jobs left)."""
-    from console.printing.printers import PrintError  # noqa: F401
+class Sent:
+    """What `_print_jobs` achieved: printed (confirmed), sent but not confirmed, still waiting."""
 
+    def __init__(self, printed: int = 0, unconfirmed: list | None = None, left: list | None = None):
+        self.printed, self.unconfirmed, self.left = printed, unconfirmed or [], left or []
+
+
+def _print_jobs(event, jobs, width, as_json: bool) -> Sent:
+    """Send `jobs` now with a progress bar, retrying a failing printer a few times (CLI_ATTEMPTS)."""
     if not jobs:
-        return 0, []
+        return Sent()
     worker = _worker(event, width)
     bar = None if as_json else Progress(len(jobs))
     failure = {}
+    unconfirmed = []
 
     def progress(a):
-        if a.ok and bar:
-            bar.step(a.job.title)
-        if not a.ok:
+        if a.ok:
+            if not a.confirmed:
+                unconfirmed.append(a.job.id)
+            if bar:
+                bar.step(a.job.title if a.confirmed else f"(chưa xác nhận) {a.job.title}", a.confirmed)
+        else:
             failure["msg"] = a.message
+            if not as_json:
+                print(f"\nMáy in lỗi (lần {a.job.attempts}): {a.message}", file=sys.stderr)
 
     left = worker.drain({j.id for j in jobs}, deadline_s=max(60.0, 2.0 * len(jobs)), on_progress=progress)
-    if left and failure and not as_json:
-        print(f"\nMáy in lỗi: {failure['msg']}", file=sys.stderr)
-    return len(jobs) - len(left), left
+    return Sent(len(jobs) - len(left) - len(unconfirmed), unconfirmed, left)
 
 
 def _leftover_note(left) -> str:
     return (f"{len(left)} lệnh in còn trong hàng đợi, không mất: sửa máy in rồi chạy "
             "`hoinghi print-queue THƯ_MỤC --run`, hoặc chuyển máy bằng `--move-all … --to …`.")
+
+
+def _unconfirmed_note(ids) -> str:
+    return (f"{len(ids)} lệnh đã gửi nhưng máy in không xác nhận đã nhận hết (đã gửi, chưa xác nhận): "
+            "xem máy in có ra đủ thẻ không; thiếu thẻ nào thì chạy `hoinghi print-queue THƯ_MỤC --retry LỆNH` "
+            f"({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}).")
 
 
 def cmd_badges(args) -> int:
@@ -159,14 +177,19 @@ def cmd_badges(args) -> int:
     if not (len(args.who) == 1 and args.who[0].lower() in ("all", "tat-ca", "tất-cả")):
         ids = [parse_delegate_id(x) for part in args.who for x in part.split(",") if x.strip()]
     queued, skipped = queue_badges(event, ids, printer=args.printer, again=args.again, draft=args.draft)
-    printed, left = (0, queued) if args.no_wait else _print_jobs(event, queued, args.width, args.json)
+    sent = Sent(left=queued) if args.no_wait else _print_jobs(event, queued, args.width, args.json)
+    left = sent.left
     if args.json:
         print_json({"queued": [j.id for j in queued], "already": [j.id for j in skipped],
-                    "printed": printed, "waiting": [{"id": j.id, "error": j.error} for j in left]})
+                    "printed": sent.printed, "unconfirmed": sent.unconfirmed,
+                    "waiting": [{"id": j.id, "error": j.error} for j in left]})
     else:
-        print(f"Xếp {len(queued)} thẻ vào hàng đợi; đã in {printed}.")
+        extra = f", đã gửi chưa xác nhận {len(sent.unconfirmed)}" if sent.unconfirmed else ""
+        print(f"Xếp {len(queued)} thẻ vào hàng đợi; đã in {sent.printed}{extra}.")
         if skipped:
             print(f"{len(skipped)} thẻ đã có trong hàng đợi hoặc đã in trước đó (dùng --again để in thêm bản).")
+        if sent.unconfirmed:
+            print(_unconfirmed_note(sent.unconfirmed))
         if left and not args.no_wait:
             print(_leftover_note(left))
     return 1 if left and not args.no_wait else 0
@@ -178,13 +201,14 @@ def cmd_reprint(args) -> int:
     event = open_event(args)
     job = reprint(event, parse_delegate_id(args.delegate_id), args.reason, printer=args.printer,
                   keep_token=args.keep_token, draft=args.draft)
-    printed, left = (0, [job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
+    sent = Sent(left=[job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
+    printed, left = sent.printed, sent.left
     if args.json:
         print_json({"job": job.id, "version": job.data.get("version"), "printed": bool(printed),
-                    "error": left[0].error if left else ""})
+                    "unconfirmed": bool(sent.unconfirmed), "error": left[0].error if left else ""})
     else:
         what = "giữ mã cũ" if args.keep_token else f"mã mới (lần {job.data.get('version')}); thẻ cũ không còn dùng được"
-        state = "đã in" if printed else "đang chờ in"
+        state = "đã in" if printed else ("đã gửi, chưa xác nhận" if sent.unconfirmed else "đang chờ in")
         print(f"In lại thẻ {job.data.get('delegate_id', 0):04d} {job.data.get('name', '')}: {what}; {state}.")
         if left and not args.no_wait:
             print(_leftover_note(left))
@@ -199,11 +223,14 @@ def cmd_certificate(args) -> int:
     cert = certificate_data(event, recipient=args.name, award_form=args.form, reason=args.reason, unit=args.unit,
                             decision=args.decision)
     job = queue_certificate(event, cert, printer=args.printer, draft=args.draft)
-    printed, left = (0, [job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
+    sent = Sent(left=[job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
+    printed, left = sent.printed, sent.left
     if args.json:
-        print_json({"job": job.id, "printed": bool(printed), "error": left[0].error if left else ""})
+        print_json({"job": job.id, "printed": bool(printed), "unconfirmed": bool(sent.unconfirmed),
+                    "error": left[0].error if left else ""})
     else:
-        print(f"Giấy chứng nhận cho {cert.recipient}: {'đã in' if printed else 'đang chờ in'}.")
+        state = "đã in" if printed else ("đã gửi, chưa xác nhận" if sent.unconfirmed else "đang chờ in")
+        print(f"Phiếu nhận khen thưởng cho {cert.recipient}: {state}.")
         if left and not args.no_wait:
             print(_leftover_note(left))
     return 1 if left and not args.no_wait else 0
@@ -218,9 +245,11 @@ def cmd_status(args) -> int:
         print_json(report)
         return 0
     c = report["counts"]
-    print(f"Hàng đợi in: {c['pending'] + c['printing']} chờ in, {c['done']} đã in, {c['cancelled']} đã hủy.")
+    sent = f", {c['sent']} đã gửi chưa xác nhận" if c.get("sent") else ""
+    print(f"Hàng đợi in: {c['pending'] + c['printing']} chờ in, {c['done']} đã in{sent}, {c['cancelled']} đã hủy.")
     for p in report["printers"]:
-        state = {"ok": "sẵn sàng", "error": "LỖI", "unknown": "chưa dùng"}.get(p["state"], p["state"])
+        state = {"ok": "sẵn sàng", "error": "LỖI", "unknown": "chưa dùng",
+                 "unconfirmed": "không xác nhận"}.get(p["state"], p["state"])
         print(f"- {p['name']} ({p['uri']}): {state}; chờ {p['waiting']}, đã in {p['done']}")
         if p["state"] == "error" and p["message"]:
             print(f"    {p['message']}")
@@ -251,15 +280,18 @@ def cmd_queue(args) -> int:
         msg = f"Đã hủy {job.id} (vẫn giữ trong hàng đợi để đối chiếu)."
     elif args.retry is not None:
         n = q.retry(args.retry or None)
-        msg = f"Sẽ thử lại {n} lệnh ngay."
+        msg = f"Sẽ thử lại {n} lệnh ngay (kể cả lệnh bị bỏ dở khi chương trình in dừng đột ngột)."
     else:
         reconcile(event)
         waiting = [j for j in q.jobs() if j.status == "pending"]
         q.retry()
-        printed, left = _print_jobs(event, waiting, None, args.json)
-        msg = f"Đã in {printed}/{len(waiting)} lệnh đang chờ." + (" " + _leftover_note(left) if left else "")
+        sent = _print_jobs(event, waiting, None, args.json)
+        left = sent.left
+        msg = (f"Đã in {sent.printed}/{len(waiting)} lệnh đang chờ."
+               + (" " + _unconfirmed_note(sent.unconfirmed) if sent.unconfirmed else "")
+               + (" " + _leftover_note(left) if left else ""))
         if args.json:
-            print_json({"printed": printed, "waiting": [j.id for j in left]})
+            print_json({"printed": sent.printed, "unconfirmed": sent.unconfirmed, "waiting": [j.id for j in left]})
             return 1 if left else 0
         print(msg)
         return 1 if left else 0

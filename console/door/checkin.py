@@ -10,22 +10,31 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 from console.people.categories import CATEGORIES, CATEGORY_LABELS, EXEMPLARY, category_from_text, is_leadership
 from console.ground.clock import hhmm, parse_iso
 from console.door.day import Visit
+from console.ground.decision import Decision
 from console.ground.errors import UserError
 from console.people.roster import Delegate
 from console.ground.text import canonical, fold, nfc
-from console.door.tokens import PREFIX, Parsed, clean, code_matches, looks_like_token, parse, parse_rewritten
+from console.door.tokens import PREFIX, Parsed, Read, clean, code_matches, looks_like_token, parse, parse_rewritten
 
-CHECKED_IN = "checked_in"
-ALREADY = "already_checked_in"
-UNKNOWN = "unknown"
-INVALID = "invalid"
-IME_MANGLED = "ime_mangled"
-REPLACED = "replaced"
-NOT_A_CODE = "not_a_code"  # the desk treats it as a name search
+class Outcome(StrEnum):
+    """How a scan (or a check-in by name) ended: `ScanResult.result`. The screens style by it."""
+    CHECKED_IN = "checked_in"
+    ALREADY = "already_checked_in"
+    UNKNOWN = "unknown"  # signed by this event, but nobody on the list has that id
+    INVALID = "invalid"  # forged, damaged, another event's, not readable
+    IME_MANGLED = "ime_mangled"  # a Vietnamese input method rewrote the scanner's keys
+    REPLACED = "replaced"  # an old badge after a reprint
+    NOT_A_CODE = "not_a_code"  # the desk treats it as a name search
+    ERROR = "error"  # the event folder could not be read: nobody checked in
+
+
+CHECKED_IN, ALREADY, UNKNOWN, INVALID = Outcome.CHECKED_IN, Outcome.ALREADY, Outcome.UNKNOWN, Outcome.INVALID
+IME_MANGLED, REPLACED, NOT_A_CODE = Outcome.IME_MANGLED, Outcome.REPLACED, Outcome.NOT_A_CODE
 
 IME_HINT = ("Bộ gõ tiếng Việt (Unikey/EVKey) đang bật và đã đổi ký tự của mã quét. "
             "Hãy chuyển bộ gõ sang E (tiếng Anh) — bấm vào biểu tượng V/E hoặc Ctrl+Shift — rồi quét lại.")
@@ -35,7 +44,7 @@ MAX_PAYLOAD = 256
 
 @dataclass
 class ScanResult:
-    result: str
+    result: Outcome
     message: str
     delegate: Delegate | None = None
     at: str | None = None  # time of the check-in this result is about
@@ -92,7 +101,7 @@ def _who(event, delegate_id: int) -> Delegate | None:
     return event.get(delegate_id)
 
 
-def classify(event, payload: str) -> tuple[str, Parsed | None, bool]:
+def classify(event, payload: str) -> tuple[Read | Outcome, Parsed | None, bool]:
     """(outcome, parsed token, IME seen) without touching the journal."""
     if not isinstance(payload, str):
         return INVALID, None, False
@@ -106,25 +115,25 @@ def classify(event, payload: str) -> tuple[str, Parsed | None, bool]:
         hits = []
         for cand in ime_candidates(text):
             p = parse_rewritten(event.secret, cand)
-            if p.kind == "token" and (p.delegate_id, p.version) not in [(h.delegate_id, h.version) for h in hits]:
+            if p.kind == Read.TOKEN and (p.delegate_id, p.version) not in [(h.delegate_id, h.version) for h in hits]:
                 hits.append(p)
         if len(hits) == 1:
-            return "token", hits[0], True
+            return Read.TOKEN, hits[0], True
         if any(looks_like_token(c) and len(c) >= 12 for c in ime_candidates(text)):
             return IME_MANGLED, None, True
         return NOT_A_CODE, None, True  # Vietnamese typed on purpose: a name search
     if not text.isascii():
         return INVALID, None, False
     p = parse_rewritten(event.secret, text)
-    if p.kind == "token":
+    if p.kind == Read.TOKEN:
         return p.kind, p, p.rewritten  # rewritten: Quick Telex is on (its output is plain ASCII)
-    if p.kind == "code":
+    if p.kind == Read.CODE:
         return p.kind, p, False
     if looks_like_token(text) and any(ch in text for ch in "IU") and len(text) >= 12:
         return IME_MANGLED, None, True  # Quick Telex's GI / QU, and no way back verified
-    if p.kind == "other_event":
-        return "other_event", p, False
-    if p.kind == "invalid":
+    if p.kind == Read.OTHER_EVENT:
+        return Read.OTHER_EVENT, p, False
+    if p.kind == Read.INVALID:
         return INVALID, p, False
     if text.startswith(PREFIX) and len(text) >= 8 and " " not in text:
         return INVALID, None, False  # a half-typed or damaged token
@@ -141,7 +150,7 @@ def scan(event, payload: str, *, desk: str | None = None, actor: str | None = No
         return ScanResult(INVALID, "Mã không đọc được. Hãy quét lại hoặc tìm theo tên.")
     if outcome == IME_MANGLED:
         return ScanResult(IME_MANGLED, IME_HINT, ime_detected=True)
-    if outcome == "other_event":
+    if outcome == Read.OTHER_EVENT:
         return ScanResult(INVALID, "Thẻ của một hội nghị khác — không dùng được ở đây. Hãy tìm theo tên.", reason="other_event")
     if outcome == INVALID:
         return ScanResult(INVALID, "Mã không hợp lệ (thẻ giả, bị sửa hoặc quét thiếu). Hãy quét lại hoặc tìm theo tên.",
@@ -151,13 +160,13 @@ def scan(event, payload: str, *, desk: str | None = None, actor: str | None = No
     try:
         event.refresh()
     except UserError as exc:  # the folder went away under the desk: say so, check nobody in
-        return ScanResult("error", str(exc))
+        return ScanResult(Outcome.ERROR, str(exc))
     delegate = _who(event, parsed.delegate_id)
     if delegate is None:
         return ScanResult(UNKNOWN, "Mã đúng chữ ký nhưng không có người này trong danh sách (có thể đã bị bỏ khỏi danh sách). "
                                    "Hãy tìm theo tên hoặc đăng ký khách vãng lai.")
     current = event.day.version_of(delegate.id)
-    if outcome == "code":
+    if outcome == Read.CODE:
         if not code_matches(event.secret, payload, delegate.id, current):
             old = [v for v in range(1, current) if code_matches(event.secret, payload, delegate.id, v)]
             if old:
@@ -167,7 +176,7 @@ def scan(event, payload: str, *, desk: str | None = None, actor: str | None = No
         if parsed.version < current:
             return _replaced(event, delegate, parsed.version)
         return ScanResult(INVALID, "Phiên bản thẻ không hợp lệ. Hãy tìm theo tên.", reason="forged")
-    via = "code" if outcome == "code" else "scan"
+    via = "code" if outcome == Read.CODE else "scan"
     result = checkin_delegate(event, delegate.id, via=via, desk=desk, actor=actor)
     if ime:
         result.ime_detected = True
@@ -191,26 +200,22 @@ def _already(delegate: Delegate, visit: Visit) -> ScanResult:
 def checkin_delegate(event, delegate_id: int, *, via: str = "search", desk: str | None = None,
                      actor: str | None = None) -> ScanResult:
     """Check one person in (after a scan, or picked by name)."""
-    outcome: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[ScanResult]:
         d = ev.get(delegate_id)
         if d is None:
-            outcome["r"] = ScanResult(UNKNOWN, "Không có người này trong danh sách.")
-            return []
+            return Decision(value=ScanResult(UNKNOWN, "Không có người này trong danh sách."))
         visit = ev.day.present.get(delegate_id)
         if visit is not None:
-            outcome["r"] = _already(d, visit)
-            return []
-        outcome["d"] = d
-        return [("checkin", {"delegate_id": delegate_id, "via": via, "version": ev.day.version_of(delegate_id)})]
+            return Decision(value=_already(d, visit))
 
-    written = event.transact(decide, desk=desk, actor=actor)
-    if written:
-        e = written[0]
-        d = outcome["d"]
-        return ScanResult(CHECKED_IN, f"Chào mừng {d.name}! Đã điểm danh lúc {hhmm(e.time)}.", delegate=d, at=e.at, desk=e.desk)
-    return outcome["r"]
+        def welcome(written) -> ScanResult:
+            e = written[0]
+            return ScanResult(CHECKED_IN, f"Chào mừng {d.name}! Đã điểm danh lúc {hhmm(e.time)}.", delegate=d,
+                              at=e.at, desk=e.desk)
+        return Decision([("checkin", {"delegate_id": delegate_id, "via": via,
+                                      "version": ev.day.version_of(delegate_id)})], then=welcome)
+
+    return event.transact(decide, desk=desk, actor=actor)
 
 
 def undo_checkin(event, delegate_id: int, reason: str, *, desk: str | None = None, actor: str | None = None) -> str:
@@ -259,33 +264,27 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
         raise UserError(f"Thành phần “{category}” không hợp lệ. Chọn: {', '.join(CATEGORY_LABELS.values())}.")
     if category in EXEMPLARY and not nfc(reason):
         raise UserError("Đại biểu điển hình đến không có trong danh sách cần ghi lý do (ví dụ: thay người vắng, quyết định bổ sung).")
-    holder: dict = {}
-
-    def decide(ev):
+    def decide(ev) -> Decision[ScanResult]:
         # The same name and unit already known (registered at another desk, sent twice, or on
         # the list): that person is checked in, not registered a second time.
         key = (canonical(name), fold(unit))
         same = next((d for d in ev.delegates().values() if (canonical(d.name), fold(d.unit)) == key), None)
         if same is not None:
-            holder["d"] = same
             visit = ev.day.present.get(same.id)
             if visit is not None:
-                holder["r"] = _already(same, visit)
-                return []
-            return [("checkin", {"delegate_id": same.id, "via": "walkin", "version": ev.day.version_of(same.id)})]
+                return Decision(value=_already(same, visit))
+            return Decision(
+                [("checkin", {"delegate_id": same.id, "via": "walkin", "version": ev.day.version_of(same.id)})],
+                then=lambda w: ScanResult(CHECKED_IN, f"{same.name} (mã {same.code}) đã có trong danh sách: "
+                                          f"đã điểm danh lúc {hhmm(w[0].time)}.", delegate=same, at=w[0].at,
+                                          desk=w[0].desk))
         new = Delegate(id=ev.next_id(), name=name, category=category, unit=unit, position=nfc(position),
                        gender=gender, birth_year=birth_year, leader=is_leadership(position),
                        walk_in=True, walk_in_reason=nfc(reason))
-        holder["d"] = new
-        return [("walkin", {"delegate": new.to_dict(), "delegate_id": new.id}),
-                ("checkin", {"delegate_id": new.id, "via": "walkin", "version": 1})]
+        return Decision(
+            [("walkin", {"delegate": new.to_dict(), "delegate_id": new.id}),
+             ("checkin", {"delegate_id": new.id, "via": "walkin", "version": 1})],
+            then=lambda w: ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh khách vãng lai {new.name} (mã {new.code}).",
+                                      delegate=new, at=w[-1].at, desk=w[-1].desk))
 
-    written = event.transact(decide, desk=desk, actor=actor)
-    d = holder["d"]
-    if not written:
-        return holder["r"]
-    if written[0].kind == "checkin":
-        return ScanResult(CHECKED_IN, f"{d.name} (mã {d.code}) đã có trong danh sách: đã điểm danh lúc {hhmm(written[0].time)}.",
-                          delegate=d, at=written[0].at, desk=written[0].desk)
-    return ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh khách vãng lai {d.name} (mã {d.code}).",
-                      delegate=d, at=written[-1].at, desk=written[-1].desk)
+    return event.transact(decide, desk=desk, actor=actor)

@@ -1,12 +1,8 @@
 """The state of the day at the door: a fold over the journal's entries.
 
-Journal kinds folded here:
-  checkin        {"delegate_id", "via", "version"}
-  checkin_undo   {"delegate_id", "reason", "undoes"}   (the check-in stays in the journal)
-  checkout       {"delegate_id"}                        (left the hall; a later checkin returns)
-  walkin         {"delegate": {...}}                    (registered at the desk)
-  badge_reissue  {"delegate_id", "version", "reason"}   (a lost badge; the old token is replaced)
-Other kinds (agenda, ceremony, print, vote) are folded by their own modules.
+Kinds folded here: checkin, checkin_undo, checkout, walkin, badge_reissue — their
+data in console/ground/kinds.py. Other kinds (agenda, ceremony, print, vote) are
+folded by their own modules.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 ALPHABET = "0123456789BCGHKLMNPQTV"
 BASE = len(ALPHABET)
@@ -146,9 +147,18 @@ def human_code(secret: bytes, delegate_id: int, version: int = 1) -> str:
     return ident + _mac(secret, f"code:{ident}:{version}", 3)
 
 
+class Read(StrEnum):
+    """What a scan's text is, before anyone is looked up."""
+    TOKEN = "token"  # a badge's QR token whose signature holds
+    CODE = "code"  # the 6-character code printed under the QR, in its form (checked against a version later)
+    INVALID = "invalid"  # this event's form, but the signature does not hold: forged or damaged
+    OTHER_EVENT = "other_event"  # a token of another conference
+    NOT_TOKEN = "not_token"  # neither: a name typed, a stray scan
+
+
 @dataclass(frozen=True)
 class Parsed:
-    kind: str  # "token", "code", "invalid", "other_event", "not_token"
+    kind: Read
     delegate_id: int | None = None
     version: int | None = None
     rewritten: bool = False  # read back from a Quick Telex rewrite
@@ -166,22 +176,22 @@ def looks_like_token(text: str) -> bool:
 
 def _parse_current(secret: bytes, text: str) -> Parsed:
     if text[2:4] != _chain_tag(secret):
-        return Parsed("other_event")
+        return Parsed(Read.OTHER_EVENT)
     body, mac = text[:10], text[10:]
     ident = _chain_decode(text[4:9], text[3])
     version = _chain_decode(text[9], text[8])
     if ident is None or version is None or not hmac.compare_digest(mac, _chain_mac(secret, body)):
-        return Parsed("invalid")
-    return Parsed("token", ident, version)
+        return Parsed(Read.INVALID)
+    return Parsed(Read.TOKEN, ident, version)
 
 
 def _parse_legacy(secret: bytes, text: str) -> Parsed:
     if text[2:4] != event_tag(secret):
-        return Parsed("other_event")
+        return Parsed(Read.OTHER_EVENT)
     body, mac = text[:8], text[8:]
     if not hmac.compare_digest(mac, _mac(secret, body, 10)):
-        return Parsed("invalid")
-    return Parsed("token", _decode(text[4:7]), _decode(text[7]))
+        return Parsed(Read.INVALID)
+    return Parsed(Read.TOKEN, _decode(text[4:7]), _decode(text[7]))
 
 
 def parse(secret: bytes, payload: str) -> Parsed:
@@ -194,8 +204,8 @@ def parse(secret: bytes, payload: str) -> Parsed:
     if CODE_RE.match(text) or LONG_CODE_RE.match(text):
         # Codes of every version up to the current are checked by the caller,
         # which knows the delegate's badge version; here only the form.
-        return Parsed("code", _decode(text[:-3]), None)
-    return Parsed("not_token")
+        return Parsed(Read.CODE, _decode(text[:-3]), None)
+    return Parsed(Read.NOT_TOKEN)
 
 
 def quick_telex_candidates(text: str, limit: int = 256) -> list[str]:
@@ -221,7 +231,7 @@ def parse_rewritten(secret: bytes, payload: str) -> Parsed:
     """A token-length scan that does not verify: was it a badge Quick Telex rewrote?
     The token when exactly one way back verifies, else what `parse` said."""
     first = parse(secret, payload)
-    if first.kind == "token":
+    if first.kind == Read.TOKEN:
         return first
     text = clean(payload)
     if len(text) not in (TOKEN_LEN, LEGACY_TOKEN_LEN) or not text.startswith(PREFIX):
@@ -229,11 +239,11 @@ def parse_rewritten(secret: bytes, payload: str) -> Parsed:
     found = {}
     for cand in quick_telex_candidates(text)[1:]:
         p = parse(secret, cand)
-        if p.kind == "token":
+        if p.kind == Read.TOKEN:
             found[(p.delegate_id, p.version)] = p
     if len(found) == 1:
         p = next(iter(found.values()))
-        return Parsed("token", p.delegate_id, p.version, rewritten=True)
+        return Parsed(Read.TOKEN, p.delegate_id, p.version, rewritten=True)
     return first
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from console.ground import seal
 from console.ground.clock import SYSTEM, Clock, iso, parse_iso
 from console.ground.errors import LockTimeout, UserError
 from console.ground.storage import FileLock, disk_error, fsync_dir, lock_path_for
@@ -76,24 +77,47 @@ class Problem:
     message: str
 
 
-# A decision made under the lock: given everything appended so far, what to write.
-Decide = Callable[[list[Entry]], Iterable[tuple[str, dict]]]
+# A decision made under the lock, the journal caught up: what to write.
+Decide = Callable[["Journal"], Iterable[tuple[str, dict]]]
+
+
+@dataclass
+class Chain:
+    """Where reading has got to: enough to go on reading, or to resume from a checkpoint."""
+    offset: int = 0  # bytes read (always at a line's end)
+    line_no: int = 0  # lines read
+    head_n: int = 0  # sequence number of the last accepted line
+    head_h: str = GENESIS  # its keyed hash: the next line written chains onto it
+    broken: bool = False  # lines set aside since the last accepted one (they explain a break in the chain)
 
 
 @dataclass
 class Journal:
+    """One process's view of the journal: reads each line once, checking it as it goes.
+
+    A line is accepted (given to the folds) only when its signature is right. A line
+    that fails it is rejected — never folded, named in `problems`, counted in
+    `rejected` — so a forged check-in does not move the counts. Breaks in the chain
+    (a line removed) are named too; the lines after a break are authentic and folded.
+    Accepted entries are handed out once (`drain`) and not kept, unless someone asks
+    for `entries` (the record, the vote), which reads them back from the file.
+    """
     path: Path
     secret: bytes
     desk: str = "may-chu"
     actor: str = ""
     clock: Clock = field(default=SYSTEM)
-    entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    _offset: int = 0
-    _line_no: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    rejected: int = 0
+    chain: Chain = field(default_factory=Chain)
     _ino: int | None = None
     replaced: bool = False  # the file was swapped or cut under this process: see `poll`
     _lock: FileLock | None = field(default=None, repr=False)
+    _kept: list[Entry] | None = field(default=None, repr=False)
+    _unfolded: list[Entry] = field(default_factory=list, repr=False)
+    _watch_n: int | None = field(default=None, repr=False)  # a line number whose hash `watched_h` records
+    watched_h: str | None = None
 
     @property
     def lock(self) -> FileLock:
@@ -101,7 +125,36 @@ class Journal:
             self._lock = FileLock(lock_path_for(self.path))
         return self._lock
 
+    @property
+    def head_n(self) -> int:
+        return self.chain.head_n
+
+    @property
+    def lines(self) -> int:
+        return self.chain.line_no
+
+    def watch(self, n: int) -> None:
+        """Remember the hash of accepted line `n` when it is read (the seal's check)."""
+        self._watch_n = n
+        self.watched_h = GENESIS if n == 0 else None
+
     # --- reading --------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every accepted entry so far. Read back from the file on first use, then kept up to
+        date; a desk never asks, so it never holds the day in memory."""
+        if self._kept is None:
+            scratch = Journal(self.path, self.secret)
+            kept: list[Entry] = []
+            scratch._read_until(self.chain.offset, kept)
+            self._kept = kept
+        return self._kept
+
+    def drain(self) -> list[Entry]:
+        """Entries accepted since the last drain, for the folds (each handed out once)."""
+        out, self._unfolded = self._unfolded, []
+        return out
 
     def poll(self) -> list[Entry]:
         """Read complete lines written since the last look. Cheap when nothing changed.
@@ -116,50 +169,97 @@ class Journal:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
+            if self.chain.offset:
+                self.replaced = True
             return []
         size = st.st_size
-        if self._offset and (size < self._offset or (self._ino is not None and st.st_ino != self._ino)):
+        offset = self.chain.offset
+        if offset and (size < offset or (self._ino is not None and st.st_ino != self._ino)):
             self.replaced = True
             return []
         self._ino = st.st_ino
-        if size == self._offset:
+        if size == offset:
             return []
-        with open(self.path, "rb") as fh:
-            fh.seek(self._offset)
-            chunk = fh.read(size - self._offset)
-        return self._consume(chunk)
-
-    def _consume(self, chunk: bytes) -> list[Entry]:
-        end = chunk.rfind(b"\n")
-        if end < 0:
-            return []  # a line still being written (or a torn tail, handled under the lock)
         new: list[Entry] = []
-        for raw in chunk[: end + 1].split(b"\n")[:-1]:
-            self._line_no += 1
-            entry = self._parse(raw, self._line_no)
-            if entry is not None:
-                new.append(entry)
-        self._offset += end + 1
-        self.entries.extend(new)
+        self._read_until(size, new)
+        if self._kept is not None:
+            self._kept.extend(new)
+        self._unfolded.extend(new)
         return new
 
-    def _parse(self, raw: bytes, line_no: int) -> Entry | None:
+    def _read_until(self, size: int, out: list[Entry], block: int = 1 << 22) -> None:
+        """Read whole lines from `chain.offset` up to `size`, in blocks (bounded memory)."""
+        with open(self.path, "rb") as fh:
+            fh.seek(self.chain.offset)
+            while self.chain.offset < size:
+                chunk = fh.read(min(block, size - self.chain.offset))
+                if not chunk:
+                    return
+                end = chunk.rfind(b"\n")
+                if end < 0:
+                    if len(chunk) < block:
+                        return  # a line still being written (or a torn tail, handled under the lock)
+                    block *= 2  # one line longer than a block: read more at once
+                    fh.seek(self.chain.offset)
+                    continue
+                for raw in chunk[: end + 1].split(b"\n")[:-1]:
+                    self.chain.line_no += 1
+                    entry = self._accept(raw, self.chain.line_no)
+                    if entry is not None:
+                        out.append(entry)
+                self.chain.offset += end + 1
+                fh.seek(self.chain.offset)
+
+    def _set_aside(self, line_no: int, problem: str, warning: str) -> None:
+        self.problems.append(Problem(line_no, problem))
+        self.warnings.append(warning)
+        self.chain.broken = True
+
+    def _accept(self, raw: bytes, line_no: int) -> Entry | None:
         if not raw.strip():
             return None
+        name = self.path.name
         try:
             rec = json.loads(raw)
+            if not isinstance(rec, dict):
+                raise ValueError
+        except (ValueError, UnicodeDecodeError):
+            self._set_aside(line_no, "không phải JSON hợp lệ: dòng đã bị sửa tay hoặc hỏng",
+                            f"Dòng {line_no} của {name} không đọc được; đã bỏ qua (xem `hoinghi verify`).")
+            return None
+        if not hmac.compare_digest(str(rec.get("h", "")), line_hash(self.secret, rec)):
+            self.rejected += 1
+            self._set_aside(line_no, "nội dung không khớp chữ ký: dòng đã bị sửa hoặc được thêm vào bằng tay; không được tính",
+                            f"Dòng {line_no} của {name} sai chữ ký (bị sửa hoặc thêm bằng tay): không được tính "
+                            "vào số liệu (xem `hoinghi verify`).")
+            return None
+        try:
             entry = Entry(**rec)
-            # Still JSON but with wrong fields (edited by hand, damaged): every fold and
-            # message would trip over it, so it is set aside like an unreadable line.
+            # Signed but with wrong fields: every fold and message would trip over it.
             if not (isinstance(entry.n, int) and not isinstance(entry.n, bool) and isinstance(entry.kind, str)
                     and isinstance(entry.data, dict) and isinstance(entry.id, str) and isinstance(entry.desk, str)
-                    and isinstance(entry.actor, str) and isinstance(entry.at, str)):
+                    and isinstance(entry.actor, str) and isinstance(entry.at, str) and isinstance(entry.prev, str)):
                 raise TypeError
             parse_iso(entry.at)
-            return entry
-        except (ValueError, TypeError, UnicodeDecodeError):
-            self.warnings.append(f"Dòng {line_no} của {self.path.name} không đọc được; đã bỏ qua (xem `hoinghi verify`).")
+        except (ValueError, TypeError):
+            self._set_aside(line_no, "dữ liệu dòng không đúng dạng (thời gian, số thứ tự…)",
+                            f"Dòng {line_no} của {name} không đọc được; đã bỏ qua (xem `hoinghi verify`).")
             return None
+        c = self.chain
+        if not c.broken:  # a break right after lines set aside is already explained by them
+            if entry.prev != c.head_h:
+                if entry.n == c.head_n + 1:
+                    self.problems.append(Problem(line_no, "không nối tiếp dòng trước: dòng trước đó đã bị sửa"))
+                else:
+                    self.problems.append(Problem(line_no, f"thiếu dòng trước (số thứ tự nhảy từ {c.head_n} lên {entry.n}): "
+                                                          "có dòng đã bị xóa"))
+            elif entry.n != c.head_n + 1:
+                self.problems.append(Problem(line_no, f"số thứ tự {entry.n} không liền sau {c.head_n}"))
+        c.broken = False
+        c.head_n, c.head_h = entry.n, entry.h
+        if entry.n == self._watch_n:
+            self.watched_h = entry.h
+        return entry
 
     # --- writing --------------------------------------------------------------
 
@@ -189,11 +289,13 @@ class Journal:
         try:
             self._repair_torn_tail(fd)
             self.poll()
-            lines = list(decide(self.entries))
+            if self.replaced:
+                raise UserError(f"Nhật ký {self.path.name} đã bị thay trong lúc chương trình đang chạy; "
+                                "máy này không ghi gì thêm. Hãy đóng và mở lại chương trình.")
+            lines = list(decide(self))
             written: list[Entry] = []
             payload = bytearray()
-            prev = self.entries[-1].h if self.entries else GENESIS
-            n = self.entries[-1].n if self.entries else 0
+            prev, n = self.chain.head_h, self.chain.head_n
             for kind, data in lines:
                 n += 1
                 rec = {
@@ -214,14 +316,28 @@ class Journal:
                 except OSError as exc:
                     # Nothing acknowledged: cut back whatever part of the write landed.
                     with contextlib.suppress(OSError):
-                        os.ftruncate(fd, self._offset)
+                        os.ftruncate(fd, self.chain.offset)
                     raise disk_error(self.path, exc) from exc
                 if created:
                     fsync_dir(self.path.parent)
                 self.poll()
+                self._reseal()
             return written
         finally:
             os.close(fd)
+
+    def reseal_quietly(self) -> None:
+        with contextlib.suppress(OSError, UserError), self.lock():
+            self._reseal()
+
+    def _reseal(self) -> None:
+        """After the fsync, under the lock: the seal now says this long (see console/ground/seal.py)."""
+        try:
+            seal.write(seal.seal_path(self.path), self.secret,
+                       seal.Seal(self.chain.head_n, self.chain.head_h, self.chain.offset, iso(self.clock.now())))
+        except OSError as exc:
+            # The line is on disk and acknowledged; a seal that could not follow is only older.
+            self.warnings.append(f"Không cập nhật được {seal.seal_path(self.path).name} ({exc.strerror or exc}).")
 
     def _repair_torn_tail(self, fd: int) -> None:
         """A crash mid-write can leave a last line without its newline.
@@ -256,38 +372,53 @@ class Journal:
         )
 
 
+class JournalAlarm(UserError):
+    """The journal is not the one that was sealed: nothing is folded on or written until someone decides."""
+
+    exit_code = 3
+
+
+_DECIDE = ("Mọi máy dừng ghi cho tới khi người phụ trách quyết định: tìm lại tệp nhật ký đầy đủ (bản trên USB, "
+           "máy khác, bản sao lưu mới nhất) và chép vào chỗ cũ; hoặc nếu chắc chắn, chấp nhận nhật ký như hiện có bằng "
+           "`hoinghi accept-journal THƯ_MỤC --reason \"…\"` (việc chấp nhận được ghi vào nhật ký).")
+
+
+def seal_alarm_bad(path: Path) -> str:
+    return (f"Tệp niêm phong {seal.seal_path(path).name} bị sửa hoặc hỏng (chữ ký không khớp khóa của hội nghị): "
+            f"không kiểm được nhật ký {Path(path).name} có bị cắt bớt hay không. " + _DECIDE)
+
+
+def seal_alarms(journal: Journal, sealed: seal.Seal | None) -> list[str]:
+    """What the seal says about the journal as read. Empty when they agree."""
+    name = journal.path.name
+    if sealed is None:
+        if journal.chain.line_no:
+            return [f"Thiếu tệp niêm phong {seal.seal_path(journal.path).name} bên cạnh nhật ký {name} "
+                    f"({journal.chain.line_no} dòng): không kiểm được nhật ký có bị cắt bớt hay không. " + _DECIDE]
+        return []
+    if journal.head_n < sealed.n:
+        missing = sealed.n - journal.head_n
+        return [f"Nhật ký {name} ngắn hơn lúc {sealed.hhmm()} (thiếu {missing} dòng): dòng cuối đã bị cắt, tệp bị "
+                "làm rỗng hoặc xóa, hay một bản sao lưu cũ đã được chép đè. " + _DECIDE]
+    if journal.watched_h != sealed.head:
+        return [f"Nhật ký {name} không còn là nhật ký đã niêm phong lúc {sealed.hhmm()} (dòng số {sealed.n} đã khác): "
+                "có thể đã chép một nhật ký khác hoặc bản sao lưu đè lên. " + _DECIDE]
+    return []
+
+
 def verify(path: Path, secret: bytes) -> tuple[int, list[Problem]]:
-    """Check the hash chain. Returns (lines checked, problems naming the line)."""
-    problems: list[Problem] = []
+    """Check every line and the chain. Returns (lines checked, problems naming the line).
+
+    The same reader as the folds' (one pass at start does both)."""
+    j = Journal(Path(path), secret)
     try:
-        raw_lines = Path(path).read_bytes().split(b"\n")
+        size = os.stat(path).st_size
     except FileNotFoundError:
         return 0, []
-    torn = raw_lines[-1] != b""
-    if not torn:
-        raw_lines = raw_lines[:-1]
-    prev_h = GENESIS
-    prev_n = 0
-    for i, raw in enumerate(raw_lines, start=1):
-        if torn and i == len(raw_lines):
-            problems.append(Problem(i, "dòng cuối bị ghi dở (máy tắt đột ngột khi đang ghi); dòng này chưa từng được xác nhận"))
-            break
-        try:
-            rec = json.loads(raw)
-            if not isinstance(rec, dict):
-                raise ValueError
-        except (ValueError, UnicodeDecodeError):
-            problems.append(Problem(i, "không phải JSON hợp lệ: dòng đã bị sửa tay hoặc hỏng"))
-            continue
-        if rec.get("h") != line_hash(secret, rec):
-            problems.append(Problem(i, "nội dung không khớp chữ ký: dòng đã bị sửa hoặc được thêm vào bằng tay"))
-        elif rec.get("prev") != prev_h:
-            if rec.get("n") == prev_n + 1:
-                problems.append(Problem(i, "không nối tiếp dòng trước: dòng trước đó đã bị sửa"))
-            else:
-                problems.append(Problem(i, f"thiếu dòng trước (số thứ tự nhảy từ {prev_n} lên {rec.get('n')}): có dòng đã bị xóa"))
-        elif rec.get("n") != prev_n + 1:
-            problems.append(Problem(i, f"số thứ tự {rec.get('n')} không liền sau {prev_n}"))
-        prev_h = rec.get("h", "")
-        prev_n = rec.get("n", prev_n + 1) if isinstance(rec.get("n"), int) else prev_n + 1
-    return len(raw_lines), problems
+    j._read_until(size, [])
+    problems = list(j.problems)
+    lines = j.chain.line_no
+    if j.chain.offset < size:  # bytes after the last newline: a torn tail
+        lines += 1
+        problems.append(Problem(lines, "dòng cuối bị ghi dở (máy tắt đột ngột khi đang ghi); dòng này chưa từng được xác nhận"))
+    return lines, problems

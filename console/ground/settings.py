@@ -47,11 +47,34 @@ LEVELS = {
     "tinh": ("LĐLĐ tỉnh", 300, "HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN"),
 }
 
+# Award forms, highest first (Luật Thi đua, khen thưởng; Nghị định 98/2023; the union's own forms).
+# Collectives before individuals within a form is a rule of the ceremony, not of this list.
 DEFAULT_AWARD_RANKING = [
+    "Danh hiệu Anh hùng Lao động",
+    "Huân chương Sao vàng",
+    "Huân chương Hồ Chí Minh",
+    "Huân chương Độc lập hạng Nhất",
+    "Huân chương Độc lập hạng Nhì",
+    "Huân chương Độc lập hạng Ba",
+    "Huân chương Lao động hạng Nhất",
+    "Huân chương Lao động hạng Nhì",
+    "Huân chương Lao động hạng Ba",
+    "Cờ thi đua của Chính phủ",
+    "Danh hiệu Chiến sĩ thi đua toàn quốc",
+    "Bằng khen của Thủ tướng Chính phủ",
+    "Cờ thi đua của Tổng Liên đoàn Lao động Việt Nam",
     "Bằng khen của Tổng Liên đoàn Lao động Việt Nam",
+    "Bằng Lao động sáng tạo của Tổng Liên đoàn Lao động Việt Nam",
+    "Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức Công đoàn",
+    "Cờ thi đua của UBND tỉnh",
+    "Danh hiệu Chiến sĩ thi đua cấp tỉnh",
     "Bằng khen của Chủ tịch UBND tỉnh",
+    "Cờ thi đua của LĐLĐ tỉnh",
     "Bằng khen của Ban Chấp hành LĐLĐ tỉnh",
-    "Giấy khen của LĐLĐ huyện",
+    "Giấy khen của Chủ tịch UBND huyện",
+    "Giấy khen của Ban Chấp hành LĐLĐ huyện",
+    "Giấy khen của Ban Chấp hành Công đoàn ngành",
+    "Giấy khen của Ban Chấp hành Công đoàn cơ sở",
 ]
 
 
@@ -102,7 +125,16 @@ class AwardsSection:
     ranking: list[str] = setting(None, text_list(example="[\"Bằng khen của …\", \"Giấy khen của …\"]"),
                                  factory=lambda: list(DEFAULT_AWARD_RANKING))
     presenters: dict[str, list[str]] = setting(None, presenter_table(), factory=dict)
-    batch_overhead_minutes: float = setting(1.0, number(0, 30, unit="phút"))  # MC reads the decision, walk up, photo
+    batch_overhead_minutes: float = setting(1.0, number(0, 30, unit="phút"))  # walk up, hand over, photo
+    # "Bằng khen của Chủ tịch UBND tỉnh" = "Quyết định số 456/QĐ-UBND ngày 01/4/2020": read before its first batch
+    decisions: dict[str, str] = setting(None, string_table("“tên hình thức” = \"Quyết định số …, ngày …\""),
+                                        factory=dict)
+    decision_reader: str = setting("", text())  # who reads the decisions ("" = the form's first presenter)
+    decision_minutes: float = setting(2.0, number(0, 30, unit="phút"))
+    decision_step: str = setting("auto", text(choices={
+        "auto": "bước “Công bố quyết định” trước đợt đầu của mỗi hình thức đã có số quyết định",
+        "always": "bước đó trước mọi hình thức, kể cả khi chưa có số quyết định",
+        "never": "không có bước riêng (người dẫn tự đọc)"}))
     seconds_per_person: float = setting(20.0, number(0, 600, unit="giây"))
 
 
@@ -280,7 +312,7 @@ date = {_q(event_date.strftime('%d/%m/%Y'))}   # Ngày họp, dd/mm/yyyy
 start = {_q(start.strftime('%H:%M'))}          # Giờ khai mạc, HH:MM (giờ Việt Nam)
 venue = {_q(venue)}            # Địa điểm (hội trường)
 place = {_q(place)}            # Địa danh ghi ở dòng "…, ngày … tháng … năm …"
-# Các dòng chữ trên phông/băng rôn, in đầu thẻ đại biểu và giấy chứng nhận
+# Các dòng chữ trên phông/băng rôn, in đầu thẻ đại biểu và phiếu nhận khen thưởng
 banner = [
     {(","+chr(10)+"    ").join(_q(b) for b in banner)},
 ]
@@ -306,6 +338,13 @@ width_mm = 80                  # Khổ giấy: 58 hoặc 80
 ranking = [
     {ranking},
 ]
+# Một hình thức không có ở trên được trao sau cùng; khi nhập danh sách, máy báo dòng nào có nó.
+# Quyết định khen thưởng của từng hình thức (đọc trước đợt đầu tiên của hình thức đó); danh sách
+# khen thưởng cũng có thể ghi ở dòng mục ("I. BẰNG KHEN CỦA … (Quyết định số …, ngày …)").
+# decision_reader = "Phó Chủ tịch LĐLĐ huyện"   # người công bố quyết định (bỏ trống: người trao đợt đầu)
+# decision_step = "auto"     # "auto": có bước công bố khi đã có số quyết định | "always" | "never"
+# [awards.decisions]
+# "Bằng khen của Chủ tịch UBND tỉnh" = "Quyết định số 456/QĐ-UBND ngày 01/4/2020 của Chủ tịch UBND tỉnh"
 
 [vote]
 higher_level_seats = 10        # Số đại biểu đi dự hội nghị cấp trên

@@ -30,6 +30,7 @@ from pathlib import Path
 import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from console.ground.errors import LockTimeout, UserError
 
@@ -174,18 +175,63 @@ class FileLock:
             self._backend.release()
 
 
-class AtomicLockedStorage(Storage):
-    """TinyDB storage: atomic replace on write; writes only inside `lock()`.
+class FreshTable(Table):
+    """A table that never answers a search from memory: another desk may have written since."""
 
-    Use through `open_db()`; every mutation must be wrapped in `with db_lock():`
-    so the read that TinyDB does before its write sees the latest file.
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0, persist_empty: bool = False):
+        # (Table's own default is bound when TinyDB defines it: a class attribute would not reach it.)
+        super().__init__(storage, name, cache_size=0, persist_empty=persist_empty)
+
+
+class EventDB(TinyDB):
+    table_class = FreshTable
+
+
+_NO_TX = object()
+
+
+class AtomicLockedStorage(Storage):
+    """TinyDB storage: atomic replace on write; writes only under the lock.
+
+    TinyDB writes the whole file after every operation, so replacing a table with its
+    own `truncate` + `insert_multiple` would be two writes, and a reader between them
+    would see an empty roster. Inside `transaction()` TinyDB's reads and writes go to
+    one copy read under the lock, written back once at the end (or not at all if the
+    block fails: nothing half-done is ever on disk).
     """
 
     def __init__(self, path: str | Path, lock: FileLock):
         self.path = Path(path)
         self.lock = lock
+        self._tx = threading.local()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.lock():
+            if getattr(self._tx, "data", _NO_TX) is not _NO_TX:
+                yield  # nested: the outer transaction writes
+                return
+            self._tx.data, self._tx.dirty = self._read_file(), False
+            try:
+                yield
+                if self._tx.dirty:
+                    self._write_file(self._tx.data)
+            finally:
+                self._tx.data = _NO_TX
 
     def read(self) -> dict | None:
+        data = getattr(self._tx, "data", _NO_TX)
+        return self._read_file() if data is _NO_TX else data
+
+    def write(self, data: dict) -> None:
+        if getattr(self._tx, "data", _NO_TX) is not _NO_TX:
+            self._tx.data, self._tx.dirty = data, True
+            return
+        if not self.lock.held:
+            raise RuntimeError("roster writes must run inside the storage lock")
+        self._write_file(data)
+
+    def _read_file(self) -> dict | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -193,16 +239,17 @@ class AtomicLockedStorage(Storage):
         if not raw.strip():
             return None
         try:
-            return json.loads(raw)
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("không phải một đối tượng JSON")
+            return data
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(
                 f"Tệp dữ liệu {self.path} bị hỏng (không phải JSON hợp lệ: {exc}). "
                 "Hãy khôi phục từ bản sao lưu hoặc nhập lại danh sách."
             ) from exc
 
-    def write(self, data: dict) -> None:
-        if not self.lock.held:
-            raise RuntimeError("roster writes must run inside the storage lock")
+    def _write_file(self, data: dict) -> None:
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         atomic_write_text(self.path, payload)
 
@@ -210,8 +257,8 @@ class AtomicLockedStorage(Storage):
         pass
 
 
-def open_db(path: Path) -> tuple[TinyDB, FileLock]:
-    """A TinyDB on `path` with its lock. Tables must be opened with cache_size=0."""
+def open_db(path: Path) -> tuple[EventDB, FileLock]:
+    """A TinyDB on `path` with its lock; change it inside `db.storage.transaction()`."""
     lock = FileLock(lock_path_for(path))
-    db = TinyDB(path, storage=AtomicLockedStorage, lock=lock)
+    db = EventDB(path, storage=AtomicLockedStorage, lock=lock)
     return db, lock

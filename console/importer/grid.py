@@ -1,6 +1,8 @@
 """Read a spreadsheet or CSV into a plain grid of NFC strings with sheet row numbers.
 
-Merged cells are filled with their top-left value (a unit merged down several
+An .xlsx is scanned before it is read (`xlsx_scan`): declared sizes, the
+real used range and the merges, refused within bounds of time and memory,
+then read in openpyxl's read-only mode. Merged cells are filled with their top-left value (a unit merged down several
 rows belongs to each of them; "Năm sinh" merged over "Nam | Nữ" heads both).
 CSV comes in UTF-8 (with or without BOM) or Windows cp1258 (whose tone marks
 are combining characters, hence NFC), separated by , ; or tab.
@@ -14,13 +16,14 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 
 from console.ground.errors import UserError
 from console.ground.text import nfc
+from console.importer.xlsx_scan import MAX_ROWS, SheetScan, scan_workbook
 
 MAX_BYTES = 25 * 1024 * 1024
-MAX_ROWS = 20_000
 MAX_CELL = 2_000
 
 
@@ -75,38 +78,46 @@ def read_grid(path: Path, sheet: str | None = None) -> list[Grid]:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
+    """Scan first (sizes, used range, merges: cheap, bounded), then read the cells read-only."""
     import openpyxl
 
+    scans = [s for s in scan_workbook(path, sheet) if s.part.startswith("xl/worksheets/")]
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise UserError(f"{path.name} không mở được như một tệp Excel .xlsx ({type(exc).__name__}). "
                         "Hãy mở bằng Excel/LibreOffice, lưu lại dạng .xlsx rồi nhập lại.") from None
     except Exception as exc:  # openpyxl raises many kinds on malformed files
         raise UserError(f"{path.name} bị hỏng hoặc không phải .xlsx ({type(exc).__name__}). Hãy lưu lại tệp rồi nhập lại.") from None
-    names = wb.sheetnames
-    if sheet is not None:
-        if sheet not in names:
-            raise UserError(f"{path.name} không có trang “{sheet}”. Các trang có: {', '.join(names)}.")
-        names = [sheet]
-    grids = []
-    for name in names:
-        ws = wb[name]
-        if ws.max_row > MAX_ROWS:
-            raise UserError(f"{path.name}, trang “{name}” có {ws.max_row} dòng, quá giới hạn {MAX_ROWS}. Hãy kiểm tra lại tệp.")
-        fill: dict[tuple[int, int], object] = {}
-        for rng in ws.merged_cells.ranges:
-            top_left = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    fill[(r, c)] = top_left
-        rows = []
-        for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [cell_text(fill.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
-            if any(cells):
-                rows.append((r_idx, cells))
-        grids.append(Grid(path.name, name, rows))
-    return grids
+    try:
+        return [_read_sheet(wb, scan, path.name) for scan in scans]
+    except UserError:
+        raise
+    except Exception as exc:  # a part the scan passed but openpyxl cannot read
+        raise UserError(f"{path.name} bị hỏng hoặc không phải .xlsx ({type(exc).__name__}). Hãy lưu lại tệp rồi nhập lại.") from None
+    finally:
+        wb.close()
+
+
+def _read_sheet(wb, scan: SheetScan, source: str) -> Grid:
+    if scan.rows == 0:
+        return Grid(source, scan.name, [])
+    ws = wb[scan.name]
+    # Bounded by what the scan found: a lying <dimension> or a stray far cell cannot widen the read.
+    # islice: once the last used row is read, openpyxl is not asked to parse the rest (merges, …).
+    rows_in = ws.iter_rows(min_row=1, max_row=scan.rows, min_col=1, max_col=scan.cols, values_only=True)
+    table = [[cell_text(v) for v in row] for row in islice(rows_in, scan.rows)]
+    for row in table:
+        if len(row) < scan.cols:  # openpyxl yields () for a row with no cells at all
+            row.extend([""] * (scan.cols - len(row)))
+    for r0, c0, r1, c1 in scan.clamped_merges():
+        top_left = table[r0 - 1][c0 - 1]
+        for r in range(r0 - 1, r1):
+            row = table[r]
+            for c in range(c0 - 1, c1):
+                row[c] = top_left
+    rows = [(i, cells) for i, cells in enumerate(table, start=1) if any(cells)]
+    return Grid(source, scan.name, rows)
 
 
 def decode_csv(raw: bytes, name: str) -> str:

@@ -56,7 +56,8 @@ _FOLDED_SYNONYMS: dict[str, list[str]] = {fld: [fold(w) for w in words] for fld,
 _BIRTH_PARENTS = tuple(fold(w) for w in ("nam sinh", "ngay sinh", "gioi"))
 
 KIND_MARKERS = {AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
-REQUIRED = {ROSTER: {"name"}, AWARDS: {"award_form"}, SPEECHES: {"speech_title"}}
+# An awards list may give its forms in section rows instead of a column (importer/award_sections.py).
+REQUIRED = {ROSTER: {"name"}, AWARDS: set(), SPEECHES: {"speech_title"}}
 
 
 def _clean_header(text: str) -> str:
@@ -195,10 +196,17 @@ def _looks_like_data(cells: list[str], header_cells: list[str], found: dict[str,
     return cells[col] != (header_cells[col] if col < len(header_cells) else "")
 
 
+# Columns only a delegate list has; without them, "Tên tập thể, cá nhân" or "Thành tích" is an
+# awards list whose forms are given by section rows ("I. BẰNG KHEN CỦA …"), no form column.
+_ROSTER_ONLY = {"birth", "male_year", "female_year", "gender", "category", "ethnicity", "direct", "title"}
+
+
 def detect_kind(found: dict[str, int]) -> str:
     for kind, markers in KIND_MARKERS.items():
         if markers & found.keys():
             return kind
+    if {"recipient", "achievement"} & found.keys() and not _ROSTER_ONLY & found.keys():
+        return AWARDS
     return ROSTER
 
 

@@ -12,11 +12,12 @@ import hashlib
 import re
 
 from console.ground.text import canonical, fold, nfc
+from console.importer.award_sections import decision_in, form_of_section, title_decision
 from console.importer.headers import AWARDS, SPEECHES
 from console.importer.report import ImportReport, refuse
 from console.importer.rows import Problem, RowReader
 from console.people.categories import is_collective_name
-from console.people.forms import rank_form
+from console.people.forms import form_known, place_hint
 from console.people.roster import Delegate
 
 AWARDS_TABLE, SPEECHES_TABLE = "awards", "speeches"
@@ -107,9 +108,21 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
     warnings: list[str] = []
     unknown_forms: dict[str, int] = {}
     seen: dict[str, int] = {}
+    # Forms (and their decisions) given by section rows: "I. BẰNG KHEN CỦA TỔNG LIÊN ĐOÀN …"
+    whole_list_decision = title_decision(reader.layout)
+    read_sections, section_form, section_decision = 0, "", ""
+    has_form_column = "award_form" in reader.layout.columns
+    no_form_rows: list[int] = []
     for row_no, cells, _section in reader.data_rows():
+        for section in reader.sections[read_sections:]:
+            named = form_of_section(section, ranking)
+            if named:
+                section_form, section_decision = named, decision_in(section)
+            elif decision_in(section):
+                section_decision = decision_in(section)
+        read_sections = len(reader.sections)
         recipient = nfc(reader.get(cells, "recipient") or reader.get(cells, "name"))
-        form = nfc(reader.get(cells, "award_form"))
+        form = nfc(reader.get(cells, "award_form")) or (section_form if recipient else "")
         unit = nfc(reader.get(cells, "unit"))
         position = nfc(reader.get(cells, "position"))
         receiver = nfc(reader.get(cells, "receiver"))
@@ -120,10 +133,16 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             reader.problem(row_no, "recipient", "", "thiếu tên tập thể, cá nhân được khen. Hãy điền tên hoặc xóa dòng.")
             continue
         if not form:
-            reader.problem(row_no, "award_form", "", "thiếu hình thức khen thưởng (ví dụ “Bằng khen của Chủ tịch UBND tỉnh”).")
+            if has_form_column:
+                reader.problem(row_no, "award_form", "", "thiếu hình thức khen thưởng (ví dụ “Bằng khen của Chủ tịch UBND tỉnh”).")
+            else:
+                no_form_rows.append(row_no)
             continue
         person_matches = matcher.candidates(recipient)
-        collective = is_collective_name(recipient) or (not person_matches and bool(receiver))
+        # A person on the roster by that very name (diacritics kept: Tô is not Tổ) receiving in
+        # person is a person, whatever their surname looks like.
+        in_person = bool(person_matches) and (not receiver or canonical(receiver) == canonical(recipient))
+        collective = not in_person and (is_collective_name(recipient) or (not person_matches and bool(receiver)))
         proxy_name = ""
         note_proxy = _PROXY_NOTE.search(fold(notes))
         if note_proxy:
@@ -158,16 +177,26 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             reader.problem(row_no, "recipient", recipient, f"trùng với dòng {seen[key]} (cùng tên, đơn vị, hình thức). Hãy xóa một dòng.")
             continue
         seen[key] = row_no
-        if rank_form(form, ranking) >= len(ranking):
+        if not form_known(form, ranking):
             unknown_forms.setdefault(form, row_no)
+        from_section = not nfc(reader.get(cells, "award_form"))
         docs.append({
             "key": key, "n": len(docs) + 1, "row": row_no, "label": recipient, "recipient": recipient,
             "unit": unit or delegate.unit, "form": form, "achievement": nfc(reader.get(cells, "achievement")),
             "collective": collective, "delegate_id": delegate.id, "proxy_id": proxy_id, "notes": notes,
+            "decision": (section_decision if from_section else "") or whole_list_decision,
         })
+    if no_form_rows:
+        first = no_form_rows[0]
+        more = f" (và {len(no_form_rows) - 1} dòng khác)" if len(no_form_rows) > 1 else ""
+        reader.problem(first, "recipient", "", f"không biết hình thức khen thưởng{more}: danh sách không có cột "
+                       "“Hình thức khen thưởng” và phía trên chưa có dòng mục nào ghi hình thức. Hãy thêm dòng mục "
+                       "như “I. BẰNG KHEN CỦA TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM” trước các dòng của hình thức đó, "
+                       "hoặc thêm cột “Hình thức khen thưởng”.")
     for form, row_no in unknown_forms.items():
-        warnings.append(f"Hình thức “{form}” (dòng {row_no}) không có trong mục [awards] ranking của event.toml; "
-                        "sẽ trao sau các hình thức đã xếp hạng. Thêm vào ranking nếu cần đổi thứ tự.")
+        warnings.append(f"Hình thức “{form}” (dòng {row_no}) chưa có trong thứ tự khen thưởng nên sẽ trao sau cùng, "
+                        f"sau mọi hình thức đã xếp. Để xếp nó, thêm “{form}” vào danh sách ranking trong mục [awards] "
+                        f"của event.toml, đúng chỗ của nó{place_hint(form, ranking)}, rồi nhập lại danh sách.")
     return docs, warnings
 
 

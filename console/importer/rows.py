@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from console.people.categories import category_from_text
 from console.ground.text import fold
 from console.importer.headers import Layout
+from console.people.categories import category_from_text
 
 FOOTER_WORDS = (
     "tong cong", "tong so", "cong:", "nguoi lap", "nguoi lap bieu", "thu truong", "ky ten", "ky, ghi ro",
@@ -51,6 +51,9 @@ class RowReader:
     def __init__(self, layout: Layout):
         self.layout = layout
         self.problems: list[Problem] = []
+        # every section row read so far, in order ("III. BẰNG KHEN …" then "1. Tập thể": a row's
+        # own section is only the last one; an awards list needs the form named before it)
+        self.sections: list[str] = []
 
     def get(self, cells: list[str], fld: str) -> str:
         if fld == "name" and "family_name" in self.layout.columns:
@@ -89,9 +92,11 @@ class RowReader:
                 or (_NUMBERED.match(filled[0]) and category_from_text(_NUMBERED.sub("", filled[0])))
             ):
                 section = filled[0]
+                self.sections.append(section)
                 continue
             if stt and _ROMAN.match(stt) and (len(distinct) <= 2):
                 section = name or " ".join(c for c in filled if fold(c) != stt)
+                self.sections.append(section)
                 continue
             if name:
                 # A person's row may say "Chủ tịch" or "Xác nhận" in another column: only the

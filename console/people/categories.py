@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from console.ground.text import fold
+from console.ground.text import canonical, fold, has_vietnamese_marks
 from console.people.protocol import standing
 
 EXEMPLARY_COLLECTIVE = "tap_the"
@@ -62,6 +62,8 @@ def category_from_text(value: str) -> str | None:
     key = fold(value) + " "
     if not key.strip():
         return None
+    if has_vietnamese_marks(value) and key.startswith("to ") and not canonical(value).startswith("tổ"):
+        key = "_" + key  # "Tô …" (a surname) is not "Tổ …" (a team)
     for word, cat in _CATEGORY_WORDS:
         if key.startswith(word) or f" {word}" in f" {key}":
             return cat
@@ -86,10 +88,39 @@ def title_from_text(value: str) -> str:
     return value.strip()
 
 
+# The words a collective's name opens with. Written with their marks and compared with them:
+# folded, the surnames Tô, Bàn, Trương, Đới, Khổng are the nouns Tổ (team), Ban (board),
+# Trường (school), Đội (crew), Không — see shared/practice.md. Đoàn is a surname too, so only
+# "Đoàn thanh niên", "Chi đoàn" and the like are collectives.
+_COLLECTIVE_OPENINGS = (
+    "tổ", "đội", "phòng", "ban", "khoa", "bộ phận", "phân xưởng", "xưởng", "tập thể", "công đoàn", "trường",
+    "chi nhánh", "trạm", "nhà máy", "công ty", "tổng công ty", "hợp tác xã", "htx", "trung tâm", "văn phòng",
+    "ủy ban", "bệnh viện", "chi bộ", "đảng bộ", "đoàn thanh niên", "chi đoàn", "hội", "xí nghiệp", "kíp", "nhóm",
+    "lớp", "bộ môn", "cửa hàng", "hạt", "đồn", "đài", "viện", "chi cục", "cục", "sở", "thôn", "liên đoàn",
+    "ngân hàng", "kho bạc", "bảo hiểm", "điện lực", "câu lạc bộ", "ca sản xuất", "dây chuyền", "lữ đoàn",
+    "tiểu đoàn", "đại đội", "cđcs", "uỷ ban", "ubnd", "lđlđ",
+)
+_COLLECTIVE_MARKED = re.compile(r"^(?:" + "|".join(re.escape(canonical(w)) for w in
+                                                  sorted(_COLLECTIVE_OPENINGS, key=len, reverse=True)) + r")(?!\w)")
+_COLLECTIVE_BARE = re.compile(r"^(?:" + "|".join(re.escape(fold(w)) for w in
+                                                sorted(_COLLECTIVE_OPENINGS, key=len, reverse=True)) + r")(?!\w)")
+# Typed without marks, "To Thi Hang" cannot be told from "Tổ …" by its first word; a middle name
+# after it says it is a person.
+_MIDDLE_NAMES = frozenset(fold(w) for w in (
+    "thị", "văn", "đức", "hữu", "đình", "ngọc", "minh", "thanh", "quang", "xuân", "hồng", "kim", "thế", "công",
+    "quốc", "mạnh", "tiến", "duy", "bá", "trọng", "khắc", "như", "thu", "mai", "bích", "diệu", "phương", "anh",
+))
+
+
 def is_collective_name(name: str) -> bool:
-    """"Tổ may số 3", "Phòng Kế toán": a collective, not a person."""
-    return bool(re.match(r"^(to|doi|phong|ban|khoa|bo phan|phan xuong|xuong|tap the|cong doan|truong|chi nhanh)\b",
-                         fold(name)))
+    """"Tổ may số 3", "Phòng Kế toán": a collective; "Tô Thị Hằng", "Bàn Văn Quý": people."""
+    if has_vietnamese_marks(name):
+        return bool(_COLLECTIVE_MARKED.match(canonical(name)))
+    key = fold(name)
+    if not _COLLECTIVE_BARE.match(key):
+        return False
+    words = key.split()
+    return not (len(words) >= 3 and words[1] in _MIDDLE_NAMES and words[0] in ("to", "ban", "truong", "doi", "doan"))
 
 
 # --- leadership posts (the plan's "không giữ vị trí lãnh đạo, quản lý") --------

@@ -317,3 +317,17 @@ def office_text(position: str, unit: str) -> str | None:
     if in_tail is not None and in_tail != in_unit_level:
         return None  # "Phó Chủ tịch LĐLĐ tỉnh" of a unit that is a district's: say both
     return f"{position[:end + start].rstrip()} {unit}"
+
+
+def body_level(text: str) -> tuple[Body | None, Level | None]:
+    """The body a text names and its level: "Ban Chấp hành LĐLĐ tỉnh" → (UNION, PROVINCE)."""
+    marked = has_vietnamese_marks(text)
+    t = _MARKED if marked else _BARE
+    key = canonical(text) if marked else fold(text)
+    body = _body_of(key, t)
+    level = _level_of(key, t)
+    if body == Body.UNION and _SECTOR_UNION.search(key):
+        level = Level.DISTRICT  # a provincial sector union is the district federation's equal
+    if level is None and body is not None:
+        level = _DEFAULT_LEVEL.get(body)
+    return body, level

@@ -21,9 +21,10 @@ WHITE, BLACK = 1, 0
 
 
 @lru_cache(maxsize=2048)
-def fit_text(text: str, max_width: int, sizes: tuple[int, ...], bold: bool, max_lines: int | None):
+def fit_text(text: str, max_width: int, sizes: tuple[int, ...], bold: bool, max_lines: int | None,
+             keep: tuple[str, ...] = ()):
     """Cached: banner, footer and band lines repeat on every badge of a batch."""
-    return _fit_text(text, max_width, list(sizes), bold=bold, max_lines=max_lines)
+    return _fit_text(text, max_width, list(sizes), bold=bold, max_lines=max_lines, keep=keep)
 
 
 @lru_cache(maxsize=2048)
@@ -71,12 +72,13 @@ class Slip:
         return self
 
     def text(self, text: str, sizes: list[int] | int, *, bold: bool = False, align: str = "center",
-             max_lines: int | None = None, gap: int = 0) -> Slip:
-        """Wrapped text at the largest of `sizes` that fits in `max_lines`."""
+             max_lines: int | None = None, gap: int = 0, keep: tuple[str, ...] = ()) -> Slip:
+        """Wrapped text at the largest of `sizes` that fits in `max_lines`; `keep`: phrases
+        (a unit, a person's name) never broken while they fit a line."""
         if not text or not text.strip():
             return self
         sizes = [sizes] if isinstance(sizes, int) else sizes
-        f, lines = fit_text(text, self.inner, tuple(sizes), bold, max_lines)
+        f, lines = fit_text(text, self.inner, tuple(sizes), bold, max_lines, tuple(keep))
         step = line_height(f) + gap
         self.blocks.append(_Block(step * len(lines), "text", lines, f, align, gap=gap))
         return self
@@ -88,8 +90,9 @@ class Slip:
         self.blocks.append(_Block(line_height(f) * len(lines) + 2 * pad, "band", lines, f, gap=pad))
         return self
 
-    def rule(self, thickness: int = 2, pad: int = 6) -> Slip:
-        self.blocks.append(_Block(thickness + 2 * pad, "rule", gap=pad))
+    def rule(self, thickness: int = 2, pad: int = 6, inset: int = 0) -> Slip:
+        """A black line across the slip; `inset` dots shorter at each end (a separator)."""
+        self.blocks.append(_Block(thickness + 2 * pad, "rule", gap=pad, lines=[str(inset)]))
         return self
 
     def picture(self, image: Image.Image) -> Slip:
@@ -112,7 +115,8 @@ class Slip:
                 for i, line in enumerate(b.lines):
                     self._line(img, line, b.font, y + b.gap + i * step, "center", WHITE)
             elif b.kind == "rule":
-                draw.rectangle((self.margin, y + b.gap, self.width - self.margin - 1,
+                inset = int(b.lines[0]) if b.lines else 0
+                draw.rectangle((self.margin + inset, y + b.gap, self.width - self.margin - inset - 1,
                                 y + b.height - b.gap - 1), fill=BLACK)
             elif b.kind == "picture":
                 img.paste(b.picture, ((self.width - b.picture.width) // 2, y))

@@ -52,35 +52,19 @@ def text_width(f: ImageFont.FreeTypeFont, text: str) -> int:
     return int(round(f.getlength(text)))
 
 
-def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int) -> list[str] | None:
-    """Greedy wrap on spaces. None when one word alone is wider than the line.
-
-    Vietnamese writes one syllable per word, so breaking only at spaces never
-    cuts a syllable; the caller shrinks the font rather than break inside one.
+def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int, keep: tuple[str, ...] = ()) -> list[str] | None:
+    """Lines broken between words (console/printing/wrap.py): never inside a compound
+    ("hợp tác xã"), a proper noun ("Nà Lương") or a `keep` phrase while it fits a line;
+    even lines, a break after a comma preferred. None when one syllable alone is wider
+    than the line: the caller shrinks the font rather than cut it.
     """
-    words = nfc(text).split()
-    if not words:
-        return []
-    space = f.getlength(" ")
-    lines: list[str] = []
-    current: list[str] = []
-    width = 0.0
-    for word in words:
-        w = f.getlength(word)
-        if w > max_width:
-            return None
-        if current and width + space + w > max_width:
-            lines.append(" ".join(current))
-            current, width = [word], w
-        else:
-            width = width + space + w if current else w
-            current.append(word)
-    lines.append(" ".join(current))
-    return lines
+    from console.printing.wrap import layout
+
+    return layout(nfc(text), f.getlength, max_width, keep)
 
 
 def fit_text(text: str, max_width: int, sizes: list[int], *, bold: bool = False,
-             max_lines: int | None = None) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+             max_lines: int | None = None, keep: tuple[str, ...] = ()) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size in `sizes` at which `text` wraps within `max_lines` lines.
 
     Falls back to the smallest size with as many lines as it takes; a single
@@ -89,29 +73,14 @@ def fit_text(text: str, max_width: int, sizes: list[int], *, bold: bool = False,
     """
     for size in sizes:
         f = font(size, bold)
-        lines = wrap_words(text, f, max_width)
+        lines = wrap_words(text, f, max_width, keep)
         if lines is not None and (max_lines is None or len(lines) <= max_lines):
-            return f, balance(lines, f)
+            return f, lines
     f = font(sizes[-1], bold)
-    lines = wrap_words(text, f, max_width)
+    lines = wrap_words(text, f, max_width, keep)
     if lines is None:
         lines = _hard_wrap(nfc(text), f, max_width)
     return f, lines
-
-
-def balance(lines: list[str], f: ImageFont.FreeTypeFont) -> list[str]:
-    """Two lines split where they are most even: "Nguyễn Thị / Thu Huyền", not "Nguyễn Thị Thu / Huyền"."""
-    if len(lines) != 2:
-        return lines
-    words = " ".join(lines).split()
-    widest = max(f.getlength(line) for line in lines)
-    best = lines
-    for cut in range(1, len(words)):
-        a, b = " ".join(words[:cut]), " ".join(words[cut:])
-        w = max(f.getlength(a), f.getlength(b))
-        if w < widest:
-            best, widest = [a, b], w
-    return best
 
 
 def _hard_wrap(text: str, f: ImageFont.FreeTypeFont, max_width: int) -> list[str]:

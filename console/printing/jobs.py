@@ -12,10 +12,10 @@ from dataclasses import asdict
 
 from PIL import Image
 
+from console.door.tokens import MAX_VERSION
 from console.ground.errors import UserError
 from console.ground.titles import require_final
 from console.ground.text import nfc
-from console.door.tokens import MAX_VERSION
 from console.printing.layout_badge import BadgeData, badge_data, render_badge
 from console.printing.layout_callsheet import CallSheet, render_callsheet, render_mc_list
 from console.printing.layout_certificate import CertificateData, render_certificate
@@ -66,7 +66,9 @@ def render_job(job: Job, dots: int) -> Image.Image:
     if job.kind == "callsheet":
         return render_callsheet(job.data, dots)
     if job.kind == "mc_list":
-        return render_mc_list(job.data.get("batches", []), dots, subtitle=job.data.get("subtitle", ""))
+        return render_mc_list(job.data.get("batches", []), dots, subtitle=job.data.get("subtitle", ""),
+                              page=int(job.data.get("page", 0) or 0), pages=int(job.data.get("pages", 0) or 0),
+                              printed_at=str(job.data.get("printed_at", "")))
     if job.kind == "test":
         from console.printing.canvas import Slip
         return (Slip(dots).space(10).text("IN THỬ — hoinghi", [30], bold=True)
@@ -148,20 +150,16 @@ def reprint(event, delegate_id: int, reason: str, *, printer: str | None = None,
         raise UserError("Hãy ghi lý do in lại thẻ (ví dụ: mất thẻ, thẻ in hỏng).")
     require_final(event.settings, "thẻ đại biểu", draft=draft)
     printer = check_printer(event, printer)
-    holder: dict = {}
 
     def decide(ev):
         d = ev.get(delegate_id)
         if d is None:
             raise UserError(f"Không có đại biểu mã {delegate_id:04d} trong danh sách (xem `hoinghi tokens`).")
         current = ev.day.version_of(delegate_id)
-        holder["d"] = d
         if keep_token:
-            holder["v"] = current
             return [(REPRINT, {"delegate_id": delegate_id, "version": current, "reason": reason, "printer": printer})]
         if current >= MAX_VERSION:
             raise UserError(f"Thẻ của {d.name} đã in lại {current - 1} lần, quá giới hạn. Hãy điểm danh theo tên.")
-        holder["v"] = current + 1
         return [(REISSUE, {"delegate_id": delegate_id, "version": current + 1, "reason": reason, "printer": printer})]
 
     written = event.transact(decide)
@@ -207,7 +205,7 @@ def queue_certificate(event, cert: CertificateData, *, printer: str | None = Non
     require_final(event.settings, "giấy chứng nhận", draft=draft)
     printer = check_printer(event, printer, "stage")
     job, _ = PrintQueue(event.folder).add("certificate", printer, cert.to_dict(),
-                                          title=f"Giấy chứng nhận {cert.recipient}")
+                                          title=f"Phiếu nhận khen thưởng {cert.recipient}")
     return job
 
 
@@ -217,12 +215,23 @@ def queue_callsheet(event, sheet: CallSheet, *, printer: str | None = None) -> J
     return job
 
 
-def queue_mc_list(event, batches: list[CallSheet], *, printer: str | None = None, subtitle: str = "") -> Job:
+def queue_mc_list(event, batches: list[CallSheet], *, printer: str | None = None, subtitle: str = "") -> list[Job]:
+    """The MC's list as pages a hand can hold (one job per page, cut between them), each
+    numbered "Tờ n/N" with the time it was asked for — never a 60 cm strip."""
+    from console.printing.layout_callsheet import mc_pages
+
     printer = check_printer(event, printer, "stage")
-    job, _ = PrintQueue(event.folder).add("mc_list", printer, {"batches": [asdict(b) for b in batches],
-                                                               "subtitle": subtitle},
-                                          title=f"Danh sách khen thưởng cho MC ({len(batches)} đợt)")
-    return job
+    dots = resolve(printers_of(event), printer, default_width(event)).dots
+    pages = mc_pages(batches, dots, subtitle=subtitle)
+    printed_at = f"{event.clock.now():%H:%M ngày %d/%m/%Y}"
+    queue = PrintQueue(event.folder)
+    jobs = []
+    for n, page in enumerate(pages, start=1):
+        job, _ = queue.add("mc_list", printer, {"batches": [asdict(b) for b in page], "subtitle": subtitle,
+                                                 "page": n, "pages": len(pages), "printed_at": printed_at},
+                           title=f"Danh sách khen thưởng cho MC, tờ {n}/{len(pages)} ({len(page)} đợt)")
+        jobs.append(job)
+    return jobs
 
 
 # --- status -----------------------------------------------------------------------
@@ -247,9 +256,10 @@ def status_report(event, *, reconcile_first: bool = True, printers: dict[str, st
         st = status.get(name, {})
         printers.append({"name": name, "uri": uri, "state": st.get("state", "unknown"), "message": st.get("message", ""),
                          "at": st.get("at", ""), "waiting": sum(j.status in ("pending", "printing") for j in mine),
-                         "done": sum(j.status == "done" for j in mine)})
+                         "done": sum(j.status == "done" for j in mine),
+                         "sent": sum(j.status == "sent" for j in mine)})
     waiting = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
                 "error": j.error} for j in jobs if j.status in ("pending", "printing")]
     recent = [{"id": j.id, "title": j.title, "printer": j.printer, "status": j.status_label, "attempts": j.attempts,
-               "error": j.error, "done_at": j.done_at} for j in jobs if j.status in ("done", "cancelled")][-50:]
+               "error": j.error, "done_at": j.done_at} for j in jobs if j.status in ("done", "sent", "cancelled")][-50:]
     return {"printers": printers, "waiting": waiting, "recent": recent, **q.summary()}

@@ -62,9 +62,14 @@ def badge_data(event, delegate, version: int | None = None) -> BadgeData:
 
 # Sizes in dots for 80 mm paper; 58 mm scales them by 2/3.
 _SIZES = {
-    "banner": [22, 20, 18], "name": [54, 48, 42, 36, 32, 28], "body": [24, 22, 20],
+    "banner": [22, 20, 18], "body": [24, 22, 20],
     "band": [28, 26, 22], "code": [30], "small": [18],
 }
+# The name: one size on every badge of the day (NAME_SIZE) when it fits a line; a long
+# name shrinks as a whole line, never below NAME_MIN (about 4 mm high letters, readable at
+# arm's length); past that, two even lines at NAME_SIZE (never broken inside a word).
+NAME_SIZE = 48
+NAME_MIN = 34
 
 
 def _sizes(key: str, width: int) -> list[int]:
@@ -74,22 +79,37 @@ def _sizes(key: str, width: int) -> list[int]:
     return [max(14, round(s * width / 576)) for s in base]
 
 
+def name_sizes(width: int) -> tuple[int, int]:
+    """(the day's name size, the smallest a long name may shrink to) for this paper."""
+    if width >= 576:
+        return NAME_SIZE, NAME_MIN
+    return round(NAME_SIZE * width / 576), max(22, round(NAME_MIN * width / 576))
+
+
 def render_badge(b: BadgeData, width: int) -> Image.Image:
+    return badge_slip(b, width).render()
+
+
+def badge_slip(b: BadgeData, width: int) -> Slip:
+    """The badge's blocks (the tests read sizes and separators from them)."""
     s = Slip(width)
     s.space(10)
     for line in b.banner:
         s.text(line, _sizes("banner", width), bold=True, max_lines=2)
     s.rule(2, 8)
     s.space(6)
-    # One line if the name fits at a large size; else two even lines at the largest size.
-    names = _sizes("name", width)
-    _font, one_line = fit_text(b.name, s.inner, tuple(names[:3]), True, 1)
-    if len(one_line) == 1:
-        s.text(b.name, names[:3], bold=True, max_lines=1)
+    full, least = name_sizes(width)
+    one_line = [x for x in range(full, least - 1, -2)]
+    _font, lines = fit_text(b.name, s.inner, tuple(one_line), True, 1, (b.name,))
+    if len(lines) == 1:
+        s.text(b.name, one_line, bold=True, max_lines=1, keep=(b.name,))
     else:
-        s.text(b.name, names, bold=True, max_lines=2, gap=2)
+        s.text(b.name, [full, *range(full - 4, least - 1, -4)], bold=True, max_lines=2, gap=2)
     s.space(4)
+    # position and unit apart: the position, a short rule, then the unit
     s.text(b.position, _sizes("body", width), max_lines=2)
+    if b.position and b.unit:
+        s.rule(1, 5, inset=s.inner // 3)
     s.text(b.unit, _sizes("body", width), max_lines=3)
     s.space(10)
     s.band(b.band, _sizes("band", width))
@@ -99,4 +119,4 @@ def render_badge(b: BadgeData, width: int) -> Image.Image:
     s.text(note, _sizes("small", width))
     s.text(b.footer, _sizes("small", width))
     s.space(12)
-    return s.render()
+    return s

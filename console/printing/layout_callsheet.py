@@ -75,14 +75,52 @@ def render_callsheet(sheet: CallSheet | dict, width: int, *, title: str = "GỌI
     return s.render()
 
 
-def render_mc_list(batches: list[CallSheet | dict], width: int, *, title: str = "DANH SÁCH KHEN THƯỞNG (MC)",
-                   subtitle: str = "") -> Image.Image:
-    s = Slip(width)
+# A page of the MC's list: about 20 cm of paper at 203 dpi, what a hand holds (A5 is 21 cm).
+PAGE_DOTS = 1600
+
+
+def _mc_head(s: Slip, title: str, subtitle: str, width: int, page: int = 0, pages: int = 0,
+             printed_at: str = "") -> None:
     s.space(10)
     s.text(title, _scale([26, 22], width), bold=True, max_lines=2)
+    if pages > 1:
+        s.text(f"Tờ {page}/{pages}", _scale([22, 20], width), bold=True)
     s.text(subtitle, _scale([20, 18], width), max_lines=2)
+    if printed_at:
+        s.text(f"In lúc {printed_at}", _scale([18, 16], width))
     s.space(8)
+
+
+def mc_pages(batches: list[CallSheet | dict], width: int, *, title: str = "DANH SÁCH KHEN THƯỞNG (MC)",
+             subtitle: str = "", page_dots: int = PAGE_DOTS) -> list[list[CallSheet]]:
+    """The batches grouped into pages a person can hold: a batch is never split, a page
+    takes batches while it stays under `page_dots` (a batch longer than a page has one of its own)."""
+    sheets = [b if isinstance(b, CallSheet) else CallSheet.from_dict(b) for b in batches]
+    head = Slip(width)
+    _mc_head(head, title, subtitle, width, 1, 2, "00:00 01/01/2020")
+    base = sum(b.height for b in head.blocks) + 20
+    pages: list[list[CallSheet]] = []
+    used = base
+    for sheet in sheets:
+        one = Slip(width)
+        _batch(one, sheet, width)
+        h = sum(b.height for b in one.blocks)
+        if pages and used + h <= page_dots:
+            pages[-1].append(sheet)
+            used += h
+        else:
+            pages.append([sheet])
+            used = base + h
+    return pages
+
+
+def render_mc_list(batches: list[CallSheet | dict], width: int, *, title: str = "DANH SÁCH KHEN THƯỞNG (MC)",
+                   subtitle: str = "", page: int = 0, pages: int = 0, printed_at: str = "") -> Image.Image:
+    s = Slip(width)
+    _mc_head(s, title, subtitle, width, page, pages, printed_at)
     for b in batches:
         _batch(s, b if isinstance(b, CallSheet) else CallSheet.from_dict(b), width)
+    if pages > 1 and page < pages:
+        s.text(f"(còn tiếp tờ {page + 1})", _scale([18, 16], width))
     s.space(20)
     return s.render()

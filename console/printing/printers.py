@@ -19,7 +19,6 @@ import errno
 import io
 import os
 import shutil
-import socket
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,15 +29,13 @@ from PIL import Image
 from console.ground.errors import UserError
 from console.ground.storage import atomic_write_bytes
 from console.printing.canvas import dots_for
+from console.printing.print_error import PrintError
 from console.printing.raster import encode
+from console.printing.tcp_send import Confirmation, send_tcp
 
 SCHEMES = ("tcp", "usb", "serial", "win32raw", "cups", "file", "preview")
 DEFAULT_URI = "preview://ban-in"
 DEFAULT_TIMEOUT = 10.0
-STATUS_WAIT = 0.4  # seconds to wait for a printer's answer to DLE EOT before assuming it never answers
-
-DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
-PAPER_END = 0x60  # bits 5 and 6 of the answer: paper end detected
 
 
 @dataclass(frozen=True)
@@ -56,13 +53,6 @@ class PrinterSpec:
     @property
     def label(self) -> str:
         return f"{self.uri} ({self.width_mm} mm)"
-
-
-class PrintError(Exception):
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def parse_uri(uri: str, default_width: int = 80) -> PrinterSpec:
@@ -128,11 +118,17 @@ def _is_hex(x: str) -> bool:
 
 # --- sending ---------------------------------------------------------------------
 
-_answers_status: dict[str, bool] = {}  # per printer: does it answer DLE EOT? (learned once)
+@dataclass(frozen=True)
+class Delivered:
+    """Where a slip went, and whether the printer confirmed it took every byte."""
+
+    where: str
+    confirmed: bool
 
 
-def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, timeout: float = DEFAULT_TIMEOUT) -> str:
-    """Print one slip. Returns where it went; raises PrintError."""
+def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path,
+            timeout: float = DEFAULT_TIMEOUT) -> Delivered:
+    """Print one slip; raises PrintError. `confirmed` False: sent, the printer never said it took it."""
     if spec.scheme == "preview":
         out = Path(spec.target)
         out = out if out.is_absolute() else Path(folder) / out
@@ -140,83 +136,33 @@ def deliver(spec: PrinterSpec, image: Image.Image, name: str, *, folder: Path, t
             out.mkdir(parents=True, exist_ok=True)
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=False)
-            atomic_write_bytes(out / f"{name}.png", buf.getvalue())
+            # 644: the previews are for the event's other users too (the organiser opens them from the folder)
+            atomic_write_bytes(out / f"{name}.png", buf.getvalue(), mode=0o644)
         except (OSError, UserError) as exc:
             raise PrintError("io", f"Không ghi được ảnh xem trước vào {out}: {exc}. Kiểm tra quyền và dung lượng ổ đĩa.") from None
-        return str(out / f"{name}.png")
+        return Delivered(str(out / f"{name}.png"), True)
     data = encode(image, spec.dots)
-    send_bytes(spec, data, timeout=timeout)
-    return spec.uri
+    outcome = send_bytes(spec, data, timeout=timeout)
+    return Delivered(spec.uri, outcome is Confirmation.CONFIRMED)
 
 
-def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+def send_bytes(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> Confirmation:
+    """Raw bytes to a printer. CONFIRMED only when the printer (or its driver) took every byte."""
     if spec.scheme == "tcp":
         host, port = spec.target.rsplit(":", 1)
-        _send_tcp(spec, host, int(port), data, timeout)
-    elif spec.scheme == "file":
+        return send_tcp(host, int(port), data, timeout=timeout)
+    if spec.scheme == "file":
         _send_file(spec.target, data)
-    elif spec.scheme == "cups":
+        return Confirmation.CONFIRMED  # the device driver (or fsync) took every byte
+    if spec.scheme == "cups":
         _send_cups(spec.target, data, timeout)
-    elif spec.scheme in ("usb", "serial", "win32raw"):
+        return Confirmation.UNCONFIRMED  # CUPS queued it; whether the printer printed is CUPS's to tell
+    if spec.scheme in ("usb", "serial", "win32raw"):
         _send_escpos_device(spec, data, timeout)
-    else:
-        raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
-
-
-def _send_tcp(spec: PrinterSpec, host: str, port: int, data: bytes, timeout: float) -> None:
-    where = f"Máy in {host}:{port}"
-    try:
-        sock = socket.create_connection((host, port), timeout=timeout)
-    except ConnectionRefusedError:
-        raise PrintError("refused", f"{where} từ chối kết nối: máy có bật nhưng không nhận lệnh in ở cổng {port} "
-                                    "(sai cổng, hoặc đang bận với máy khác). Kiểm tra cổng rồi thử lại.") from None
-    except TimeoutError:
-        raise PrintError("timeout", f"{where} không trả lời sau {timeout:.0f} giây: máy in tắt, rút dây mạng "
-                                    "hoặc sai địa chỉ IP. Bật máy in, kiểm tra cáp mạng rồi thử lại.") from None
-    except socket.gaierror:
-        raise PrintError("off", f"Không tìm thấy máy in tên “{host}” trên mạng. Hãy dùng địa chỉ IP của máy in.") from None
-    except OSError as exc:
-        raise PrintError("off", f"{where} không liên lạc được ({exc.strerror or exc}): máy in tắt hoặc khác mạng. "
-                                "Bật máy in, kiểm tra cáp mạng/wifi rồi thử lại.") from None
-    with sock:
-        try:
-            answers = _paper_check(sock, where, STATUS_WAIT if spec.uri not in _answers_status else
-                                   (timeout if _answers_status[spec.uri] else 0))
-            if answers is not None:
-                _answers_status[spec.uri] = answers
-            sock.settimeout(timeout)
-            sock.sendall(data)
-            if _answers_status.get(spec.uri):
-                # Asked after the data, the status comes back only once the printer
-                # has read everything before it: a close mid-job shows up here.
-                if _paper_check(sock, where, timeout) is not True:
-                    raise TimeoutError
-            else:
-                sock.shutdown(socket.SHUT_WR)
-        except TimeoutError:
-            raise PrintError("timeout", f"{where} ngừng nhận dữ liệu quá {timeout:.0f} giây (kẹt giấy, mở nắp hoặc treo). "
-                                        "Kiểm tra máy in; lệnh in vẫn giữ trong hàng đợi.") from None
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
-            raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.") from None
-        except OSError as exc:
-            raise PrintError("io", f"{where}: lỗi khi gửi ({exc.strerror or exc}). Lệnh in vẫn giữ trong hàng đợi.") from None
-
-
-def _paper_check(sock: socket.socket, where: str, wait: float) -> bool | None:
-    """Ask the paper sensor. True: answered with paper; False: no answer in `wait`; None: not asked."""
-    if wait <= 0:
-        return None
-    sock.sendall(DLE_EOT_PAPER)
-    sock.settimeout(wait)
-    try:
-        reply = sock.recv(1)
-    except TimeoutError:
-        return False
-    if not reply:
-        raise PrintError("cut", f"{where} ngắt kết nối giữa chừng; thẻ có thể in thiếu. Sẽ in lại cả thẻ.")
-    if reply[0] & PAPER_END:
-        raise PrintError("paper", f"{where} hết giấy. Lắp cuộn giấy mới và đóng nắp; thẻ đang chờ sẽ tự in tiếp.")
-    return True
+        # A USB bulk write is acknowledged by the device; a serial line takes bytes with nobody
+        # listening; the Windows spooler, like CUPS, only queued the job.
+        return Confirmation.CONFIRMED if spec.scheme == "usb" else Confirmation.UNCONFIRMED
+    raise PrintError("io", f"Không gửi dữ liệu thô được tới {spec.uri}.")
 
 
 def _send_file(path: str, data: bytes) -> None:

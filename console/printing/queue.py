@@ -6,7 +6,16 @@ failed attempt only records the error and the time of the next try. Never
 double one: the id of a badge job is fixed by who and which badge version
 (`badge-0042-v2`), so asking twice finds the existing file; a worker claims a
 job under the queue's lock with a lease, so two desks' workers never send the
-same job, and a worker killed mid-job lets its lease run out for another.
+same job, and a worker killed mid-job lets its lease run out for another
+(or `retry` takes its job back at once when that worker's process is gone).
+
+"Done" (đã in) means the printer confirmed it took every byte; a job whose
+bytes all went out to a printer that never confirmed is "sent" (đã gửi, chưa
+xác nhận): not retried by itself (it may well have printed), never counted as
+printed, retried when someone says so.
+
+Every time comes from an injected clock (epoch seconds), so tests decide when
+a retry is due instead of racing a real back-off.
 
 A printer that is off fails its job, not the others: the worker skips that
 printer until the retry time and goes on with the other printers' jobs.
@@ -20,6 +29,7 @@ import re
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,21 +40,40 @@ from console.ground.storage import FileLock, atomic_write_text
 
 QUEUE_DIR = "print-queue"
 STATUS_FILE = "printers.json"
-PENDING, PRINTING, DONE, CANCELLED = "pending", "printing", "done", "cancelled"
-STATUS_LABELS = {PENDING: "chờ in", PRINTING: "đang in", DONE: "đã in", CANCELLED: "đã hủy"}
-KIND_LABELS = {"badge": "Thẻ đại biểu", "certificate": "Giấy chứng nhận", "callsheet": "Phiếu gọi lên sân khấu",
+PENDING, PRINTING, DONE, SENT, CANCELLED = "pending", "printing", "done", "sent", "cancelled"
+STATUS_LABELS = {PENDING: "chờ in", PRINTING: "đang in", DONE: "đã in", SENT: "đã gửi, chưa xác nhận",
+                 CANCELLED: "đã hủy"}
+KIND_LABELS = {"badge": "Thẻ đại biểu", "certificate": "Phiếu nhận khen thưởng", "callsheet": "Phiếu gọi lên sân khấu",
                "mc_list": "Danh sách cho MC", "test": "Trang in thử"}
 BACKOFF = (2, 5, 10, 20, 30)  # seconds before retry n (then every 30 s)
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 
 
-def _now_iso() -> str:
-    return datetime.now(VN_TZ).isoformat(timespec="seconds")
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, VN_TZ).isoformat(timespec="seconds")
+
+
+def _host() -> str:
+    return socket.gethostname().split(".")[0]
 
 
 def owner_tag() -> str:
-    return f"{socket.gethostname().split('.')[0]}:{os.getpid()}"
+    return f"{_host()}:{os.getpid()}"
+
+
+def owner_gone(tag: str) -> bool:
+    """The worker that leased a job was a process on this machine that no longer runs.
+
+    Only this machine's processes can be looked at; a lease held from another
+    desk's machine runs out on its own.
+    """
+    host, _, pid = tag.rpartition(":")
+    if host != _host() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    import psutil  # portable (Windows too): os.kill(pid, 0) would kill the process there
+
+    return not psutil.pid_exists(int(pid))
 
 
 @dataclass
@@ -88,10 +117,11 @@ class Job:
 
 
 class PrintQueue:
-    def __init__(self, event_folder: Path):
+    def __init__(self, event_folder: Path, *, clock: Callable[[], float] = time.time):
         self.folder = Path(event_folder)
         self.dir = self.folder / QUEUE_DIR
         self.lock = FileLock(self.dir / ".lock")
+        self.clock = clock  # epoch seconds
 
     def _ensure(self) -> None:
         try:
@@ -144,14 +174,14 @@ class PrintQueue:
             old = self.get(job_id)
             if old is not None or self._path(job_id).exists():
                 return old or Job(job_id, kind, printer, data), False
-            job = Job(id=job_id, kind=kind, printer=printer, data=data, seq=time.time_ns(), created=_now_iso(),
+            job = Job(id=job_id, kind=kind, printer=printer, data=data, seq=time.time_ns(), created=_iso(self.clock()),
                       title=title, reprint=reprint, reason=reason)
             self._write(job)
         return job, True
 
     def claim(self, job_id: str, lease_s: float, now: float | None = None) -> Job | None:
         """Take a due job for printing (under the lock): None if someone else has it."""
-        now = time.time() if now is None else now
+        now = self.clock() if now is None else now
         with self.lock():
             job = self.get(job_id)
             if job is None or not job.due(now):
@@ -161,16 +191,18 @@ class PrintQueue:
             self._write(job)
             return job
 
-    def finish(self, job: Job, where: str) -> None:
+    def finish(self, job: Job, where: str, *, confirmed: bool = True) -> None:
+        """Every byte went out: DONE when the printer confirmed it, SENT when it never said."""
         with self.lock():
             current = self.get(job.id) or job
-            current.status, current.done_at, current.printed_on = DONE, _now_iso(), where
+            current.status = DONE if confirmed else SENT
+            current.done_at, current.printed_on = _iso(self.clock()), where
             current.error = current.error_code = ""
             current.lease_owner, current.lease_until = "", 0.0
             self._write(current)
 
     def fail(self, job: Job, code: str, message: str, now: float | None = None) -> Job:
-        now = time.time() if now is None else now
+        now = self.clock() if now is None else now
         with self.lock():
             current = self.get(job.id) or job
             if current.status == PRINTING:
@@ -190,15 +222,30 @@ class PrintQueue:
             self._write(job)
             return job
 
+    def stranded(self, job: Job, now: float | None = None) -> bool:
+        """A job left "printing" by a worker that is gone (its lease ran out, or its process died)."""
+        now = self.clock() if now is None else now
+        return job.status == PRINTING and (job.lease_until < now or owner_gone(job.lease_owner))
+
     def retry(self, job_id: str | None = None) -> int:
-        """Try again now: one job, or every waiting job."""
-        ids = [job_id] if job_id else [j.id for j in self.jobs() if j.status == PENDING and j.next_try > 0]
+        """Try again now: one job, or every waiting job (and those a killed worker left "printing")."""
+        if job_id:
+            ids = [job_id]
+        else:
+            ids = [j.id for j in self.jobs()
+                   if (j.status == PENDING and j.next_try > 0) or self.stranded(j)]
         for i in ids:
             def change(j):
                 if j.status == DONE:
                     raise UserError(f"Lệnh in “{j.id}” đã in xong. Cần thẻ mới: F10 ở màn hình Đón tiếp "
                                     "(hoặc lệnh `hoinghi reprint`).")
-                if j.status == CANCELLED:
+                if j.status == PRINTING:
+                    if not self.stranded(j):
+                        raise UserError(f"Lệnh in “{j.id}” đang được gửi tới máy in ({j.lease_owner}); "
+                                        "chờ vài giây rồi xem lại bằng `hoinghi print-status`.")
+                    j.status, j.lease_owner, j.lease_until = PENDING, "", 0.0
+                    j.error = j.error or "Lần in trước bị ngắt (chương trình in đã dừng giữa chừng)."
+                if j.status in (CANCELLED, SENT):  # SENT: someone saw no paper come out
                     j.status = PENDING
                 j.next_try = 0.0
             self._update(i, change)
@@ -208,7 +255,7 @@ class PrintQueue:
         def change(j):
             if j.status == DONE:
                 raise UserError(f"Lệnh in “{j.id}” đã in xong, không chuyển được.")
-            if j.status == PRINTING and j.lease_until > time.time():
+            if j.status == PRINTING and not self.stranded(j):
                 raise UserError(f"Lệnh in “{j.id}” đang được gửi tới máy in; chờ vài giây rồi chuyển.")
             j.status, j.printer, j.next_try = PENDING, printer, 0.0
         return self._update(job_id, change)
@@ -240,7 +287,7 @@ class PrintQueue:
         self._ensure()
         with self.lock():
             status = self.printer_status()
-            status[name] = {"state": state, "message": message, "code": code, "at": _now_iso()}
+            status[name] = {"state": state, "message": message, "code": code, "at": _iso(self.clock())}
             atomic_write_text(self.dir / STATUS_FILE, json.dumps(status, ensure_ascii=False, indent=1))
 
     def summary(self) -> dict:

@@ -3,6 +3,10 @@
 `run_once()` is one pass (tests and the CLI call it directly); `start()` runs
 passes in a daemon thread so a desk never waits for paper to come out. Slips
 are rendered just before sending, so a job follows its printer's width.
+
+Time is injected (`clock`: epoch seconds, `sleep`): the back-off between
+attempts is decided by the clock a test holds, never by how loaded the
+machine is.
 """
 
 from __future__ import annotations
@@ -16,24 +20,29 @@ from pathlib import Path
 from console.ground.errors import UserError
 from console.printing.jobs import render_job, resolve
 from console.printing.printers import DEFAULT_TIMEOUT, PrintError, deliver
-from console.printing.queue import Job, PrintQueue
+from console.printing.queue import PENDING, PRINTING, Job, PrintQueue
+
+CLI_ATTEMPTS = 3  # `badges`/`reprint` try a failing job this many times before giving up with the sentence
 
 
 @dataclass
 class Attempt:
     job: Job
-    ok: bool
+    ok: bool  # every byte went out (and `confirmed` says whether the printer said it took them)
     where: str = ""
     code: str = ""
     message: str = ""
+    confirmed: bool = False
 
 
 class PrintWorker:
     def __init__(self, folder: Path, printers: dict[str, str], *, width: int = 80,
                  timeout: float = DEFAULT_TIMEOUT, poll: float = 0.5,
-                 on_attempt: Callable[[Attempt], None] | None = None):
+                 on_attempt: Callable[[Attempt], None] | None = None,
+                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] | None = None):
         self.folder = Path(folder)
-        self.queue = PrintQueue(self.folder)
+        self.clock = clock
+        self.queue = PrintQueue(self.folder, clock=clock)
         self.printers = dict(printers)
         self.width = width
         self.timeout = timeout
@@ -43,11 +52,13 @@ class PrintWorker:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._held: dict[str, float] = {}  # printer -> epoch seconds before which it is left alone
+        self.sleep = sleep or (lambda s: self._stop.wait(s))
 
     @classmethod
     def for_event(cls, event, **kw) -> PrintWorker:
         from console.printing.jobs import default_width, printers_of
 
+        kw.setdefault("clock", lambda: event.clock.now().timestamp())  # the event's clock (a test's fake one)
         return cls(event.folder, printers_of(event), width=default_width(event), **kw)
 
     # --- one pass ---------------------------------------------------------------------
@@ -59,7 +70,7 @@ class PrintWorker:
         for job in self.queue.jobs():
             if only is not None and job.id not in only:
                 continue
-            t = time.time() if now is None else now
+            t = self.clock() if now is None else now
             if job.printer in failed_printers or not job.due(t):
                 continue
             # A printer that just failed holds back all its jobs until its retry time,
@@ -87,7 +98,7 @@ class PrintWorker:
         try:
             spec = resolve(self.printers, job.printer, self.width)
             image = render_job(job, spec.dots)
-            where = deliver(spec, image, job.id, folder=self.folder, timeout=self.timeout)
+            sent = deliver(spec, image, job.id, folder=self.folder, timeout=self.timeout)
         except PrintError as exc:
             self.queue.fail(job, exc.code, exc.message, now)
             self.queue.set_printer_status(job.printer, "error", exc.message, exc.code)
@@ -100,24 +111,41 @@ class PrintWorker:
             msg = f"Lỗi khi dựng bản in ({type(exc).__name__}: {exc}); lệnh in vẫn giữ trong hàng đợi."
             self.queue.fail(job, "render", msg, now)
             return Attempt(job, False, code="render", message=msg)
-        self.queue.finish(job, where)
-        self.queue.set_printer_status(job.printer, "ok", f"In xong {job.id}")
-        return Attempt(job, True, where=where)
+        self.queue.finish(job, sent.where, confirmed=sent.confirmed)
+        if sent.confirmed:
+            self.queue.set_printer_status(job.printer, "ok", f"In xong {job.id}")
+        else:
+            self.queue.set_printer_status(job.printer, "unconfirmed",
+                                          f"Đã gửi {job.id}, máy in không xác nhận đã nhận hết", "unconfirmed")
+        return Attempt(job, True, where=sent.where, confirmed=sent.confirmed)
 
-    def drain(self, job_ids: set[str], *, deadline_s: float = 60.0,
+    def drain(self, job_ids: set[str], *, deadline_s: float = 60.0, attempts: int = CLI_ATTEMPTS,
               on_progress: Callable[[Attempt], None] | None = None) -> list[Job]:
-        """Print these jobs now (the CLI); stop at the first printer failure. Returns those not done."""
-        end = time.monotonic() + deadline_s
+        """Print these jobs now (the CLI). A printer that fails is tried again at its retry time; after
+        `attempts` failures in a row (or past `deadline_s`) its jobs are left waiting in the queue.
+        Returns the jobs still waiting (one sent but not confirmed is not waiting: its attempt says so)."""
+        end = self.clock() + deadline_s
         left = set(job_ids)
-        while left and time.monotonic() < end:
-            attempts = self.run_once(now=time.time(), only=left)
-            for a in attempts:
-                if a.ok:
-                    left.discard(a.job.id)
+        failures: dict[str, int] = {}  # printer -> failures in a row in this drain
+        while left and not self._stop.is_set():
+            tried = self.run_once(only=left)
+            for a in tried:
+                failures[a.job.printer] = 0 if a.ok else failures.get(a.job.printer, 0) + 1
                 if on_progress:
                     on_progress(a)
-            if any(not a.ok for a in attempts) or not attempts:
+            jobs = [j for j in (self.queue.get(i) for i in left) if j is not None]
+            left = {j.id for j in jobs if j.status in (PENDING, PRINTING)}
+            again = [j for j in jobs if j.status == PENDING and failures.get(j.printer, 0) < attempts]
+            if not again:
                 break
+            wake = min(max(j.next_try, self._held.get(j.printer, 0.0)) for j in again)
+            if wake > end:
+                break
+            pause = wake - self.clock()
+            if pause > 0:
+                self.sleep(pause)
+            elif not tried:
+                break  # nothing was due and nothing will become due: do not spin
         return [j for j in (self.queue.get(i) for i in sorted(left)) if j is not None]
 
     # --- the thread ---------------------------------------------------------------------

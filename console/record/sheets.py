@@ -7,7 +7,6 @@ the same figures.
 
 from __future__ import annotations
 
-from datetime import datetime
 from fractions import Fraction
 
 from console.people.categories import CATEGORY_SHORT
@@ -15,6 +14,7 @@ from console.ground.clock import parse_iso
 from console.people.quota import ROUNDING_NOTE, format_share
 from console.people.quota import verdict as quota_verdict
 from console.record import sources
+from console.record.sources import as_of
 from console.record import vote as vote_mod
 from console.record.actions import readable
 from console.record.day_words import Names, place_word
@@ -30,12 +30,6 @@ TIMING_STATUS = {"done": "Đã xong", "running": "Đang diễn ra", "skipped": "
 
 
 # --- small formatters ------------------------------------------------------------
-
-def as_of(event) -> datetime:
-    """The moment the report describes: the last journal line, else the opening time."""
-    entries = event.journal.entries
-    return parse_iso(entries[-1].at) if entries else event.settings.start_at
-
 
 def _dt(iso_text: str | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
     if not iso_text:

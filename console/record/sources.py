@@ -1,32 +1,33 @@
-"""The one place this package reads the agenda and ceremony modules.
+"""The one place the record reads the agenda and the ceremony: four readers, each run with
+the event's clock stopped at the journal's last line.
 
-Those modules are built in parallel; until their functions exist, each reader
-returns an empty list / a neutral dict, so the report and the minutes still
-work (with empty Awards, Speeches and Timings sheets) and pick the real data
-up as soon as the functions are there. Tests monkeypatch these four names.
+The agenda and the ceremony compute "running" items against now; the record
+describes the day as its journal last saw it, so two exports of the same journal
+— a minute apart, in two processes — are the same workbook. (Imported directly:
+a renamed function is an ImportError at once, never an empty Awards sheet.)
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
-NEUTRAL_SUMMARY = {"opened_at": None, "closed_at": None, "planned_end": None,
-                   "projected_end": None, "drift_minutes": None, "current": None}
+from console.agenda.report import day_summary as _day_summary
+from console.agenda.report import timings_report
+from console.ceremony import awards_record, speeches_record
+from console.ceremony.awards import plan_awards
+from console.ground.clock import FakeClock, parse_iso
+
+
+def as_of(event) -> datetime:
+    """The moment the record describes: the last journal line, else the opening time."""
+    entries = event.journal.entries
+    return parse_iso(entries[-1].at) if entries else event.settings.start_at
 
 
 @contextmanager
 def _as_of_last_line(event) -> Iterator[None]:
-    """Run with the event's clock stopped at the last journal line.
-
-    The agenda and ceremony compute "running" items against now; the record
-    describes the day as its journal last saw it, so two exports of the same
-    journal — a minute apart, in two processes — are the same workbook.
-    """
-    from console.ground.clock import FakeClock
-    from console.record.sheets import as_of
-
     saved = event.clock
     event.clock = FakeClock(as_of(event))
     try:
@@ -35,30 +36,34 @@ def _as_of_last_line(event) -> Iterator[None]:
         event.clock = saved
 
 
-def _call(module_name: str, func_name: str, event, default):
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return default
-    func = getattr(module, func_name, None)
-    if func is None:
-        return default
+def _read(func: Callable, event):
     with _as_of_last_line(event):
-        result = func(event)
-    return default if result is None else result
+        return func(event)
 
 
 def timings(event) -> list[dict]:
-    return list(_call("console.agenda.plan", "timings_report", event, []))
+    return list(_read(timings_report, event))
 
 
 def day_summary(event) -> dict:
-    return {**NEUTRAL_SUMMARY, **_call("console.agenda.plan", "day_summary", event, {})}
+    return dict(_read(_day_summary, event))
 
 
 def awards(event) -> list[dict]:
-    return list(_call("console.ceremony", "awards_record", event, []))
+    return list(_read(awards_record, event))
 
 
 def speeches(event) -> list[dict]:
-    return list(_call("console.ceremony", "speeches_record", event, []))
+    return list(_read(speeches_record, event))
+
+
+def presenters(event) -> dict[str, list[str]]:
+    """Award form → the leaders who presented its batches (in batch order), for the minutes."""
+    def read(ev) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for b in plan_awards(ev).batches:
+            if b.done and b.presenter_name and b.presenter_name not in out.setdefault(b.form, []):
+                out[b.form].append(b.presenter_name)
+        return out
+
+    return _read(read, event)

@@ -8,10 +8,9 @@ Rules (event.toml [vote], exact fractions, both strict "more than"):
   valid     present > quorum   × registered      (default quorum   "1/2")
   approved  valid and for > majority × present    (default majority "1/2")
 
-Journal kinds (written through `event.transact`, folded here from the entries):
-  vote_propose  {"delegate_ids": [...], "seats"}            the whole proposed list, replacing any earlier one
-  vote_record   {"for", "against", "abstain", "present", "registered", "quorum", "majority",
-                 "valid", "approved", "delegate_ids"}       one show of hands, with the figures it was judged on
+Kinds: vote_propose (the whole proposed list, replacing any earlier one) and
+vote_record (one show of hands, with the figures it was judged on) — their data
+in console/ground/kinds.py, written through `event.transact`, folded here.
 A later proposal after a failed vote starts a new round; after an approved vote
 the list is closed.
 """

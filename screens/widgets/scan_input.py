@@ -14,6 +14,8 @@ from textual.widgets import Input
 
 
 class ScanInput(Input):
+    is_scan_path = True  # the app-wide burst check lets its keys straight through (Enter here scans)
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
