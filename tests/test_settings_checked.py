@@ -103,7 +103,7 @@ def test_the_template_reads_back_with_every_section(level):
     raw = tomllib.loads(text)
     s = read_settings(raw)
     assert set(raw) <= set(SECTIONS)
-    assert s.level == level and s.desk.bell_on_error is True and s.paper.width_mm == 80 and s.vote.quorum == "1/2"
+    assert s.level == level and s.desk.bell_on_error is True and s.paper.width_mm == 80 and s.vote.quorum == "2/3"  # the charter
     assert s.printers == {"desk": "preview://ban-in", "stage": "preview://ban-in"}
 
 

@@ -6,7 +6,9 @@ Titles and MC lines hold placeholders filled from the event when read:
 2025–2030), {years} ("05"), {unit}, {name}, {edition}, {parent_unit}, {plan};
 the MC lines also {presider}, {reporter}, {launcher}, {guide}, the live counts
 {summoned}, {present_summoned}, {absent}, {guests_present}, and
-{introductions} (where the guests in the hall are read, in protocol order).
+{introductions} (where the guests in the hall are read, in protocol order),
+{programme} (the parts, at "Thông qua chương trình") and {proposed} (the names
+proposed for the higher level, and the quorum as it stands, at item 9).
 A part marked `extra` is written switched off (enabled = false) unless chosen
 at `init --parts`; the plan's own optional part (the performance) is on.
 """
@@ -79,8 +81,11 @@ PARTS: tuple[Part, ...] = (
     Part("huong_ung", "Phát biểu hưởng ứng phong trào thi đua", 10, 10, "elastic", 5, False,
          "Xin mời đại diện các đơn vị phát biểu hưởng ứng phong trào thi đua."),
     Part("thong_qua", "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", 10, 5, "protected", 10, False,
-         "Sau đây, hội nghị thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên.",
-         "Chuẩn bị phiếu/biểu quyết giơ tay."),
+         "Sau đây, hội nghị thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên. Ban Tổ chức xin đọc "
+         "danh sách đề cử gồm các đồng chí:{proposed}"
+         "Đồng chí nào tán thành với danh sách trên, xin biểu quyết bằng hình thức giơ thẻ đại biểu. Xin cảm ơn, "
+         "mời các đồng chí hạ thẻ. Đồng chí nào không tán thành? Có ý kiến nào khác không?",
+         "Đếm số thẻ giơ lên từng câu hỏi; ghi ngay: hoinghi vote THƯ_MỤC record --for … --against … --abstain …"),
     Part("chi_dao", "Phát biểu chỉ đạo của lãnh đạo cấp trên", 10, 10, "elastic", 5, True,
          "Trân trọng kính mời đồng chí {guide} phát biểu chỉ đạo hội nghị.", "", extra=True),
     Part("be_mac", "Tổng kết và bế mạc", 10, 10, "protected", 10, False,

@@ -66,7 +66,7 @@ def values(event, roles: dict[str, str]) -> dict:
 
 
 # Where a part's MC line reads a list (one line each on the cue and in the script).
-LIST_MARKERS = ("{introductions}", "{programme}")
+LIST_MARKERS = ("{introductions}", "{programme}", "{proposed}")
 
 
 def split_at_list(template: str) -> tuple[str, str, str]:

@@ -107,9 +107,9 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
                     fill(after, base).strip())
         if listed == "programme":  # "Thông qua chương trình": the parts, as the hall will hear them
             item.mc_list = [f"{s.position}. {s.title};" for s in agenda.segments]
-        else:
-            item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
-            if item.mc_list:
+        else:  # the guests at the opening, the names proposed at item 9: the event's source reads them
+            item.mc_list = list(event.substeps.read_out(event, seg.key))
+            if item.mc_list and listed != "proposed":
                 item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = own_minutes(subs, seg.minutes)

@@ -78,6 +78,9 @@ DEFAULT_AWARD_RANKING = [
 ]
 
 
+_THRESHOLDS = {"more_than": "phải hơn tỉ lệ, ví dụ trên 1/2", "at_least": "đạt tỉ lệ là đủ, ví dụ ít nhất 2/3"}
+
+
 # --- one dataclass per section: what each key holds, its default, how it is read -------
 # Add a key: a field here (with `setting(default, reader)`) and a line in the template below.
 
@@ -140,14 +143,20 @@ class AwardsSection:
 
 @dataclass
 class VoteSection:
-    """[vote]: item 9, electing delegates to the higher-level conference (read by record/vote.py)."""
+    """[vote]: item 9, electing delegates to the higher-level conference (read by record/vote.py).
+
+    Defaults follow the union charter (2020, art. 10.1): valid with at least 2/3 of the delegates
+    summoned present; guests are not summoned, do not count for the quorum and do not vote;
+    approved by more than 1/2 of the voters present. Units whose rules differ set these keys."""
     higher_level_seats: int = setting(10, whole(1))
-    quorum: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    quorum: str = setting("2/3", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    quorum_threshold: str = setting("at_least", text(choices=_THRESHOLDS))
     majority: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
-    threshold: str = setting("more_than", text(choices={"more_than": "phải hơn tỉ lệ, ví dụ trên 1/2",
-                                                        "at_least": "đạt tỉ lệ là đủ, ví dụ ít nhất 2/3"}))
-    voters: str = setting("all", text(choices={"all": "mọi đại biểu có mặt biểu quyết",
-                                               "exemplary": "chỉ đại biểu điển hình, khách mời không biểu quyết"}))
+    majority_threshold: str = setting("more_than", text(choices=_THRESHOLDS))
+    # Older files: one threshold for both conditions (set, it overrides the two above).
+    threshold: str = setting("", text(choices={"": "theo quorum_threshold và majority_threshold", **_THRESHOLDS}))
+    voters: str = setting("exemplary", text(choices={"all": "mọi đại biểu có mặt biểu quyết",
+                                                     "exemplary": "chỉ đại biểu điển hình, khách mời không biểu quyết"}))
 
 
 @dataclass
@@ -347,11 +356,15 @@ ranking = [
 # "Bằng khen của Chủ tịch UBND tỉnh" = "Quyết định số 456/QĐ-UBND ngày 01/4/2020 của Chủ tịch UBND tỉnh"
 
 [vote]
+# Mặc định theo Điều lệ Công đoàn (2020, điều 10.1): hợp lệ khi có mặt ít nhất 2/3 số đại biểu được
+# triệu tập; khách mời không phải đại biểu triệu tập, không tính và không biểu quyết; thông qua khi
+# quá 1/2 số đại biểu có mặt tán thành. Đơn vị có quy chế khác thì sửa các dòng dưới.
 higher_level_seats = 10        # Số đại biểu đi dự hội nghị cấp trên
-quorum = "1/2"                 # Hợp lệ khi số có mặt hơn tỉ lệ này của tổng số triệu tập
+quorum = "2/3"                 # Hợp lệ khi số có mặt đạt tỉ lệ này của số đại biểu triệu tập
+quorum_threshold = "at_least"  # "at_least": ĐẠT tỉ lệ là đủ (ít nhất 2/3) | "more_than": phải HƠN tỉ lệ
 majority = "1/2"               # Thông qua khi số tán thành hơn tỉ lệ này của số có mặt
-threshold = "more_than"        # "more_than": phải HƠN tỉ lệ (trên 1/2) | "at_least": ĐẠT tỉ lệ là đủ (ít nhất 2/3)
-voters = "all"                 # Ai biểu quyết: "all" mọi đại biểu có mặt | "exemplary" khách mời không biểu quyết
+majority_threshold = "more_than"  # "more_than": phải HƠN tỉ lệ (trên 1/2) | "at_least": ĐẠT tỉ lệ là đủ
+voters = "exemplary"           # Ai biểu quyết: "exemplary" đại biểu điển hình (khách mời không) | "all" mọi người có mặt
 
 [desk]
 bell_on_error = true           # Kêu "bíp" khi quét lỗi
