@@ -24,7 +24,7 @@ from pathlib import Path
 from console.agenda.run import AgendaRun
 from console.agenda.substeps import SubstepSource
 from console.ceremony.state import CeremonyState
-from console.ceremony.substeps import CeremonySubsteps
+from console.record.day_source import DaySubsteps
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
 from console.ground.decision import Decision
@@ -133,7 +133,7 @@ class Event:
         self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
         self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
         self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
-        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
+        self.substeps: SubstepSource = DaySubsteps()  # the ceremony's sub-steps, item 9's names
         self.inspect = inspect
         self.alarms: list[str] = []
         # The door's aggregates follow the fold (O(1) a line); roster-only results are

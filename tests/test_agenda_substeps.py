@@ -39,7 +39,7 @@ class StubSource:
 
 def use_source(monkeypatch, event, source) -> None:
     """`source` for this event and every Event opened later in the test (screens open their own)."""
-    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: source)
+    monkeypatch.setattr("console.event.DaySubsteps", lambda: source)
     event.substeps = source
 
 

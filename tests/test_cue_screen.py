@@ -147,7 +147,7 @@ async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monke
 
     speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5),
                 SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10)]
-    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: StubSource({"tham_luan": speeches}))
+    monkeypatch.setattr("console.event.DaySubsteps", lambda: StubSource({"tham_luan": speeches}))
     clock = FakeClock(datetime(2020, 4, 15, 8, 25, tzinfo=VN_TZ))
     ev = Event(demo_dir, clock=clock)
     steps.start(ev)

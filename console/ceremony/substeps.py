@@ -142,14 +142,5 @@ class CeremonySubsteps:
         return []
 
     def read_out(self, event, segment: str) -> list[str]:
-        """The opening introduces the guests checked in now, in protocol order; item 9 reads the
-        names proposed for the higher level and the quorum as it stands (console/record/vote.py)."""
-        if segment == OPENING:
-            return introductions(event)
-        if segment == "thong_qua":
-            from console.record.vote import mc_script
-
-            names, quorum = mc_script(event)
-            return [*names, f"({quorum})"] if names else [
-                "(Chưa có danh sách đề cử: hoinghi vote THƯ_MỤC propose MÃ …)", f"({quorum})"]
-        return []
+        """The opening introduces the guests checked in now, in protocol order."""
+        return introductions(event) if segment == OPENING else []
