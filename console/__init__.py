@@ -4,4 +4,16 @@ Every action a screen offers is a function here first; the CLI and the tests
 call the same functions.
 """
 
-__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """`console.__version__`, read from the installed metadata (written once, in pyproject.toml);
+    looked up only when asked, so every `hoinghi` command does not pay for importlib.metadata."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hoinghi")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"

@@ -13,7 +13,9 @@ changed.
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
 import secrets
 import stat
 from collections.abc import Callable
@@ -24,15 +26,17 @@ from pathlib import Path
 from console.agenda.run import AgendaRun
 from console.agenda.substeps import SubstepSource
 from console.ceremony.state import CeremonyState
-from console.record.day_source import DaySubsteps
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground.clock import SYSTEM, Clock
 from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
-from console.ground import seal
-from console.ground.journal import Entry, Journal, JournalAlarm, seal_alarm_bad, seal_alarms
+from console.ground import checkpoint, seal
+from console.ground.clock import iso
+from console.ground.journal import (Chain, Entry, Journal, JournalAlarm, Problem, checkpoint_alarm, line_hash,
+                                    seal_alarm_bad, seal_alarms)
 from console.ground.settings import EventSettings, load_settings, render_event_toml
 from console.ground.storage import atomic_write_text, portable_host
+from console.printing.uri import parse_uri
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
 
@@ -41,6 +45,26 @@ AGENDA_TOML = "agenda.toml"
 ROSTER = "roster.json"
 JOURNAL = "journal.jsonl"
 SECRET = "secret.key"
+
+
+class CeremonySubsteps:
+    """The ceremony's sub-steps of the agenda (console/ceremony/substeps.py, with item 9's names
+    from record/day_source.py), imported when the
+    agenda first asks: a check-in never does, and the award, speech and protocol rules it
+    pulls in were most of `hoinghi checkin`'s start-up (0.25 s of CPU of imports)."""
+
+    def __init__(self) -> None:
+        self._real = None
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        real = self.__dict__.get("_real")
+        if real is None:
+            from console.record.day_source import DaySubsteps as Real  # the ceremony's, item 9's names
+
+            real = self._real = Real()
+        return getattr(real, name)
 
 
 def is_event_folder(path: Path) -> bool:
@@ -77,8 +101,18 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
     atomic_write_text(folder / AGENDA_TOML, agenda)
     # event.toml last: a folder is an event only once everything else is there.
     atomic_write_text(folder / EVENT_TOML, text)
-    load_settings(folder / EVENT_TOML)  # the template must always be valid
+    check_printers(load_settings(folder / EVENT_TOML))  # the template must always be valid
     return folder
+
+
+def check_printers(settings: EventSettings) -> None:
+    """Every printer of event.toml [printers] checked for form when the event opens (a typo such as
+    tpc:// is said now, naming the key, not at the first badge)."""
+    for name, uri in settings.printers.items():
+        try:
+            parse_uri(uri, settings.paper.width_mm)
+        except UserError as exc:
+            raise UserError(f"{EVENT_TOML}, mục [printers], khóa “{name}”: {exc}") from None
 
 
 def _read_secret(path: Path) -> bytes:
@@ -105,9 +139,18 @@ class Change:
     """What a refresh brought in: new journal entries and whether the roster moved."""
     entries: list[Entry]
     roster_changed: bool
+    settings_changed: bool = False  # event.toml was edited (and read without error)
 
     def __bool__(self) -> bool:
-        return bool(self.entries) or self.roster_changed
+        return bool(self.entries) or self.roster_changed or self.settings_changed
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 class Event:
@@ -124,7 +167,10 @@ class Event:
                 f"{self.folder} không phải thư mục hội nghị (thiếu {EVENT_TOML}). "
                 "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
             )
+        self._settings_stamp = _file_stamp(self.folder / EVENT_TOML)
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
+        check_printers(self.settings)
+        self._settings_error: str | None = None  # a broken edit of event.toml, said once
         self.secret = _read_secret(self.folder / SECRET)
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
@@ -133,12 +179,14 @@ class Event:
         self.day = DayState()  # who is in the hall, badges, walk-ins (door/day.py)
         self.agenda_run = AgendaRun()  # where the programme is (agenda/run.py)
         self.ceremony = CeremonyState()  # speeches and award batches: adjustments, what happened
-        self.substeps: SubstepSource = DaySubsteps()  # the ceremony's sub-steps, item 9's names
+        self.substeps: SubstepSource = CeremonySubsteps()  # what fills the agenda's segments
         self.inspect = inspect
         self.alarms: list[str] = []
+        self._opening = False
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
         self.tally = DoorTally()
+        self.lines_folded = 0
         self._people_version = 0
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
@@ -146,20 +194,73 @@ class Event:
         self._open_journal()
 
     def _open_journal(self) -> None:
-        """One pass over the journal (each line checked as it is folded), then its seal compared."""
+        """One pass over the journal (each line checked as it is folded), from the last checkpoint
+        if there is a good one, then the seal compared."""
         try:
             sealed = seal.read(seal.seal_path(self.journal.path), self.secret)
         except seal.BadSeal:
             sealed, self.alarms = None, [seal_alarm_bad(self.journal.path)]
         if sealed is not None:
             self.journal.watch(sealed.n)
-        self.refresh()
-        if not self.alarms:
+        cp = checkpoint.load(checkpoint.checkpoint_path(self.journal.path), self.secret)
+        reached = cp is not None and self._resume(cp)
+        if reached and sealed is not None and sealed.n <= cp.mark.head_n:
+            # The checkpoint's last line is in the journal, signed: by the chain, so is every
+            # line before it, the sealed one too (checkpoints are written only without alarms).
+            self.journal.watched_h = sealed.head
+        self._checkpoint_lines = self.journal.chain.line_no
+        self._opening = True
+        try:
+            self.refresh()
+        finally:
+            self._opening = False
+        if cp is not None and not reached and self.journal.head_n < cp.mark.head_n:
+            self.alarms.append(checkpoint_alarm(self.journal, cp.mark))  # says how many lines, seal or not
+        elif not self.alarms:
             self.alarms = seal_alarms(self.journal, sealed)
         if self.alarms and not self.inspect:
             raise JournalAlarm(self.alarms[0])
         if sealed is None and not self.alarms and not self.journal.path.exists():
             self.journal.reseal_quietly()  # a new event: the seal starts at nothing
+        self._maybe_checkpoint(checkpoint.EVERY)
+
+    def _resume(self, cp: checkpoint.Loaded) -> bool:
+        """Restore the folded states from a checkpoint the journal still reaches. False if it does not."""
+        m = cp.mark
+        raw = checkpoint.line_ending_at(self.journal.path, m.offset)
+        try:
+            rec = json.loads(raw) if raw is not None else None
+            ok = isinstance(rec, dict) and rec.get("h") == m.head_h == line_hash(self.secret, rec)
+        except ValueError:
+            ok = False
+        if not ok:
+            return False
+        states = cp.states
+        if states is None or not all(k in states for k in ("day", "agenda_run", "ceremony")):
+            return True  # ours and reached, but from other code: read the journal from the start
+        self.day, self.agenda_run, self.ceremony = states["day"], states["agenda_run"], states["ceremony"]
+        self._listeners = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
+        self._people_version += 1
+        j = self.journal
+        j.chain = Chain(offset=m.offset, line_no=m.line_no, head_n=m.head_n, head_h=m.head_h)
+        j.rejected = m.rejected
+        j.problems = [Problem(a, b) for a, b in cp.problems]
+        return True
+
+    def _maybe_checkpoint(self, every: int) -> None:
+        """Write a checkpoint once `every` lines were folded since the last (a cache: failures are quiet)."""
+        j = self.journal
+        if self.alarms or j.replaced or j.chain.line_no - self._checkpoint_lines < every:
+            return
+        self._checkpoint_lines = j.chain.line_no
+        c = j.chain
+        mark = checkpoint.Mark(c.offset, c.line_no, c.head_n, c.head_h, j.rejected, iso(self.clock.now()))
+        try:
+            checkpoint.save(checkpoint.checkpoint_path(j.path), self.secret, mark,
+                            [(p.line, p.message) for p in j.problems],
+                            {"day": self.day, "agenda_run": self.agenda_run, "ceremony": self.ceremony})
+        except (OSError, UserError, TypeError, AttributeError, pickle.PicklingError):
+            pass
 
     # --- reading --------------------------------------------------------------
 
@@ -184,6 +285,7 @@ class Event:
                 "sealed": ({"n": sealed.n, "head": sealed.head, "at": sealed.at} if sealed else None),
                 "now": {"n": self.journal.head_n, "head": self.journal.chain.head_h}}
         written = self.journal.transact(lambda _j: [("journal_accepted", data)])
+        checkpoint.remove(checkpoint.checkpoint_path(self.journal.path))  # it reached the journal as it was
         self.alarms = []
         self._fold()
         return written[0]
@@ -197,16 +299,52 @@ class Event:
                 "(khôi phục bản sao lưu, chép từ máy khác?). Hãy đóng và mở lại chương trình trên mọi máy; "
                 "máy này không ghi gì thêm cho tới lúc đó.")
 
+    def reload_settings(self) -> bool:
+        """event.toml edited while running (a printer moved, a desk setting): read it again.
+        A broken edit is said once (a journal warning, shown by every screen) and the last
+        good settings are kept; True when new settings were taken."""
+        path = self.folder / EVENT_TOML
+        stamp = _file_stamp(path)
+        if stamp == self._settings_stamp:
+            return False
+        self._settings_stamp = stamp
+        try:
+            if stamp is None:
+                raise UserError(f"Không thấy {path}.")
+            new = load_settings(path)
+            check_printers(new)
+        except UserError as exc:
+            text = f"{EVENT_TOML} vừa sửa chưa dùng được — vẫn giữ cài đặt trước đó. {exc}"
+            if text != self._settings_error:
+                self._settings_error = text
+                self.journal.warnings.append(text)
+            return False
+        if self._settings_error is not None:
+            self.journal.warnings.append(f"{EVENT_TOML} đã sửa đúng: đang dùng cài đặt mới.")
+        self._settings_error = None
+        self.settings = new
+        return True
+
     def refresh(self) -> Change:
         """Pull in what other processes wrote. Cheap when nothing changed."""
+        settings_changed = self.reload_settings()
         roster_changed = self.roster_store.changed()
         if roster_changed:
             self.roster_store.load()
-        self.journal.poll()
-        if self.journal.replaced:
-            self._check_journal()
-        new = self._fold()
-        return Change(new, roster_changed)
+        self.journal.batch = 4_000  # a long journal is folded in pieces: its entries are never all in memory
+        new: list[Entry] = []
+        while True:
+            self.journal.poll()
+            if self.journal.replaced:
+                self._check_journal()
+            folded = self._fold()
+            if not self._opening:  # the open's catch-up (the whole day, maybe) is folded, not kept
+                new += folded
+            if not self.journal.more:
+                break
+        if new:
+            self._maybe_checkpoint(checkpoint.EVERY * 4)
+        return Change(new, roster_changed, settings_changed)
 
     def _fold(self) -> list[Entry]:
         new = self.journal.drain()
@@ -227,6 +365,7 @@ class Event:
                 "đã bỏ qua (xem `hoinghi verify`).")
 
     def _follow(self, e: Entry) -> None:
+        self.lines_folded += 1  # a version of the day: views cached on it (agenda items) redo on change
         if e.kind == "walkin":
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)
@@ -279,13 +418,14 @@ class Event:
         key = self._people_key(roster)
         if self._people_cache is not None and self._same_people(self._people_cache[0], key):
             return self._people_cache[1]
-        merged = dict(roster)
-        merged.update(self.day.walk_ins)
+        # A walk-in a later import put on the list (same id, kept by the re-import) is the list's record.
+        merged = dict(self.day.walk_ins)
+        merged.update(roster)
         self._people_cache = (key, merged)
         return merged
 
     def get(self, delegate_id: int) -> Delegate | None:
-        return self.day.walk_ins.get(delegate_id) or self.roster_store.load().get(delegate_id)
+        return self.roster_store.load().get(delegate_id) or self.day.walk_ins.get(delegate_id)
 
     def present_delegates(self) -> list[Delegate]:
         everyone = self.delegates()

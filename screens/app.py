@@ -15,9 +15,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from console.event import Event
 from console.ground.clock import SYSTEM, Clock
 from console.ground.errors import UserError
-from console.event import Event
 
 from .i18n import _, set_language
 from .messages import DayChanged
@@ -43,6 +43,7 @@ ROLES = {
 }
 
 POLL_SECONDS = 0.25
+WEB_DESK = "ban-web"  # `hoinghi serve`'s desk when neither --desk nor ?desk= named one: ask
 
 
 def _screen_factory(mode: str):
@@ -60,7 +61,7 @@ class HoinghiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, event: Event, *, mode: str = "status", role: str = "all", lang: str = "vi",
-                 poll_seconds: float = POLL_SECONDS, require_pin: bool | None = None):
+                 poll_seconds: float = POLL_SECONDS, require_pin: bool | None = None, watch_folder: bool = True):
         set_language(lang)
         super().__init__()
         self.event = event
@@ -68,6 +69,7 @@ class HoinghiApp(App[None]):
         self.allowed_modes = ROLES[self.role]
         self.start_mode = mode if mode in self.allowed_modes else self.allowed_modes[0]
         self.poll_seconds = poll_seconds
+        self.watch_folder = watch_folder  # False: the poll only (a test of a screen that has not caught up)
         self.journal_problems: list = []
         self.require_pin = require_pin  # None: ask for the desk PIN when served to a browser
         self.locked = False
@@ -97,6 +99,19 @@ class HoinghiApp(App[None]):
             self.switch_mode(self.start_mode)
         self.mode_change_signal.subscribe(self, lambda _mode: self.refresh_bindings())
         self.set_interval(self.poll_seconds, self.poll_folder, name="poll-folder")
+        from .folder_watch import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.event.folder)
+        if self.watch_folder:
+            self.folder_watch.start()  # other desks' lines within milliseconds; the poll is the fallback
+
+    def on_folder_touched(self, _message) -> None:
+        self.poll_folder()
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "folder_watch", None)
+        if watch is not None:
+            watch.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if self.scan_router is not None and isinstance(event, events.Key) and not event.is_forwarded:
@@ -107,16 +122,44 @@ class HoinghiApp(App[None]):
     async def _deliver_key(self, event: events.Key) -> None:
         await super().on_event(event)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Toasts carry names and sentences about them: shown as written, never read as markup
+        (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _settings_changed(self) -> None:
+        """event.toml was edited: the printers the background worker sends to follow it at once
+        (an open ceremony kept printing to the old printer while print-status named the new one)."""
+        worker = getattr(self, "print_worker", None)
+        if worker is not None:
+            from console.printing.jobs import default_width, printers_of
+
+            worker.printers = dict(printers_of(self.event))
+            worker.width = default_width(self.event)
+        self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {self.event.desk}"
+
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""
+        from .desk_name import DeskNameScreen
         from .pin import PinScreen
 
         self.locked = True
 
         def unlocked(ok: bool | None) -> None:
-            if ok:
-                self.locked = False
-                self.switch_mode(self.start_mode)
+            if not ok:
+                return
+            if self.event.desk == WEB_DESK:  # a tab opened without ?desk=: its own name first
+                self.push_screen(DeskNameScreen(), named)
+                return
+            self.locked = False
+            self.switch_mode(self.start_mode)
+
+        def named(name: str | None) -> None:
+            self.event.journal.desk = name  # every line this tab writes carries it
+            self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {name}"
+            self.locked = False
+            self.switch_mode(self.start_mode)
 
         self.push_screen(PinScreen(self.event.folder), unlocked)
 
@@ -166,17 +209,20 @@ class HoinghiApp(App[None]):
         for w in self.event.journal.warnings:
             self.notify(w, severity="warning", timeout=10)
         self.event.journal.warnings.clear()
+        if change.settings_changed:
+            self._settings_changed()
         if change:
             self.screen.post_message(DayChanged(len(change.entries), change.roster_changed))
 
 
 def make_app(folder: Path, *, mode: str = "status", role: str = "all", desk: str | None = None,
-             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS,
+             lang: str = "vi", clock: Clock = SYSTEM, poll_seconds: float = POLL_SECONDS, watch_folder: bool = True,
              require_pin: bool | None = None) -> HoinghiApp:
     from console.cli.common import default_desk
 
     event = Event(Path(folder), desk=desk or default_desk(), clock=clock)
-    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin)
+    return HoinghiApp(event, mode=mode, role=role, lang=lang, poll_seconds=poll_seconds, require_pin=require_pin,
+                      watch_folder=watch_folder)
 
 
 QUIT = Binding("ctrl+q", "quit", "Thoát", id="quit", tooltip="Thoát chương trình (dữ liệu đã ghi đều an toàn)")

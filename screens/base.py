@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.screen import Screen
+from textual.timer import Timer
 
 from console.event import Event
 
@@ -20,10 +23,27 @@ class EventScreen(Screen):
     def refresh_view(self) -> None:  # pragma: no cover - overridden
         pass
 
+    _ticks: list[Timer] | None = None
+
+    def tick(self, seconds: float, callback: Callable[[], None], name: str) -> Timer:
+        """A clock for this screen that runs only while it is shown: in `hoinghi open` the cue
+        stays mounted behind the control, and ticking it there cost the control its time."""
+        timer = self.set_interval(seconds, callback, name=name)
+        if self._ticks is None:
+            self._ticks = []
+        self._ticks.append(timer)
+        return timer
+
     def on_mount(self) -> None:
         self.refresh_view()
 
+    def on_screen_suspend(self) -> None:
+        for timer in self._ticks or ():
+            timer.pause()
+
     def on_screen_resume(self) -> None:
+        for timer in self._ticks or ():
+            timer.resume()
         self.refresh_view()
 
     @on(DayChanged)

@@ -21,6 +21,7 @@ from console.ceremony.substeps import award_substeps
 from console.ground.errors import UserError
 
 from .base import EventScreen
+from .plain import escape, plain
 
 LISTS = ("awards", "tham_luan", "huong_ung")
 LIST_LABELS = {"awards": "Khen thưởng", "tham_luan": "Tham luận", "huong_ung": "Hưởng ứng"}
@@ -43,7 +44,7 @@ class ProxyDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="proxy-box"):
-            yield Label(f"Người nhận thay cho {self.recipient}:")
+            yield Label(f"Người nhận thay cho {escape(self.recipient)}:")
             yield Input(placeholder="mã đại biểu (0042) hoặc họ tên; để trống = xóa", id="proxy-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -112,7 +113,8 @@ class CeremonyScreen(EventScreen):
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, p.item.recipient[:name_width], _short_form(p.item.form), (p.called_name or "—")[:14],
+                table.add_row(batch, plain((p.label or p.item.recipient)[:name_width]), plain(_short_form(p.item.form)),
+                              plain((p.called_name or "—")[:14]),
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
             later = len(plan.later)
@@ -127,7 +129,8 @@ class CeremonyScreen(EventScreen):
                 if p.actual_minutes is not None:
                     minutes = f"{minutes_text(p.actual_minutes)}/{minutes}"
                 status = SPEECH_STATUS[p.status] + ("" if p.present else " · vắng")
-                table.add_row(str(p.position or "-"), p.item.speaker[:26], p.item.field[:14], minutes, status, key=p.item.key)
+                table.add_row(str(p.position or "-"), plain(p.item.speaker[:26]), plain(p.item.field[:14]), minutes, status,
+                              key=p.item.key)
                 self._rows[p.item.key] = p
             summary = (f"[b]{LIST_LABELS[self.list_name]}[/b] · {len(plan.selected)} bài · đề xuất "
                        f"{minutes_text(plan.planned_minutes)}/{minutes_text(plan.budget)} phút"
@@ -160,7 +163,7 @@ class CeremonyScreen(EventScreen):
         if p is None:
             out.append("Chưa có danh sách. Nhập bằng: hoinghi import THƯ_MỤC khen-thuong.xlsx / tham-luan.xlsx")
         elif self.list_name == "awards":
-            out.append(f"{p.item.recipient}\n", style="bold")
+            out.append(f"{p.label or p.item.recipient}\n", style="bold")
             out.append(f"Lý do: {p.reason}\n")
             if p.batch and p.status == "pending":
                 b = next(b for b in self._award_plan.batches if b.number == p.batch)

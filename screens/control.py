@@ -23,6 +23,7 @@ from console.ground.clock import hhmm
 from console.ground.errors import UserError
 
 from .base import EventScreen
+from .plain import plain
 from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text
 from .widgets.big_clock import PHASE_STYLES
 from .widgets.message_dialog import MessageDialog
@@ -81,7 +82,7 @@ class ControlScreen(EventScreen):
         self._signature: tuple = ()
         self._shown_current: str | None = None
         super().on_mount()
-        self.set_interval(self.TICK_SECONDS, self.refresh_view, name="control-tick")
+        self.tick(self.TICK_SECONDS, self.refresh_view, name="control-tick")
         table.focus()
 
     # --- actions ------------------------------------------------------------------
@@ -182,7 +183,7 @@ class ControlScreen(EventScreen):
             cursor = table.cursor_row
             table.clear()
             for key, cells in rows:
-                table.add_row(*cells, key=key)
+                table.add_row(*map(plain, cells), key=key)
             current = v.current.id if v.current is not None else None
             if current != self._shown_current:  # the day moved: follow it; otherwise keep the operator's row
                 cursor = next((i for i, (k, _c) in enumerate(rows) if v.current and k == v.current.position), cursor)

@@ -194,7 +194,7 @@ class CueScreen(EventScreen):
     def on_mount(self) -> None:
         self.query_one("#cue-next").border_title = "Tiếp theo"
         super().on_mount()
-        self.set_interval(self.TICK_SECONDS, self.refresh_view, name="cue-tick")
+        self.tick(self.TICK_SECONDS, self.refresh_view, name="cue-tick")
 
     def on_resize(self, _event) -> None:
         self._size_clock()

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import Worker, WorkerState
 
 from console.door.checkin import (
     NOT_A_CODE,
@@ -25,12 +24,14 @@ from console.door.checkin import (
     scan,
     undo_checkin,
 )
+from console.door.namesakes import namesake_ids
 from console.door.search import DEFAULT_LIMIT, LiveIndex
 from console.door.tokens import ALPHABET, PREFIX
 from console.ground.errors import UserError
 from console.ground.text import fold
 
 from .base import EventScreen
+from .plain import escape
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
@@ -41,6 +42,7 @@ from .widgets.search_results import SearchResults
 from .widgets.walk_in_dialog import WalkInDialog
 
 RESULT_SECONDS = 3.0
+INDEX_SLICE_GAP = 0.002  # seconds between two slices of the name index build
 _TOKEN_CHARS = set(ALPHABET)
 
 
@@ -75,6 +77,7 @@ class DeskScreen(EventScreen):
     def __init__(self) -> None:
         super().__init__()
         self._index: LiveIndex | None = None
+        self._index_steps = None  # the index build under way, if any
         self._timer: Timer | None = None
         self.current = None  # the person last shown: target of F8/F9
         self.last: Shown | None = None
@@ -101,20 +104,33 @@ class DeskScreen(EventScreen):
     def on_mount(self) -> None:
         self._index = LiveIndex(self.event)
         self.query_one("#desk-hits").display = False
-        super().on_mount()  # refresh_view: starts building the search index in a worker
+        super().on_mount()  # refresh_view: starts building the name index
         self.scan_input.focus()
 
     def _build_index(self) -> None:
-        """(Re)build the name index off the UI thread: at 20,000 delegates it takes most of a
-        second, and the first badge scanned after start must not wait for it."""
-        job = self._index.build_job() if self._index is not None else None
-        if job is not None:
-            self.run_worker(job, thread=True, group="desk-index", name="desk-index", exit_on_error=False)
+        """(Re)build the name index a slice per turn of the event loop: at 20,000 delegates it
+        takes most of a second, and a badge scanned meanwhile must not wait for it."""
+        steps = self._index.build_steps() if self._index is not None else None
+        if steps is not None:
+            self._index_steps = steps  # a newer build replaces one under way
+            self._next_index_step(steps)
 
-    @on(Worker.StateChanged)
-    def _index_built(self, message: Worker.StateChanged) -> None:
-        if message.worker.group == "desk-index" and message.state == WorkerState.SUCCESS and self._searching:
-            self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
+    def _index_step(self, steps) -> None:
+        if steps is not self._index_steps:
+            return  # replaced by a newer build
+        try:
+            next(steps)
+        except StopIteration:
+            self._index_steps = None
+            if self._searching:
+                self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
+            return
+        self._next_index_step(steps)
+
+    def _next_index_step(self, steps) -> None:
+        # A timer, not call_later: the screen's queue empties between slices, so it goes
+        # idle and paints (a queue never empty would hold every frame until the build ends).
+        self.set_timer(INDEX_SLICE_GAP, lambda: self._index_step(steps), name="desk-index")
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -220,7 +236,9 @@ class DeskScreen(EventScreen):
 
     def show_scan(self, result: ScanResult) -> None:
         kind = "other_event" if result.reason == "other_event" else result.result
-        self.show(Shown(kind, result.message, result.delegate, result.at, result.desk, result.ime_detected))
+        d = result.delegate
+        twin = d is not None and d.id in namesake_ids(self.event.delegates())
+        self.show(Shown(kind, result.message, d, result.at, result.desk, result.ime_detected, namesake=twin))
 
     def show(self, shown: Shown) -> None:
         if self._searching:  # e.g. F9 on a hit who is not in the hall: the answer must be seen
@@ -330,7 +348,7 @@ class DeskScreen(EventScreen):
             return Shown("reprinted", f"Thẻ mới của {who.name} đã vào hàng in của máy “{job.printer}”. "
                                       "Thẻ cũ từ nay quét sẽ báo “đã thay”.", who)
 
-        self._with_reason(who, f"In lại thẻ cho [b]{who.name}[/b] ({who.unit}) — lý do?", act,
+        self._with_reason(who, f"In lại thẻ cho [b]{escape(who.name)}[/b] ({escape(who.unit)}) — lý do?", act,
                           quick={"1": "Mất thẻ", "2": "Thẻ hỏng", "3": "Sai thông tin"})
 
     def action_undo(self) -> None:
@@ -342,7 +360,7 @@ class DeskScreen(EventScreen):
         def act(reason: str) -> Shown:
             return Shown("undone", undo_checkin(self.event, who.id, reason, desk=self.event.desk), who)
 
-        self._with_reason(who, f"Hủy điểm danh của [b]{who.name}[/b] ({who.unit}) — lý do?", act)
+        self._with_reason(who, f"Hủy điểm danh của [b]{escape(who.name)}[/b] ({escape(who.unit)}) — lý do?", act)
 
     def action_checkout(self) -> None:
         who = self._target()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,7 @@ from console.printing.queue import PrintQueue
 from console.printing.worker import Attempt, PrintWorker
 
 from .base import EventScreen
+from .plain import escape, plain
 
 STATE_LABELS = {"ok": ("sẵn sàng", "green"), "error": ("LỖI", "bold red"), "unknown": ("chưa dùng", "dim"),
                 "unconfirmed": ("không xác nhận", "yellow")}
@@ -66,8 +68,8 @@ class PrinterPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(f"Chuyển lệnh in {self.job_id} sang máy in:", id="picker-title")
-            yield OptionList(*[Option(f"{name} — {uri}" + ("  (đang chọn)" if name == self.current else ""), id=name)
+            yield Static(f"Chuyển lệnh in {escape(self.job_id)} sang máy in:", id="picker-title")
+            yield OptionList(*[Option(plain(f"{name} — {uri}" + ("  (đang chọn)" if name == self.current else "")), id=name)
                                for name, uri in self.printers.items()], id="picker-list")
             yield Static("Enter: chọn · Esc: thôi", id="picker-help")
 
@@ -142,14 +144,16 @@ class PrintersScreen(EventScreen):
         for p in report["printers"]:
             label, style = STATE_LABELS.get(p["state"], (p["state"], ""))
             detail = p["message"] if p["state"] == "error" else p["uri"]
-            table.add_row(p["name"], f"[{style}]{label}[/]", str(p["waiting"]), str(p["done"]), detail, key=p["name"])
+            table.add_row(plain(p["name"]), Text(label, style=style), str(p["waiting"]), str(p["done"]), plain(detail),
+                          key=p["name"])
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         jobs = self.query_one("#printers-jobs", DataTable)
         keep_job = jobs.cursor_row
         jobs.clear()
         for j in report["waiting"] + list(reversed(report["recent"]))[:20]:
-            jobs.add_row(j["status"], j["printer"], j["title"], str(j["attempts"]), j["id"], j["error"], key=j["id"])
+            jobs.add_row(*map(plain, (j["status"], j["printer"], j["title"], str(j["attempts"]), j["id"], j["error"])),
+                         key=j["id"])
         if jobs.row_count:
             jobs.move_cursor(row=min(keep_job, jobs.row_count - 1))
         c = report["counts"]

@@ -22,6 +22,7 @@ from textual.timer import Timer
 
 from console.door.burst import BurstDetector
 from console.door.checkin import CHECKED_IN, ScanResult, scan
+from console.door.namesakes import apart
 
 _SEVERITY = {CHECKED_IN: "information", "already_checked_in": "warning", "ime_mangled": "warning"}
 
@@ -88,8 +89,9 @@ class ScanRouter:
 
 
 def toast_text(result: ScanResult) -> str:
+    """The result's sentence, then the unit and birth year: two of one name are told apart."""
     d = result.delegate
     if d is None:
         return result.message
-    extra = " · ".join(x for x in (d.unit, str(d.birth_year) if d.birth_year else "") if x)
-    return f"{result.message}\n{extra}" if extra and d.unit not in result.message else result.message
+    extra = apart(d)
+    return f"{result.message}\n{extra}" if extra else result.message

@@ -39,18 +39,22 @@ class StubSource:
 
 def use_source(monkeypatch, event, source) -> None:
     """`source` for this event and every Event opened later in the test (screens open their own)."""
-    monkeypatch.setattr("console.event.DaySubsteps", lambda: source)
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: source)
     event.substeps = source
 
 
 @pytest.fixture
 def ceremony(monkeypatch, demo_event):
     """The ceremony's place taken by a stub with three speeches and one award batch."""
-    speeches = [SubStep("speech:1", "Tham luận: Đổi mới quản lý", person="Hoàng Thị Mai", minutes=7),
+    # The source says the MC's words (the agenda has no template of its own for them).
+    speeches = [SubStep("speech:1", "Tham luận: Đổi mới quản lý", person="Hoàng Thị Mai", minutes=7,
+                        mc_line="Trân trọng kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận."),
                 SubStep("speech:2", "Tham luận: Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=7),
                 SubStep("speech:3", "Tham luận: Nữ công nhân giỏi", person="Triệu Thị Hoa", minutes=14)]
     batches = [SubStep("batch:1", "Đợt 1: Bằng khen của Chủ tịch UBND tỉnh", names=["Tổ may 3", "Hà Văn Nam"],
-                       presenter="Dương Minh Ân, Chủ tịch UBND huyện")]
+                       presenter="Dương Minh Ân, Chủ tịch UBND huyện",
+                       mc_line="Xin mời Tổ may 3, Hà Văn Nam lên nhận Bằng khen. Trân trọng kính mời đồng chí "
+                               "Dương Minh Ân, Chủ tịch UBND huyện lên trao thưởng.")]
     data = {"tham_luan": speeches, "khen_thuong": batches}
     use_source(monkeypatch, demo_event, StubSource(data))
     return data
@@ -138,3 +142,12 @@ def test_the_agenda_passes_each_segment_its_allotted_minutes(demo_event, monkeyp
     demo_event.transact(lambda ev: [("agenda_retime", {"allot": {"tham_luan": 30}, "drift_before": 15})])
     timings_report(demo_event)
     assert dict(source.asked)["tham_luan"] == 30.0
+
+
+def test_a_substep_without_words_is_named_by_its_title(demo_event, monkeypatch):
+    """The agenda keeps no MC lines for another module's sub-steps: one given without words
+    is read as its title, never a template guessed from the segment."""
+    use_source(monkeypatch, demo_event, StubSource({"tham_luan": [SubStep("speech:9", "Tham luận: Bàn Văn Tổ")]}))
+    steps.start(demo_event)
+    steps.jump(demo_event, "4")
+    assert view(demo_event).current.mc_line.endswith("Xin mời: Tham luận: Bàn Văn Tổ.")

@@ -145,9 +145,11 @@ async def test_cue_steps_through_speeches_with_the_speaker_named(demo_dir, monke
     from console.agenda.substeps import SubStep
     from tests.test_agenda_substeps import StubSource
 
-    speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5),
-                SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10)]
-    monkeypatch.setattr("console.event.DaySubsteps", lambda: StubSource({"tham_luan": speeches}))
+    speeches = [SubStep("speech:1", "Đổi mới quản lý", person="Hoàng Thị Mai", minutes=5,
+                        mc_line="Trân trọng kính mời đồng chí Hoàng Thị Mai lên trình bày tham luận “Đổi mới quản lý”."),
+                SubStep("speech:2", "Sáng kiến tiết kiệm", person="Lý Văn Pao", minutes=10,
+                        mc_line="Trân trọng kính mời đồng chí Lý Văn Pao lên trình bày tham luận “Sáng kiến tiết kiệm”.")]
+    monkeypatch.setattr("console.event.CeremonySubsteps", lambda: StubSource({"tham_luan": speeches}))
     clock = FakeClock(datetime(2020, 4, 15, 8, 25, tzinfo=VN_TZ))
     ev = Event(demo_dir, clock=clock)
     steps.start(ev)

@@ -215,12 +215,15 @@ async def test_walk_in_guest_in_a_few_keystrokes(app):
         await pilot.press("f7")
         await pilot.pause()
         assert app.screen.query_one("#walkin-name").value == "Vàng Seo Páo"
-        await pilot.press("enter", *keys("UBND xã Bằng Thành"), "enter", "enter")
+        # name ⏎ unit ⏎ (no position) ⏎ Nam/Nữ ⏎ birth year ⏎ ethnicity ⏎ category 1 ⏎
+        await pilot.press("enter", *keys("UBND xã Bằng Thành"), "enter", "enter", *keys("Nam"), "enter",
+                          *keys("1986"), "enter", *keys("Mông"), "enter", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "DeskScreen" and app.screen.focused.id == "desk-scan"
         assert panel(app).kind == "checked_in" and "VÀNG SEO PÁO" in rendered(panel(app))
         walk = [d for d in app.event.day.walk_ins.values()]
-        assert [(d.name, d.unit, d.category) for d in walk] == [("Vàng Seo Páo", "UBND xã Bằng Thành", "khach_moi")]
+        assert [(d.name, d.unit, d.category, d.gender, d.birth_year, d.ethnicity, d.supplementary) for d in walk] == [
+            ("Vàng Seo Páo", "UBND xã Bằng Thành", "khach_moi", "nam", 1986, "Mông", False)]
 
 
 async def test_exemplary_walk_in_needs_a_reason(app):
@@ -230,7 +233,8 @@ async def test_exemplary_walk_in_needs_a_reason(app):
         # (the guest test types every character; here the fields are filled to save time)
         app.screen.query_one("#walkin-name").value = "Lò Thị Mai"
         app.screen.query_one("#walkin-unit").value = "Trạm Y tế xã Nghiên Loan"
-        app.screen.query_one("#walkin-unit").focus()
+        app.screen.query_one("#walkin-gender").value = "Nữ"
+        app.screen.query_one("#walkin-ethnicity").focus()
         await pilot.press("enter", "2", "f2")
         await pilot.pause()
         dialog = app.screen
@@ -358,7 +362,8 @@ async def test_walk_in_badge_is_queued(demo_dir, clock, demo_app):
         await pilot.pause()
         await pilot.press("f7")
         await pilot.pause()
-        await pilot.press(*keys("Lò Văn Khách"), "enter", *keys("Báo Bắc Kạn"), "enter", "enter")
+        await pilot.press(*keys("Lò Văn Khách"), "enter", *keys("Báo Bắc Kạn"), "enter", "enter", *keys("nam"),
+                          "enter", "enter", "enter", "enter")
         await pilot.pause()
         await pilot.pause()
         walkins = list(app.event.day.walk_ins.values())

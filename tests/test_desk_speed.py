@@ -17,11 +17,13 @@ def app(demo_dir, clock):
     return make_app(demo_dir, mode="desk", role="desk", desk="ban-1", clock=clock, poll_seconds=0.1)
 
 
-async def test_the_name_index_is_built_in_a_worker_when_the_desk_opens(app):
+async def test_the_name_index_is_built_when_the_desk_opens_before_any_key(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
         screen = app.screen
+        for _ in range(100):
+            await pilot.pause()
+            if screen._index.current() is not None:
+                break
         # Built before anyone typed a key, and not on the UI thread's first keystroke.
         assert screen._index.current() is not None
         assert not screen._index.stale()
@@ -36,28 +38,35 @@ async def test_the_name_index_is_built_in_a_worker_when_the_desk_opens(app):
 
 async def test_typing_before_the_index_is_ready_searches_when_it_is(app, monkeypatch):
     """A keystroke while the index is still building says so, then shows the hits without another key."""
-    import threading
-
     from console.door import search
 
-    release = threading.Event()
-    real = search.SearchIndex
+    held = {"on": True}
+    real_fill = search.SearchIndex.fill
 
-    def slow_index(*a, **kw):
-        release.wait(10)  # the 20,000-name build, held until the operator has typed
-        return real(*a, **kw)
+    def slow_fill(self, rows=search.BUILD_SLICE):
+        while held["on"]:  # the 20,000-name build, still going while the operator types
+            yield
+        yield from real_fill(self, rows)
 
-    monkeypatch.setattr(search, "SearchIndex", slow_index)
+    monkeypatch.setattr(search.SearchIndex, "fill", slow_fill)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        # A scan while it builds is answered at once: the build runs in slices between events.
+        ev = app.event
+        did = sorted(ev.imported)[0]
+        await type_scan(pilot, make_token(ev.secret, did))
+        assert app.screen.last.delegate.id == did
+        assert app.screen._index.current() is None  # still building
         for k in keys("hương"):
             await pilot.press(k)
         hits = app.screen.query_one("#desk-hits")
         assert "Đang chuẩn bị" in str(hits.border_title)
         assert hits.option_count == 0
-        release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        held["on"] = False
+        for _ in range(200):
+            await pilot.pause()
+            if hits.option_count:
+                break
         assert hits.option_count > 0
         assert "Đang chuẩn bị" not in str(hits.border_title)
 
@@ -76,7 +85,6 @@ async def test_a_scan_recounts_nothing_from_the_roster(app, monkeypatch):
     monkeypatch.setattr(console.event, "compose", counting)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
         before = len(calls)
         assert before <= 1  # the registered composition, once for this roster
         ev = app.event

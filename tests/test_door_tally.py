@@ -40,8 +40,8 @@ actions = st.lists(st.tuples(
 
 
 def _recount(day: DayState, roster: dict[int, Delegate], desk: str) -> tuple:
-    everyone = dict(roster)
-    everyone.update(day.walk_ins)
+    everyone = dict(day.walk_ins)  # as Event.delegates(): the list's record wins (a re-import kept a walk-in's id)
+    everyone.update(roster)
     present = compose(everyone[i] for i in day.present if i in everyone)
     not_yet = sum(1 for i in everyone if i not in day.first_checkin)
     here = sum(1 for v in day.present.values() if v.desk == desk)

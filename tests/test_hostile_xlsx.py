@@ -75,7 +75,7 @@ def test_20017_rows_are_refused_from_the_scan_before_openpyxl_loads_anything(fil
     monkeypatch.setattr(openpyxl, "load_workbook", never)
     with pytest.raises(UserError) as err:
         read_grid(path)
-    assert "tệp khai báo 20.054 dòng, vùng A1:K20054" in str(err.value)
+    assert "khai báo 20.054 dòng (vùng A1:K20054) và có hơn 20.000 dòng" in str(err.value)
     assert "quá giới hạn" in str(err.value)
 
 

@@ -28,7 +28,8 @@ def _busy_morning(ev, clock) -> None:
     award = plan_awards(ev).batches[0].awards[0]
     actions.set_proxy(ev, award.item.key, sorted(ev.day.present)[5])
     actions.cycle_presenter(ev, 1)
-    actions.start_batch(ev)
+    actions.start_batch(ev)  # fixes what the MC has (ceremony_freeze)
+    actions.cycle_presenter(ev, 2)  # on a fixed batch: an approved change (ceremony_change)
     actions.batch_done(ev)
     actions.undo_batch(ev)
     actions.start_speech(ev)

@@ -130,12 +130,13 @@ def _table(ws, header_text="STT"):
 def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sources, tmp_path):
     facts = simulate_day(demo_event, clock)
     wb = _load(export.workbook_bytes(demo_event), tmp_path)
-    assert wb.sheetnames == ["Điểm danh", "Cơ cấu", "Khen thưởng", "Trao sau", "Tham luận", "Thời gian",
+    assert wb.sheetnames == ["Điểm danh", "Cơ cấu", "Khen thưởng", "Trao sau", "Ký nhận", "Tham luận", "Thời gian",
                              "DS đi dự cấp trên", "Nhật ký"]
 
     # --- Attendance: every delegate once, in Vietnamese name order ---
     ws = wb["Điểm danh"]
-    assert ws["A1"].value == "LĐLĐ TỈNH BẮC KẠN" and ws["A2"].value == "LĐLĐ HUYỆN NÀ LƯƠNG"
+    assert ws["A1"].value == "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC KẠN" and ws["A2"].value == "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NÀ LƯƠNG"
+    assert ws["A3"].value == "Số: ……/DS-LĐLĐ"
     motto = [c.value for row in ws.iter_rows(max_row=3) for c in row if c.value]
     assert MOTTO[0] in motto and MOTTO[1] in motto and "Nà Lương, ngày 15 tháng 04 năm 2020" in motto
     _, rows = _table(ws)

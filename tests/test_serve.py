@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import time
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def test_a_browser_session_sees_nothing_before_the_pin(demo_dir):
                 except aiohttp.ClientConnectionError:
                     assert time.monotonic() < deadline, "server did not answer"
                     await asyncio.sleep(0.1)
-            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+            async with session.ws_connect(f"http://127.0.0.1:{port}/ws/ban-2?width=80&height=24") as ws:
                 buf = bytearray()
                 text = await _read_until(ws, buf, "PIN bàn đón tiếp")
                 assert "PIN bàn đón tiếp" in text and "Quét thẻ" not in text
@@ -144,7 +145,7 @@ pytestmark_async = pytest.mark.asyncio
 @pytestmark_async
 async def test_app_asks_the_pin_first_and_no_key_gets_around_it(demo_dir, demo_app):
     pin = new_pin(demo_dir, "246810")
-    app = demo_app("desk", role="desk", desk="ban-web", require_pin=True)
+    app = demo_app("desk", role="desk", desk="ban-2", require_pin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "PinScreen"
@@ -190,7 +191,7 @@ def test_one_desk_dropping_never_affects_another(demo_dir):
                 except aiohttp.ClientConnectionError:
                     assert time.monotonic() < deadline, "server did not answer"
                     await asyncio.sleep(0.1)
-            url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+            url = f"http://127.0.0.1:{port}/ws/ban-2?width=80&height=24"  # each tab names its desk
             a = await a_session.ws_connect(url)
             b = await b_session.ws_connect(url)
             buf_a, buf_b = bytearray(), bytearray()
@@ -214,3 +215,136 @@ def test_one_desk_dropping_never_affects_another(demo_dir):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytestmark_async
+async def test_a_tab_without_a_desk_name_asks_for_one_after_the_pin(demo_dir, demo_app):
+    from console.door.tokens import make_token
+    from tests.ui import until
+
+    new_pin(demo_dir, "4321")
+    app = demo_app("desk", role="desk", desk="ban-web", require_pin=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "PinScreen", what="the PIN")
+        await pilot.press(*"4321", "enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "DeskNameScreen", what="the desk name")
+        await pilot.press("f2", *"ban-web", "enter")  # no mode opens, and the shared name is refused
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskNameScreen"
+        app.screen.query_one("#deskname-input").value = ""
+        await pilot.press(*"ban-7", "enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "DeskScreen", what="the desk")
+        await pilot.press(*make_token(app.event.secret, 9), "enter")
+        await until(pilot, lambda: 9 in app.event.day.present, what="checked in")
+        assert app.event.day.present[9].desk == "ban-7" and "bàn ban-7" in app.sub_title
+
+
+def _serve_with(demo_dir, max_apps: int):
+    text = (demo_dir / "event.toml").read_text(encoding="utf-8")
+    (demo_dir / "event.toml").write_text(text.replace("[desk]\n", f"[desk]\nmax_browser_desks = {max_apps}\n", 1),
+                                         encoding="utf-8")
+    return start_serve(demo_dir)
+
+
+def test_foreign_origins_are_refused_and_a_full_server_says_so(demo_dir):
+    """Each websocket starts an app process before any PIN: at most [desk] max_browser_desks;
+    past it the page says the desk is full; another site's page may not open one."""
+    import asyncio
+
+    import aiohttp
+
+    assert "[desk]\n" in (demo_dir / "event.toml").read_text(encoding="utf-8")
+    proc, port = _serve_with(demo_dir, 2)
+    base = f"http://127.0.0.1:{port}"
+
+    async def visitor() -> None:
+        async with aiohttp.ClientSession() as session:
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    async with session.get(f"{base}/") as page:
+                        assert page.status == 200
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < deadline, "server did not answer"
+                    await asyncio.sleep(0.1)
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(f"{base}/ws/ban-1", headers={"Origin": "http://evil.example"})
+            assert refused.value.status == 403
+            open_ = []
+            for _ in range(2):
+                ws = await session.ws_connect(f"{base}/ws/ban-1?width=80&height=24", headers={"Origin": base})
+                await _read_until(ws, bytearray(), "PIN bàn đón tiếp")
+                open_.append(ws)
+            async with session.get(f"{base}/") as page:
+                assert page.status == 503 and "Đã đủ 2 bàn đón tiếp" in await page.text()
+            with pytest.raises(aiohttp.WSServerHandshakeError) as full:
+                await session.ws_connect(f"{base}/ws/ban-1")
+            assert full.value.status == 503
+            children = _app_processes(proc.pid)
+            rss = [_rss_mb(p) for p in children]
+            print(f"\nbrowser desk: {len(children)} app processes, RSS {', '.join(f'{r:.0f}' for r in rss)} MB each")
+            assert len(children) == 2
+            await open_[0].close()
+            await asyncio.sleep(1.0)
+            async with session.get(f"{base}/") as page:
+                assert page.status == 200  # a closed tab frees its place
+            for ws in open_[1:]:
+                await ws.close()
+
+    try:
+        assert base in proc.stdout.readline()
+        asyncio.run(visitor())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _app_processes(parent: int) -> list[int]:
+    """The app processes under the server (each `python -m console desk …`, maybe under a shell)."""
+    out = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().split()
+            cmd = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        if cmd.startswith(sys.executable.encode()) and b"-m console desk" in cmd and _descends(int(fields[0]), parent):
+            out.append(int(fields[0]))
+    return out
+
+
+def _descends(pid: int, parent: int) -> bool:
+    while pid > 1:
+        try:
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+        if pid == parent:
+            return True
+    return False
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_a_flood_of_wrong_pins_from_one_client_never_locks_out_the_others(demo_dir):
+    from console.door.desk_pin import GLOBAL_MAX, GLOBAL_WINDOW
+
+    new_pin(demo_dir, "482913")
+    t = 2_000_000.0
+    for i in range(3 * MAX_TRIES):  # one tab hammering: locked, and again
+        check_pin(demo_dir, f"{i:06d}", now=t + i * 0.1, client="10.0.0.66")
+    assert not check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.66").ok  # the flooder waits
+    assert check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.5").ok  # a real desk goes in
+    # many clients guessing: the wrong guesses of all together stay bounded ...
+    for c in range(GLOBAL_MAX + 10):
+        check_pin(demo_dir, "000001", now=t + 3, client=f"10.0.1.{c}")
+    again = check_pin(demo_dir, "000002", now=t + 4, client="10.0.1.1")
+    assert not again.ok and "quá nhiều lần nhập sai PIN" in again.message and again.wait_seconds <= GLOBAL_WINDOW
+    # ... and still a desk's right PIN goes through, first try
+    assert check_pin(demo_dir, "482913", now=t + 5, client="10.0.0.9").ok

@@ -53,6 +53,9 @@ TYPOS = [
     ("minutes", "presider = 3", None, "status", "mục [minutes], khóa “presider” = 3"),
     ("roles", 'presider = ["A"]', None, "status", "mục [roles], khóa “presider”"),
     ("printers", "desk = 9100", "desk", "status", "mục [printers], khóa “desk” = 9100"),
+    ("printers", 'desk = "tpc://192.168.1.50:9100"', "desk", "status",
+     "mục [printers], khóa “desk”: Máy in “tpc://192.168.1.50:9100”: kiểu “tpc” không hỗ trợ"),
+    ("printers", 'stage = "usb://04b8"', "stage", "order awards", "mục [printers], khóa “stage”: Máy in “usb://04b8”"),
     ("event", 'levle = "tinh"', None, "status", "mục [event]: không có khóa “levle”. Có phải ý bạn là “level”?"),
 ]
 

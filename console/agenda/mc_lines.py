@@ -11,13 +11,7 @@ import string
 
 from console.ground.text import nfc
 
-# Sub-step lines when the ceremony module gives none.
-SUBSTEP_TEMPLATES = {
-    "tham_luan": "Trân trọng kính mời đồng chí {person} lên trình bày tham luận.",
-    "khen_thuong": "Xin mời các tập thể, cá nhân có tên sau lên nhận khen thưởng: {names}. "
-                   "Trân trọng kính mời đồng chí {presenter} lên trao thưởng.",
-    "huong_ung": "Trân trọng kính mời đồng chí {person} phát biểu hưởng ứng phong trào thi đua.",
-}
+# A sub-step its source gave no words for is read as its title (the source owns the MC's words).
 DEFAULT_SUBSTEP = "Xin mời: {title}."
 
 
@@ -78,11 +72,7 @@ def split_at_list(template: str) -> tuple[str, str, str]:
     return template, "", ""
 
 
-def substep_line(segment_key: str, sub, base: dict) -> str:
+def substep_line(sub, base: dict) -> str:
     if sub.mc_line:
         return nfc(sub.mc_line)
-    template = SUBSTEP_TEMPLATES.get(segment_key, DEFAULT_SUBSTEP)
-    if segment_key == "khen_thuong" and not sub.names:
-        template = "Xin mời: {title}. Trân trọng kính mời đồng chí {presenter} lên trao thưởng."
-    return fill(template, {**base, "person": sub.person or sub.title, "title": sub.title,
-                           "names": ", ".join(sub.names), "presenter": sub.presenter or base.get("presider", "…")})
+    return fill(DEFAULT_SUBSTEP, {**base, "title": sub.title})

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from console.ground.journal import Entry
 
@@ -28,7 +29,15 @@ KINDS = ("agenda_start", "agenda_next", "agenda_skip", "agenda_jump", "agenda_ba
 MESSAGE_MAX = 120  # characters: a line the MC reads at a glance, not a letter
 MOVES = ("agenda_next", "agenda_skip", "agenda_jump")
 
-RUNNING, DONE, SKIPPED, PENDING = "running", "done", "skipped", "pending"
+class Status(StrEnum):
+    """Where one item of the programme is (`Record.status`, the timings' "status")."""
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+RUNNING, DONE, SKIPPED, PENDING = Status.RUNNING, Status.DONE, Status.SKIPPED, Status.PENDING
 
 
 @dataclass
@@ -36,7 +45,7 @@ class Record:
     """One item's actual run. `title`/`position` as they were when it ran (for the record)."""
     start: datetime | None
     end: datetime | None = None
-    status: str = RUNNING
+    status: Status = RUNNING
     title: str = ""
     position: str = ""
     planned: float | None = None  # the item's own minutes when it began (None: an older journal)
@@ -77,8 +86,6 @@ class RunState:
     allot: dict[str, float] = field(default_factory=dict)  # segment key -> approved minutes
     retimed_at: datetime | None = None
     undo: list[tuple] = field(default_factory=list)  # snapshots before each move
-    last_step: str = ""  # kind of the last agenda line, for the control's status line
-    last_step_at: datetime | None = None
     message: CueMessage | None = None  # shown on the cue until cleared
 
     # --- questions -------------------------------------------------------------
@@ -99,7 +106,7 @@ class RunState:
     def can_back(self) -> bool:
         return bool(self.undo)
 
-    def status(self, item_id: str) -> str:
+    def status(self, item_id: str) -> Status:
         rec = self.records.get(item_id)
         return rec.status if rec else PENDING
 
@@ -131,7 +138,6 @@ class RunState:
             text = message_text(d.get("text")) if e.kind == "cue_message" else ""
             self.message = CueMessage(text, t, e.desk) if text else None
             return
-        self.last_step, self.last_step_at = e.kind, t
         if e.kind == "agenda_start":
             if self.started:
                 return  # a second start (two laptops at once) changes nothing

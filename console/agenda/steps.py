@@ -138,10 +138,6 @@ def back(event) -> str:
     return _one(event, decide)
 
 
-def last_move(event) -> str | None:
-    """The id of the move a Back cancels (for the record: the fold itself needs no id)."""
-    line = last_move_line(event)
-    return line.id if line else None
 
 
 def last_move_line(event):

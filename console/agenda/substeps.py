@@ -51,24 +51,6 @@ class SubstepSource(Protocol):
         ...
 
 
-class NoSubsteps:
-    """A day with no sub-steps: every segment runs whole."""
-
-    segments: tuple[str, ...] = ()
-
-    def substeps(self, event, segment: str, minutes: float) -> list[SubStep]:
-        return []
-
-    def left(self, event, segment: str, substep: str) -> list[Line]:
-        return []
-
-    def undone(self, event, segment: str, substep: str) -> list[Line]:
-        return []
-
-    def read_out(self, event, segment: str) -> list[str]:
-        return []
-
-
 def split_item(item_id: str | None) -> tuple[str, str | None]:
     """"tham_luan/speech:k3" → ("tham_luan", "speech:k3"); "khai_mac" → ("khai_mac", None)."""
     if not item_id:

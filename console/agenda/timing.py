@@ -122,7 +122,7 @@ def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = 
     items = []
     for i, (sub, p, a) in enumerate(zip(subs, planned, allotted, strict=True), start=1):
         iid = f"{seg.key}/{sub.key}"
-        line = substep_line(seg.key, sub, base)
+        line = substep_line(sub, base)
         if i == 1 and seg_line:
             line = f"{seg_line}\n{line}"
         items.append(Item(iid, seg, sub, f"{seg.position}.{i}", sub.title, sub.person, p,
@@ -137,6 +137,20 @@ def build_items(event, agenda: Agenda | None = None, state: RunState | None = No
     for seg in agenda.segments:
         out.extend(segment_items(event, agenda, seg, state, base))
     return out
+
+
+def items_of(event, agenda: Agenda, state: RunState) -> list[Item]:
+    """`build_items`, kept until a journal line is folded, the roster is reloaded or the
+    agenda or settings are read again: the cue and the control ask every second, and
+    the sub-steps (award batches, speeches) are a pass over the ceremony's lists."""
+    key = (agenda, state, event.settings, event.roster_store.cached)
+    lines = event.lines_folded
+    hit = getattr(event, "_items_cache", None)
+    if hit is not None and hit[1] == lines and all(a is b for a, b in zip(hit[0], key, strict=True)):
+        return hit[2]
+    items = build_items(event, agenda, state)
+    event._items_cache = (key, lines, items)
+    return items
 
 
 def index_of(items: list[Item], item_id: str | None) -> int:
@@ -237,7 +251,6 @@ class View:
     elapsed_s: float
     remaining_s: float  # negative when over
     phase: str  # idle | normal | warning | over | closed
-    warn_s: float
     planned_end: datetime
     projected_end: datetime
     drift_minutes: float
@@ -336,7 +349,7 @@ def view(event, now: datetime | None = None) -> View:
     now = now or event.clock.now()
     agenda = load_agenda(event)
     state = run_of(event)
-    items = build_items(event, agenda, state)
+    items = items_of(event, agenda, state)
     start_at = planned_start(event, state)
     planned_end = start_at + timedelta(minutes=agenda.total_minutes)
     current = next((it for it in items if it.id == state.current), None) if state.current else None
@@ -377,5 +390,5 @@ def view(event, now: datetime | None = None) -> View:
         projected_end = end
     drift = (projected_end - planned_end).total_seconds() / 60
     proposal = None if state.closed else propose(agenda, state, items, drift)
-    return View(now, agenda, state, items, current, elapsed, remaining, phase, warn, planned_end,
+    return View(now, agenda, state, items, current, elapsed, remaining, phase, planned_end,
                 projected_end, drift, ahead[:3], proposal, is_rehearsal(event, state, now))

@@ -13,7 +13,8 @@ openpyxl) with its sheet XML edited the way a hostile or careless file is:
 - rows_20017: a 20,017-person list (over the 20,000 limit), dimension declared.
 
 The bound each must meet: refused (or imported) within 2 s and 200 MB of
-peak memory (resident set, measured in the child process).
+peak memory (resident set, measured in the child process). Last, the time
+to render one badge whose name, position and unit are 50 … 1,993 characters.
 """
 
 from __future__ import annotations
@@ -159,16 +160,37 @@ def run(cases=CASES) -> dict:
     return out
 
 
+def long_names(lengths=(50, 200, 400, 1993)) -> dict:
+    """Render time of one 80 mm badge whose name (and position, unit) is this many characters."""
+    from console.printing import canvas
+    from console.printing.layout_badge import BadgeData, render_badge
+
+    syll = ["Nguyễn", "Thị", "Thu", "Huyền", "Lò", "Văn", "Bàn"]
+    out = {}
+    for n in lengths:
+        name = " ".join(syll[i % 7] for i in range(n))[:n].strip()
+        b = BadgeData(1, name, "HN1ABCDEFGHJKMNPQRS", "ABCD-EFGH", "khach_moi", ("Chủ tịch " * n)[:n],
+                      ("Công ty " * n)[:n], ["HỘI NGHỊ"], "Nà Lương")
+        canvas._fit_cached.cache_clear()
+        t0 = time.perf_counter()
+        render_badge(b, 576)
+        out[n] = round((time.perf_counter() - t0) * 1000, 1)
+    return out
+
+
 def main(argv: list[str]) -> int:
     result = run()
+    result["badge_render_ms_by_text_length"] = long_names()
     if "--json" in argv:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
+    lengths = result.pop("badge_render_ms_by_text_length")
     for case, r in result.items():
         ok = "trong giới hạn" if r["within_bounds"] else "VƯỢT GIỚI HẠN"
         print(f"{case:14} {r['file_kb']:>9} KB  {r['outcome']:9} {r['seconds']} s  đỉnh {r['peak_mb']} MB  "
               f"({ok} {BOUND_S:g} s / {BOUND_MB} MB)")
         print(f"{'':14} {r['said'][:160]}")
+    print("Thẻ 80 mm, tên/chức vụ/đơn vị dài n ký tự: " + ", ".join(f"{n}: {ms} ms" for n, ms in lengths.items()))
     return 0
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 def run(n: int = 140, folder: Path | None = None) -> dict:
     from console.cli.demo import create_demo
     from console.event import Event
-    from console.printing.canvas import fit_text, line_mask
+    from console.printing.canvas import _fit_cached, line_mask
     from console.printing.layout_badge import badge_data, render_badge
     from console.printing.raster import encode
 
@@ -29,7 +29,7 @@ def run(n: int = 140, folder: Path | None = None) -> dict:
         data = [badge_data(event, d) for d in people]
         out: dict = {"badges": len(data)}
         for mm, dots in (("58mm", 384), ("80mm", 576)):
-            fit_text.cache_clear()
+            _fit_cached.cache_clear()
             line_mask.cache_clear()
             render_ms, encode_ms, sizes = [], [], []
             for b in data:

@@ -11,8 +11,18 @@ The contract other modules rely on:
 
 from __future__ import annotations
 
-from console.ceremony.awards import AwardPlan, plan_awards
-from console.ceremony.speeches import SpeechPlan, plan_speeches
+# The plans are imported when first used (PEP 562): the package is on every Event's import
+# path (its journal kinds), and the award and speech rules are most of a CLI start-up.
+_LAZY = {"AwardPlan": "awards", "plan_awards": "awards", "SpeechPlan": "speeches", "plan_speeches": "speeches"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"console.ceremony.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'console.ceremony' has no attribute {name!r}")
+
 
 __all__ = ["AwardPlan", "SpeechPlan", "awards_record", "plan_awards", "plan_speeches", "speeches_record"]
 
@@ -23,6 +33,8 @@ def _code(i: int | None) -> str | None:
 
 def awards_record(event) -> list[dict]:
     """Every award in calling order: presented, pending (in a batch), then those to deliver later."""
+    from console.ceremony.awards import plan_awards
+
     plan = plan_awards(event)
     # "Deliver later" is a verdict of the ceremony: before the first batch is done, the
     # people not yet in the hall may still come, so the record says "pending".
@@ -31,6 +43,8 @@ def awards_record(event) -> list[dict]:
     by_form = {b.form: b.decision for b in plan.batches if b.decision}
     return [{
         "recipient": p.item.recipient, "unit": p.item.unit, "form": p.item.form,
+        # the recipient as the stage says it: a namesake on the roster adds the unit (the minutes use it)
+        "label": p.label or p.item.recipient,
         "delegate_id": _code(p.item.delegate_id),
         "status": p.status if begun or p.status != "later" else "pending", "proxy_name": p.proxy_name,
         "batch": p.batch, "presented_at": p.presented_at,
@@ -43,6 +57,8 @@ def awards_record(event) -> list[dict]:
 
 
 def speeches_record(event) -> list[dict]:
+    from console.ceremony.speeches import plan_speeches
+
     """Speeches and responses: given first, then the rest of the proposal, then not selected."""
     out: list[dict] = []
     for segment in ("tham_luan", "huong_ung"):

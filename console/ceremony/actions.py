@@ -7,13 +7,13 @@ The screen and the CLI call only these functions.
 
 from __future__ import annotations
 
-from console.ground.decision import Decision
-from console.ground.errors import UserError
-from console.ground.text import canonical, fold
-from console.ceremony.awards import plan_awards, presenter_choices
+from console.ceremony.awards import freeze_line, plan_awards, presenter_choices
 from console.ceremony.order import moved
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
+from console.ground.decision import Decision
+from console.ground.errors import UserError
+from console.ground.text import canonical, fold
 
 LISTS = ("awards", "tham_luan", "huong_ung")
 
@@ -92,10 +92,36 @@ def drop(event, lst: str, key: str, dropped: bool = True) -> None:
     _write(event, "ceremony_drop", {"list": lst, "key": key, "dropped": dropped})
 
 
+def _fixed(plan, number: int):
+    return next((b for b in plan.pending_batches if b.number == number and b.fixed), None)
+
+
 def set_proxy(event, key: str, proxy_id: int | None) -> None:
+    """A named proxy; in a batch the MC already has, it is an approved change of that batch too."""
     if proxy_id is not None and event.get(proxy_id) is None:
         raise UserError(f"Không có đại biểu mã {proxy_id:04d}.")
-    _write(event, "ceremony_proxy", {"key": key, "proxy_id": proxy_id})
+
+    def decide(ev):
+        lines = [("ceremony_proxy", {"key": key, "proxy_id": proxy_id})]
+        fixed = next((b for b in plan_awards(ev).pending_batches if b.fixed and key in [a.item.key for a in b.awards]), None)
+        if fixed is not None:
+            a = next(a for a in fixed.awards if a.item.key == key)
+            who = ev.get(proxy_id).name if proxy_id is not None else ""
+            lines.append(("ceremony_change", {"batch": fixed.number, "proxies": {key: proxy_id},
+                                              "note": f"{who} nhận thay {a.item.recipient}" if who
+                                              else f"{a.item.recipient} tự lên nhận"}))
+        return lines
+
+    event.transact(decide)
+
+
+def approve(event, batch: int | None = None) -> int:
+    """Approve the changes the hall forced on fixed batches (all, or one batch's); how many."""
+    def decide(ev) -> Decision[int]:
+        props = [p for p in plan_awards(ev).proposals if batch is None or p.batch == batch]
+        return Decision([("ceremony_change", p.change) for p in props], len(props))
+
+    return event.transact(decide)
 
 
 def cycle_presenter(event, batch_number: int) -> str:
@@ -110,8 +136,7 @@ def cycle_presenter(event, batch_number: int) -> str:
             raise UserError("Chưa có lãnh đạo, khách mời nào có mặt để trao thưởng.")
         ids = [d.id for d in pool]
         nxt = pool[(ids.index(b.presenter_id) + 1) % len(pool)] if b.presenter_id in ids else pool[0]
-        return Decision([("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": nxt.id})],
-                        nxt.name)
+        return Decision(_presenter_lines(b, nxt.id, nxt.name), nxt.name)
 
     return event.transact(decide)
 
@@ -123,9 +148,18 @@ def set_presenter(event, batch_number: int, delegate_id: int) -> None:
             raise UserError(f"Không có đợt {batch_number} đang chờ trao.")
         if delegate_id not in ev.day.present:
             raise UserError("Người trao thưởng phải đang có mặt trong hội trường.")
-        return [("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": delegate_id})]
+        return _presenter_lines(b, delegate_id, ev.get(delegate_id).name)
 
     event.transact(decide)
+
+
+def _presenter_lines(b, delegate_id: int, name: str) -> list:
+    lines = [("ceremony_presenter", {"slot": b.slot, "batch": b.number, "delegate_id": delegate_id})]
+    if b.fixed:  # the MC has this batch: the change is marked and the papers reprinted
+        lines.append(("ceremony_change", {"batch": b.number, "presenter_id": delegate_id,
+                                          "note": f"người trao: {name}" + (f" thay {b.presenter_name}"
+                                                                           if b.presenter_name else "")}))
+    return lines
 
 
 def start_batch(event) -> int | None:
@@ -138,7 +172,9 @@ def start_batch(event) -> int | None:
         b = nxt[0]
         if b.number in st.batch_started:
             return Decision(value=b.number)
-        return Decision([("ceremony_batch_start", {"batch": b.number, "keys": [a.item.key for a in b.awards]})],
+        fix = freeze_line(ev, plan_awards(ev), "batch_start")  # the first batch is up: the rest stays as it is
+        return Decision(([fix] if fix else []) + [("ceremony_batch_start", {"batch": b.number,
+                                                                            "keys": [a.item.key for a in b.awards]})],
                         b.number)
 
     return event.transact(decide)
@@ -170,7 +206,8 @@ def batch_done(event, number: int | None = None) -> int | None:
         if found is None:
             return Decision()
         n, line = found
-        return Decision([line], n)
+        fix = freeze_line(ev, plan_awards(ev), "batch_done")  # marking one done leaves the others as they are
+        return Decision(([fix] if fix else []) + [line], n)
 
     return event.transact(decide)
 
@@ -233,6 +270,6 @@ def speech_done(event, segment: str = "tham_luan", key: str | None = None, minut
     return event.transact(decide)
 
 
-__all__ = ["LISTS", "batch_done", "batch_done_line", "cycle_presenter", "drop", "move", "moved", "pin",
+__all__ = ["LISTS", "approve", "batch_done", "batch_done_line", "cycle_presenter", "drop", "move", "moved", "pin",
            "resolve_delegate", "resolve_key", "set_presenter", "set_proxy", "speech_done", "start_batch",
            "start_speech", "undo_batch", "undo_speech"]

@@ -16,7 +16,9 @@ Time per batch: overhead + per-person seconds, or the measured pace of done batc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from console.ceremony import namesakes
 from console.ceremony.introductions import office
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
@@ -55,10 +57,17 @@ class AwardItem:
         return (self.rank, not self.collective, name, self.n)
 
 
+class AwardStatus(StrEnum):
+    PENDING = "pending"  # to be called in a batch
+    LATER = "later"  # nobody in the hall to receive it: delivered after the conference
+    PRESENTED = "presented"  # received in person (or by the representative)
+    PROXY = "proxy"  # received by someone else for them
+
+
 @dataclass
 class PlannedAward:
     item: AwardItem
-    status: str  # "pending" | "later" | "presented" | "proxy"
+    status: AwardStatus
     present: bool  # the awardee / representative is in the hall
     called_id: int | None = None  # who walks up
     called_name: str = ""
@@ -67,6 +76,7 @@ class PlannedAward:
     batch: int | None = None
     presented_at: str | None = None
     reason: str = ""
+    label: str = ""  # the recipient as the stage says it (a namesake's unit added); see namesakes.py
 
 
 @dataclass
@@ -81,10 +91,21 @@ class Batch:
     done: bool = False
     slot: str = ""
     decision: str = ""  # the form's award decision, read before its first batch
+    fixed: bool = False  # what the MC was given: members and presenter change only by an approved change
+    added: bool = False  # a batch formed after the others were fixed (late arrivals): "bổ sung"
+    changes: list[tuple[str, str]] = field(default_factory=list)  # (at, what changed) since it was fixed
 
     @property
     def names(self) -> list[str]:
-        return [a.item.recipient for a in self.awards]
+        return [a.label or a.item.recipient for a in self.awards]
+
+
+@dataclass
+class Proposal:
+    """A change the hall forces on a fixed batch; the control approves it (ceremony_change)."""
+    batch: int
+    text: str
+    change: dict  # the ceremony_change data: {"batch", "note", "presenter_id"? | "drop"? | "proxies"?}
 
 
 @dataclass
@@ -96,6 +117,7 @@ class AwardPlan:
     seconds_per_person: float = DEFAULT_SECONDS_PER_PERSON
     overhead_minutes: float = DEFAULT_BATCH_OVERHEAD_MIN
     measured: bool = False
+    proposals: list[Proposal] = field(default_factory=list)  # changes the hall forces on fixed batches
 
     @property
     def pending_batches(self) -> list[Batch]:
@@ -181,7 +203,7 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             if it is None:
                 continue
             proxy = b.proxies.get(k)
-            pa = PlannedAward(it, "proxy" if proxy else "presented", it.delegate_id in present,
+            pa = PlannedAward(it, AwardStatus.PROXY if proxy else AwardStatus.PRESENTED, it.delegate_id in present,
                               called_id=b.called.get(k, it.delegate_id), proxy_id=proxy,
                               proxy_name=name_of(proxy) or None, batch=b.number, presented_at=b.done_at,
                               reason=f"Đã trao ở đợt {b.number}" + (f", {name_of(proxy)} nhận thay" if proxy else ""))
@@ -192,7 +214,8 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
                                   "đã trao", round((b.seconds or 0) / 60, 1), done=True))
 
     done = st.done_keys
-    remaining = sorted((it for it in items if it.key not in done), key=AwardItem.rule_key)
+    fixed_keys = _fixed_batches(event, plan, st, by_key, present, name_of)
+    remaining = sorted((it for it in items if it.key not in done and it.key not in fixed_keys), key=AwardItem.rule_key)
     remaining = apply_manual_order(remaining, st.order.get("awards", []), key=lambda it: it.key)
     plan.order_keys = [it.key for it in remaining]
     called: list[PlannedAward] = []
@@ -204,21 +227,21 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             why = (f"hình thức hạng {it.rank + 1}; "
                    + (f"tập thể (trước cá nhân), {name_of(it.delegate_id)} lên nhận" if it.collective
                       else "cá nhân, theo tên") + "; có mặt")
-            pa = PlannedAward(it, "pending", True, it.delegate_id, name_of(it.delegate_id), reason=why)
+            pa = PlannedAward(it, AwardStatus.PENDING, True, it.delegate_id, name_of(it.delegate_id), reason=why)
             called.append(pa)
         elif proxy_id is not None and proxy_id in present:
-            pa = PlannedAward(it, "pending", False, proxy_id, name_of(proxy_id), proxy_id, name_of(proxy_id),
+            pa = PlannedAward(it, AwardStatus.PENDING, False, proxy_id, name_of(proxy_id), proxy_id, name_of(proxy_id),
                               reason=f"{who} vắng; {name_of(proxy_id)} (có mặt) nhận thay")
             called.append(pa)
         else:
             tail = f"; người nhận thay {name_of(proxy_id)} cũng vắng" if proxy_id is not None else "; không có người nhận thay"
-            pa = PlannedAward(it, "later", False, None, "", proxy_id, name_of(proxy_id) or None,
+            pa = PlannedAward(it, AwardStatus.LATER, False, None, "", proxy_id, name_of(proxy_id) or None,
                               reason=f"{who} ({name_of(it.delegate_id)}) vắng mặt{tail} → trao sau")
             plan.later.append(pa)
 
     # Batches: consecutive awards of one form, at most batch_size each.
     size = max(1, s.batch_size)
-    number = len(plan.batches)
+    number = max([b.number for b in plan.batches] + [len(plan.batches)])
     form_batches: dict[int, int] = {}
     pool = presenter_pool(event, present, everyone)
     present_people = [everyone[i] for i in present if i in everyone]
@@ -231,18 +254,109 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
             number += 1
             j = form_batches.get(rank, 0)
             form_batches[rank] = j + 1
-            batch = Batch(number, chunk[0].item.form, chunk, slot=f"{rank}:{j}")
+            # after the others were fixed, a new batch (late arrivals) has slots of its own
+            batch = Batch(number, chunk[0].item.form, chunk, slot=f"{rank}:{j}" + ("+" if st.frozen else ""),
+                          added=bool(st.frozen))
             for pa in chunk:
                 pa.batch = number
             plan.batches.append(batch)
     for b in plan.batches:
         b.decision = decision_for(event, b.form, items)
+    plan.batches.sort(key=lambda b: (not b.done, b.number))
     for b in plan.pending_batches:
         n = len(b.awards)
         b.minutes = round(plan.overhead_minutes + n * plan.seconds_per_person / 60, 1)
-        _choose_presenter(event, b, form_order, pool, present_people, st.presenters, name_of)
+        if b.fixed:
+            _check_fixed(event, b, plan, pool, present, name_of)
+        else:
+            _choose_presenter(event, b, form_order, pool, present_people, st.presenters, name_of)
     plan.items += called + plan.later
+    # Namesakes told apart on every stage output: the MC's lines, the lists, the papers, the minutes.
+    shared = namesakes.index(everyone)
+    for pa in plan.items:
+        pa.label = pa.item.recipient if pa.item.collective else namesakes.tell_apart(
+            everyone.get(pa.item.delegate_id), pa.item.recipient, shared)
+        if pa.called_name:
+            pa.called_name = namesakes.tell_apart(everyone.get(pa.called_id), pa.called_name, shared)
+        if pa.proxy_name:
+            pa.proxy_name = namesakes.tell_apart(everyone.get(pa.proxy_id), pa.proxy_name, shared)
+    for b in plan.batches:
+        if b.presenter_name:
+            b.presenter_name = namesakes.tell_apart(everyone.get(b.presenter_id), b.presenter_name, shared)
     return plan
+
+
+def _fixed_batches(event, plan: AwardPlan, st, by_key: dict, present: set[int], name_of) -> set[str]:
+    """The batches the MC was given, as fixed (and changed by approved changes); their keys."""
+    keys: set[str] = set()
+    if not st.frozen:
+        return keys
+    done_numbers = {b.called_as or b.number for b in st.done_batches}
+    done = st.done_keys
+    for number in sorted(st.frozen):
+        fb = st.frozen[number]
+        keys |= set(fb["keys"])
+        if number in done_numbers:
+            continue
+        awards = []
+        for k in fb["keys"]:
+            it = by_key.get(k)
+            if it is None or k in done:
+                continue
+            called = fb["called"].get(k, it.delegate_id)
+            proxy = fb["proxies"].get(k)
+            why = f"đã chốt trong đợt {number}" + (f"; {name_of(proxy)} nhận thay" if proxy else "")
+            awards.append(PlannedAward(it, "pending", it.delegate_id in present, called, name_of(called), proxy,
+                                       name_of(proxy) or None, batch=number, reason=why))
+        if not awards:
+            continue
+        pid = fb["presenter_id"]
+        plan.batches.append(Batch(number, fb["form"], awards, pid, name_of(pid), "đã chốt khi in danh sách MC hoặc "
+                                  "khi đợt đầu lên sân khấu", slot=fb["slot"], fixed=True,
+                                  changes=list(st.changes.get(number, []))))
+        plan.items += awards
+    return keys
+
+
+def _check_fixed(event, b: Batch, plan: AwardPlan, pool: list[Delegate], present: set[int], name_of) -> None:
+    """A fixed batch stays as the MC has it; what the hall changed becomes a proposal."""
+    st = state_of(event)
+    for a in b.awards:
+        if a.called_id in present:
+            continue
+        other = st.proxies.get(a.item.key) if a.item.key in st.proxies else a.item.list_proxy_id
+        if other is not None and other in present and other != a.called_id:
+            plan.proposals.append(Proposal(b.number, f"Đợt {b.number}: {a.called_name or a.item.recipient} không có mặt; "
+                                           f"{name_of(other)} nhận thay {a.item.recipient}",
+                                           {"batch": b.number, "proxies": {a.item.key: other},
+                                            "note": f"{name_of(other)} nhận thay {a.item.recipient}"}))
+        else:
+            plan.proposals.append(Proposal(b.number, f"Đợt {b.number}: {a.called_name or a.item.recipient} không có mặt, "
+                                           f"không có người nhận thay → chuyển {a.item.recipient} sang trao sau",
+                                           {"batch": b.number, "drop": [a.item.key],
+                                            "note": f"{a.item.recipient}: trao sau (vắng mặt)"}))
+    on_stage = {a.called_id for a in b.awards}
+    if b.presenter_id is None or b.presenter_id not in present or b.presenter_id in on_stage:
+        _tier, candidates = presenters_for(b.form, [d for d in pool if d.id not in on_stage])
+        if candidates:
+            d = candidates[0]
+            gone = f"{b.presenter_name} không còn trong hội trường" if b.presenter_name else "chưa có người trao"
+            plan.proposals.append(Proposal(b.number, f"Đợt {b.number}: {gone} → người trao {d.name} ({d.position})",
+                                           {"batch": b.number, "presenter_id": d.id,
+                                            "note": f"người trao: {d.name}" + (f" thay {b.presenter_name}"
+                                                                               if b.presenter_name else "")}))
+
+
+def freeze_line(ev, plan: AwardPlan, why: str) -> tuple[str, dict] | None:
+    """The ceremony_freeze line fixing every pending batch not fixed yet (None if there is none)."""
+    loose = [b for b in plan.pending_batches if not b.fixed and b.awards]
+    if not loose:
+        return None
+    return ("ceremony_freeze", {"why": why, "batches": [{
+        "number": b.number, "form": b.form, "slot": b.slot, "keys": [a.item.key for a in b.awards],
+        "called": {a.item.key: a.called_id for a in b.awards if a.called_id is not None},
+        "proxies": {a.item.key: a.proxy_id for a in b.awards if a.proxy_id is not None},
+        "presenter_id": b.presenter_id} for b in loose]})
 
 
 def decision_for(event, form: str, items: list[AwardItem]) -> str:

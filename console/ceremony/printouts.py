@@ -7,11 +7,12 @@ queues the jobs on the stage printer.
 
 from __future__ import annotations
 
+from console.ceremony.awards import AwardPlan, Batch, freeze_line, plan_awards
+from console.ground.clock import hhmm, parse_iso
 from console.ground.errors import UserError
-from console.ceremony.awards import AwardPlan, Batch, plan_awards
 
 
-def _callsheet(batch: Batch):
+def _callsheet(batch: Batch, stamp: str = ""):
     from console.printing.layout_callsheet import Awardee, CallSheet
 
     people = []
@@ -22,9 +23,15 @@ def _callsheet(batch: Batch):
             who, role = p.called_name, "Đại diện nhận"  # the person who walks up for the collective
         else:
             who, role = "", ""
-        people.append(Awardee(name=p.item.recipient, unit=p.item.unit if p.item.unit not in p.item.recipient else "",
+        people.append(Awardee(name=p.label or p.item.recipient,
+                              unit=p.item.unit if p.item.unit not in (p.label or p.item.recipient) else "",
                               proxy=who, role=role))
-    return CallSheet(batch=batch.number, award_form=batch.form, awardees=people, presenter=batch.presenter_name)
+    changed = ""
+    if batch.changes:
+        changed = "ĐÃ ĐỔI: " + "; ".join(f"{hhmm(parse_iso(at))} {what}" for at, what in batch.changes)
+    label = f"{batch.number} (bổ sung)" if batch.added else batch.number
+    return CallSheet(batch=label, award_form=batch.form, awardees=people, presenter=batch.presenter_name,
+                     decision=batch.decision, changed=changed, stamp=stamp)
 
 
 def _certificate(event, p):
@@ -65,7 +72,7 @@ def print_batch(event, number: int | None = None, *, certificates: bool = True, 
 
         require_final(event.settings, "giấy chứng nhận")
     batch = _batch(plan_awards(event), number)
-    jobs = [queue_callsheet(event, _callsheet(batch), printer=printer)]
+    jobs = [queue_callsheet(event, _callsheet(batch, f"In lúc {event.clock.now():%H:%M ngày %d/%m/%Y}"), printer=printer)]
     if certificates:
         jobs += [queue_certificate(event, _certificate(event, p), printer=printer) for p in batch.awards]
     return jobs
@@ -78,6 +85,13 @@ def print_mc_list(event, *, printer: str | None = None) -> list:
     plan = plan_awards(event)
     if not plan.pending_batches:
         raise UserError("Không còn đợt trao thưởng nào đang chờ để in danh sách cho người dẫn chương trình.")
+
+    def fix(ev):  # what the MC is handed is what will be called: the batches are fixed from now
+        line = freeze_line(ev, plan_awards(ev), "mc_list")
+        return [line] if line else []
+
+    event.transact(fix)
+    plan = plan_awards(event)
     later = len(plan.later)
     note = f"{later} khen thưởng trao sau (vắng mặt, không có người nhận thay)." if later else ""
     return queue_mc_list(event, [_callsheet(b) for b in plan.pending_batches], printer=printer, subtitle=note)

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from console.agenda.plan import load_agenda
 from console.agenda.run import run_of
 from console.agenda.timing import allotment, minutes_text
-from console.people.categories import EXEMPLARY_COLLECTIVE
-from console.ground.text import fold
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
+from console.ground.text import fold
+from console.people.categories import EXEMPLARY_COLLECTIVE
 
 EPS = 1e-9
 
@@ -119,10 +120,18 @@ class SpeechItem:
     response: bool
 
 
+class SpeechStatus(StrEnum):
+    GIVEN = "given"  # already spoken
+    CURRENT = "current"  # on stage now
+    PENDING = "pending"  # will be called, in `position` order
+    DROPPED = "dropped"  # taken out: by hand, absent, or no time left
+    RESERVE = "reserve"  # a reserve speech not needed (yet)
+
+
 @dataclass
 class PlannedSpeech:
     item: SpeechItem
-    status: str  # "given" | "current" | "pending" | "dropped" | "reserve"
+    status: SpeechStatus
     present: bool
     position: int | None = None
     reason: str = ""
@@ -140,11 +149,11 @@ class SpeechPlan:
 
     @property
     def selected(self) -> list[PlannedSpeech]:
-        return [p for p in self.items if p.status in ("given", "current", "pending")]
+        return [p for p in self.items if p.status in (SpeechStatus.GIVEN, SpeechStatus.CURRENT, SpeechStatus.PENDING)]
 
     @property
     def planned_minutes(self) -> float:
-        return round(self.used + sum(p.item.minutes for p in self.items if p.status == "pending"), 2)
+        return round(self.used + sum(p.item.minutes for p in self.items if p.status == SpeechStatus.PENDING), 2)
 
 
 def segment_minutes(event, segment: str) -> float:
@@ -187,14 +196,14 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
         # An overrun shrinks what is left; minutes saved are not handed to another speaker
         # mid-segment: they show as the segment running early (each speaker's own clock).
         plan.used += max(actual, it.minutes) if actual is not None else it.minutes
-        plan.items.append(PlannedSpeech(it, "given", it.delegate_id in present, reason="đã trình bày"
+        plan.items.append(PlannedSpeech(it, SpeechStatus.GIVEN, it.delegate_id in present, reason="đã trình bày"
                                         + (f" ({minutes_text(actual)} phút / dự kiến {minutes_text(it.minutes)})" if actual is not None else ""),
                                         actual_minutes=actual))
     for it in current:
         started = datetime.fromisoformat(st.speech_started[it.key])
         elapsed = max(0.0, (now - started).total_seconds() / 60)
         plan.used += max(it.minutes, elapsed)
-        plan.items.append(PlannedSpeech(it, "current", it.delegate_id in present,
+        plan.items.append(PlannedSpeech(it, SpeechStatus.CURRENT, it.delegate_id in present,
                                         reason=f"đang trình bày ({elapsed:.0f}/{minutes_text(it.minutes)} phút)"))
     plan.used = round(plan.used, 2)
     done_keys = {p.item.key for p in plan.items}
@@ -206,9 +215,9 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
     for it in open_items:
         here = it.delegate_id in present
         if it.key in dropped:
-            notes[it.key] = ("dropped", "bỏ bằng tay")
+            notes[it.key] = (SpeechStatus.DROPPED, "bỏ bằng tay")
         elif not here:
-            notes[it.key] = ("reserve" if it.reserve else "dropped", "vắng mặt, không xếp")
+            notes[it.key] = (SpeechStatus.RESERVE if it.reserve else SpeechStatus.DROPPED, "vắng mặt, không xếp")
         else:
             d = everyone.get(it.delegate_id)
             cands.append(Candidate(it.key, it.minutes, not it.reserve, it.field, bool(d and d.woman),
@@ -240,7 +249,7 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
         if it.key in replaced:
             replaces = replaced[it.key].speaker
             reason = f"thay cho {replaces} (vắng mặt); " + reason
-        plan.items.append(PlannedSpeech(it, "pending", True, position, reason, replaces=replaces))
+        plan.items.append(PlannedSpeech(it, SpeechStatus.PENDING, True, position, reason, replaces=replaces))
     replaced_by = {gone.key: reserve_key for reserve_key, gone in replaced.items()}
     by_key = {it.key: it for it in open_items}
     for it in open_items:
@@ -250,16 +259,16 @@ def plan_speeches(event, segment: str = "tham_luan", present: set[int] | None = 
             status, reason = notes[it.key]
             if it.key in replaced_by:
                 reason += f" → thay bằng {by_key[replaced_by[it.key]].speaker} (dự phòng)"
-            elif status == "dropped" and reason.startswith("vắng"):
+            elif status == SpeechStatus.DROPPED and reason.startswith("vắng"):
                 reason += " → bỏ, không còn người dự phòng có mặt"
         elif it.reserve:
-            status, reason = "reserve", "dự phòng, chưa cần" if it.minutes <= result.left + EPS else \
+            status, reason = SpeechStatus.RESERVE, "dự phòng, chưa cần" if it.minutes <= result.left + EPS else \
                 f"dự phòng; không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {minutes_text(it.minutes)} phút)"
         else:
-            status, reason = "dropped", f"không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {minutes_text(it.minutes)} phút)"
+            status, reason = SpeechStatus.DROPPED, f"không đủ thời gian (còn {max(0, result.left):.0f} phút, bài {minutes_text(it.minutes)} phút)"
         plan.items.append(PlannedSpeech(it, status, it.delegate_id in present, None, reason))
     for p in plan.items:
-        if p.status in ("given", "current"):
+        if p.status in (SpeechStatus.GIVEN, SpeechStatus.CURRENT):
             p.position = plan.items.index(p) + 1
-    plan.order_keys = [p.item.key for p in plan.items if p.status == "pending"]
+    plan.order_keys = [p.item.key for p in plan.items if p.status == SpeechStatus.PENDING]
     return plan

@@ -46,7 +46,11 @@ class CeremonyState:
     done_batches: list[DoneBatch] = field(default_factory=list)
     speech_started: dict[str, str] = field(default_factory=dict)
     speech_done: dict[str, tuple[str, float | None]] = field(default_factory=dict)
-    generation: int = 0  # bumps on every folded ceremony line (screens redraw on change)
+    # What the MC was given: batches fixed when the MC list was printed or the first batch went up
+    # (ceremony_freeze), then changed only by approved changes (ceremony_change).
+    frozen: dict[int, dict] = field(default_factory=dict)
+    frozen_at: str | None = None
+    changes: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # batch -> [(at, what changed)]
     docs: dict[str, tuple] = field(default_factory=dict)  # roster table -> (file stamp, docs): see table_docs
 
     @property
@@ -82,7 +86,6 @@ class CeremonyState:
             return
         if not kind.startswith("ceremony_"):
             return
-        self.generation += 1
         lst = str(d.get("list", ""))
         key = str(d.get("key", ""))
         if kind == "ceremony_order" and isinstance(d.get("keys"), list):
@@ -111,6 +114,28 @@ class CeremonyState:
                 {str(k): int(v) for k, v in (d.get("proxies") or {}).items()},
                 d.get("presenter_id"), started, e.at,
                 d.get("batch") if isinstance(d.get("batch"), int) else None))
+        elif kind == "ceremony_freeze" and isinstance(d.get("batches"), list):
+            for fb in d["batches"]:
+                if isinstance(fb, dict) and isinstance(fb.get("number"), int) and fb["number"] not in self.frozen:
+                    self.frozen[fb["number"]] = {
+                        "form": str(fb.get("form", "")), "slot": str(fb.get("slot", "")),
+                        "keys": [str(k) for k in fb.get("keys", [])],
+                        "called": {str(k): v for k, v in (fb.get("called") or {}).items() if isinstance(v, int)},
+                        "proxies": {str(k): v for k, v in (fb.get("proxies") or {}).items() if isinstance(v, int)},
+                        "presenter_id": fb.get("presenter_id") if isinstance(fb.get("presenter_id"), int) else None}
+            self.frozen_at = self.frozen_at or e.at
+        elif kind == "ceremony_change" and isinstance(d.get("batch"), int) and d["batch"] in self.frozen:
+            fb = self.frozen[d["batch"]]
+            if isinstance(d.get("presenter_id"), int):
+                fb["presenter_id"] = d["presenter_id"]
+            for k in d.get("drop") or []:
+                fb["keys"] = [x for x in fb["keys"] if x != str(k)]
+            for k, v in (d.get("proxies") or {}).items():
+                if isinstance(v, int):
+                    fb["proxies"][str(k)], fb["called"][str(k)] = v, v
+                else:
+                    fb["proxies"].pop(str(k), None)
+            self.changes.setdefault(d["batch"], []).append((e.at, str(d.get("note", ""))))
         elif kind == "ceremony_batch_undo" and self.done_batches:
             # A mistaken "done": the batch goes back to the plan (the line stays in the journal).
             undone = self.done_batches.pop()
@@ -131,7 +156,6 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref not in self.speech_done:
             self.speech_started.pop(ref, None)
-            self.generation += 1
         elif what == "batch" and ref.isdigit():
             self.batch_started.pop(int(ref), None)
 
@@ -139,12 +163,10 @@ class CeremonyState:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref in self.speech_done:
             self.speech_done.pop(ref)
-            self.generation += 1
 
     def _started(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             self.speech_started.setdefault(ref, at)
         elif what == "batch" and ref.isdigit():
             self.batch_started.setdefault(int(ref), (at, []))
@@ -152,7 +174,6 @@ class CeremonyState:
     def _finished(self, substep: str, at: str) -> None:
         what, _, ref = substep.partition(":")
         if what == "speech" and ref:
-            self.generation += 1
             if ref in self.speech_started:
                 self.speech_done.setdefault(ref, (at, None))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
-from console.ceremony.awards import matches_person, plan_awards
+from console.ceremony.awards import freeze_line, matches_person, plan_awards
 from console.ceremony.introductions import introductions, office
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
@@ -81,11 +81,11 @@ def award_substeps(event) -> list[SubStep]:
         names = []
         for a in b.awards:
             if a.proxy_id is not None:
-                names.append(f"{a.item.recipient} (đồng chí {a.called_name} nhận thay)")
+                names.append(f"{a.label or a.item.recipient} (đồng chí {a.called_name} nhận thay)")
             elif a.item.collective:
                 names.append(f"{a.item.recipient} (đồng chí {a.called_name} đại diện nhận)")
             else:
-                names.append(a.item.recipient)
+                names.append(a.label or a.item.recipient)
         line = (f"Trân trọng kính mời các đồng chí có tên sau lên nhận {b.form}: {_join(names)}."
                 if len(names) > 1 else _one_line(b.awards[0], b.form) if b.awards else "")
         if b.presenter_name:
@@ -101,7 +101,7 @@ def award_substeps(event) -> list[SubStep]:
 def _one_line(a, form: str) -> str:
     """One award in the batch: the person who walks up is the one invited ("đồng chí" is a
     person — never "đồng chí Đội Quản lý thị trường")."""
-    who = a.item.recipient if a.item.collective else f"đồng chí {a.item.recipient}"
+    who = a.item.recipient if a.item.collective else f"đồng chí {a.label or a.item.recipient}"
     if a.proxy_id is not None:
         return f"Trân trọng kính mời đồng chí {a.called_name} lên nhận {form} thay cho {who}."
     if a.item.collective and a.called_name:
@@ -131,7 +131,10 @@ class CeremonySubsteps:
         (A speech needs no line of its own: the move's "substep_from" ends it, see state.py.)"""
         number = _batch_number(substep) if segment == AWARDS else None
         found = batch_done_line(event, number) if number is not None else None
-        return [found[1]] if found else []
+        if not found:
+            return []
+        fix = freeze_line(event, plan_awards(event), "batch_done")  # the others stay as the MC has them
+        return ([fix] if fix else []) + [found[1]]
 
     def undone(self, event, segment: str, substep: str) -> list[Line]:
         """Back over a move that closed an award batch: the batch goes back to the plan too."""

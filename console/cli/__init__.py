@@ -24,11 +24,11 @@ COMMANDS = {
     "checkin": "door", "undo": "door", "checkout": "door", "walkin": "door", "tokens": "door",
     "agenda": "agenda", "step": "agenda", "timings": "agenda",
     "order": "ceremony", "order-move": "ceremony", "order-pin": "ceremony", "order-drop": "ceremony",
-    "award-proxy": "ceremony", "award-presenter": "ceremony", "batch-done": "ceremony",
+    "award-proxy": "ceremony", "award-presenter": "ceremony", "award-approve": "ceremony", "batch-done": "ceremony",
     "speech-start": "ceremony", "speech-done": "ceremony", "print-batch": "ceremony", "print-mc-list": "ceremony",
     "badges": "printing", "reprint": "printing", "certificate": "printing", "print-bench": "printing",
     "print-status": "printing", "print-queue": "printing",
-    "report": "record", "minutes": "record", "vote": "record",
+    "report": "record", "minutes": "record", "vote": "record", "paper": "record",
     "open": "app", "desk": "app", "cue": "app", "control": "app", "ceremony": "app",
     "serve": "serve", "bench": "bench",
 }
@@ -41,7 +41,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
         prog="hoinghi",
         description="Bảng điều khiển Hội nghị điển hình tiên tiến — event-day console.",
     )
-    parser.add_argument("--version", action="version", version="hoinghi 0.1.0")
+    from console import __version__
+
+    parser.add_argument("--version", action="version", version=f"hoinghi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in modules:
         module = importlib.import_module(f".{name}", __package__)
@@ -72,6 +74,18 @@ def _crash_log(exc: BaseException) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from console.ground.safe_text import ShownStream
+
+    # A name or file holding ESC sequences or bidi overrides is never printed raw.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(sys.stdout), ShownStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = parser_for(argv)
     args = parser.parse_args(argv)

@@ -7,7 +7,7 @@ from console.cli.common import add_json, print_json
 
 def register(sub) -> None:
     p = sub.add_parser("bench", help="đo tốc độ trên máy này (quét, tìm, ghi, nhập, khởi động, in)")
-    p.add_argument("--sizes", default="150,1000,5000", help="số đại biểu, cách nhau bởi dấu phẩy")
+    p.add_argument("--sizes", default="150,1000,5000,20000", help="số đại biểu, cách nhau bởi dấu phẩy")
     p.add_argument("--quick", action="store_true", help="ít mẫu hơn (chạy thử)")
     add_json(p)
     p.set_defaults(func=cmd_bench)

@@ -56,6 +56,12 @@ def register(sub) -> None:
     add_desk(p)
     p.set_defaults(func=cmd_presenter)
 
+    p = sub.add_parser("award-approve", help="duyệt thay đổi của các đợt đã chốt (người trao vắng, người nhận rời hội trường)")
+    add_dir(p)
+    p.add_argument("batch", type=int, nargs="?", default=None, help="số đợt (bỏ trống: duyệt mọi đề xuất)")
+    add_desk(p)
+    p.set_defaults(func=cmd_approve)
+
     p = sub.add_parser("batch-done", help="đợt khen thưởng đầu tiên đang chờ đã trao xong")
     add_dir(p)
     p.add_argument("--start", action="store_true", help="chỉ ghi giờ bắt đầu đợt (để đo nhịp)")
@@ -96,9 +102,11 @@ def order_json(event, which: str, all_present: bool = False) -> dict:
             })
         batches = [{"batch": b.number, "form": b.form, "size": len(b.awards), "presenter": b.presenter_name or None,
                     "presenter_reason": b.presenter_reason, "minutes": b.minutes, "done": b.done,
-                    "names": b.names} for b in plan.batches]
+                    "names": b.names, "fixed": b.fixed, "added": b.added, "decision": b.decision,
+                    "changes": [what for _at, what in b.changes]} for b in plan.batches]
         return {"list": "awards", "batch_size": event.settings.batch_size, "items": items, "batches": batches,
                 "deliver_later": len(plan.later), "minutes_left": plan.minutes_left,
+                "proposals": [{"batch": p.batch, "text": p.text} for p in plan.proposals],
                 "pace_seconds_per_person": round(plan.seconds_per_person, 1), "pace_measured": plan.measured}
     segment = LIST_CHOICES[which]
     plan = plan_speeches(event, segment, present)
@@ -122,12 +130,19 @@ def order_text(data: dict) -> str:
         for it in data["items"]:
             by_batch.setdefault(it["batch"], []).append(it)
         for b in data["batches"]:
-            state = "đã trao" if b["done"] else f"~{b['minutes']:g} phút"
-            out.append(f"\nĐợt {b['batch']}: {b['form']} — {b['size']} người — trao: {b['presenter'] or '(chưa có)'} "
+            state = "đã trao" if b["done"] else f"~{b['minutes']:g} phút" + (", đã chốt" if b.get("fixed") else "")
+            extra = " (bổ sung)" if b.get("added") else ""
+            out.append(f"\nĐợt {b['batch']}{extra}: {b['form']} — {b['size']} người — trao: {b['presenter'] or '(chưa có)'} "
                        f"[{b['presenter_reason']}] — {state}")
+            if b.get("decision"):
+                out.append(f"  {b['decision']}")
+            out += [f"  ĐÃ ĐỔI: {what}" for what in b.get("changes", [])]
             for it in by_batch.get(b["batch"], []):
                 who = f" (nhận: {it['called']})" if it["collective"] or it["proxy"] else ""
                 out.append(f"  {it['position']:>3}. {it['recipient']}{who} — {it['reason']}")
+        if data.get("proposals"):
+            out.append("\nĐề xuất thay đổi các đợt đã chốt (duyệt: hoinghi award-approve [SỐ ĐỢT]):")
+            out += [f"  - {p['text']}" for p in data["proposals"]]
         later = by_batch.get(None, [])
         if later:
             out.append(f"\nTrao sau ({len(later)}):")
@@ -150,6 +165,16 @@ def cmd_order(args) -> int:
     event = open_event(args)
     data = order_json(event, args.which, args.all_present)
     print_json(data) if args.json else print(order_text(data))
+    return 0
+
+
+def cmd_approve(args) -> int:
+    from console.ceremony import actions
+
+    event = open_event(args)
+    n = actions.approve(event, args.batch)
+    print(f"Đã duyệt {n} thay đổi. In lại phiếu gọi các đợt đó và danh sách MC (hoinghi print-batch, print-mc-list)."
+          if n else "Không có đề xuất thay đổi nào để duyệt.")
     return 0
 
 

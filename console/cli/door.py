@@ -26,13 +26,18 @@ def register(sub) -> None:
     add_desk(p)
     p.set_defaults(func=cmd_checkout)
 
-    p = sub.add_parser("walkin", help="đăng ký và điểm danh khách vãng lai")
+    p = sub.add_parser("walkin", help="đăng ký và điểm danh khách vãng lai hoặc đại biểu bổ sung")
     add_dir(p)
     p.add_argument("--name", required=True)
     p.add_argument("--unit", required=True)
     p.add_argument("--category", required=True, help="tap_the | ca_nhan | khach_moi (hoặc “Khách mời” …)")
-    p.add_argument("--reason", default="")
+    p.add_argument("--reason", default="", help="lý do; với đại biểu bổ sung: số quyết định")
     p.add_argument("--position", default="")
+    p.add_argument("--gender", default="", help="Nam | Nữ")
+    p.add_argument("--birth-year", default=None, metavar="NĂM")
+    p.add_argument("--ethnicity", default="", metavar="DÂN_TỘC")
+    p.add_argument("--supplementary", action="store_true",
+                   help="đại biểu bổ sung theo quyết định (tính vào danh sách triệu tập, không phải khách vãng lai)")
     add_desk(p)
     add_json(p)
     p.set_defaults(func=cmd_walkin)
@@ -78,7 +83,8 @@ def cmd_walkin(args) -> int:
 
     event = open_event(args)
     result = register_walk_in(event, name=args.name, unit=args.unit, category=args.category,
-                              reason=args.reason, position=args.position)
+                              reason=args.reason, position=args.position, gender=args.gender,
+                              birth_year=args.birth_year, ethnicity=args.ethnicity, supplementary=args.supplementary)
     if args.json:
         print_json(result.as_json())
     else:

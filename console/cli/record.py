@@ -23,6 +23,21 @@ def register(sub) -> None:
     p.add_argument("--secretary", default=None, help="họ tên thư ký (hoặc [minutes] secretary trong event.toml)")
     p.set_defaults(func=cmd_minutes)
 
+    p = sub.add_parser("paper", help="giấy dự phòng: danh sách ký tên, nhập lại người đã ký, danh sách ký nhận khen thưởng")
+    add_dir(p)
+    add_desk(p)
+    ps = p.add_subparsers(dest="paper_cmd", metavar="VIỆC", required=True)
+    q = ps.add_parser("signin", help="in trước hội nghị: danh sách ký tên theo đơn vị (.xlsx)")
+    q.add_argument("--out", default=None, metavar="TỆP.xlsx", help="tệp ghi ra (mặc định trong thư mục hội nghị)")
+    q = ps.add_parser("enter", help="nhập lại những người đã ký vào danh sách ký tên (điểm danh theo giấy)")
+    q.add_argument("codes", nargs="*", metavar="MÃ", help="mã những người đã ký, ví dụ 0012 0037")
+    q.add_argument("--from", dest="from_file", default=None, metavar="TỆP.xlsx",
+                   help="tệp danh sách ký tên đã đánh dấu cột “Ký tên” (dòng có ghi là đã ký)")
+    add_json(q)
+    q = ps.add_parser("receipts", help="danh sách ký nhận khen thưởng theo hình thức, kèm số tiền nếu có (.xlsx)")
+    q.add_argument("--out", default=None, metavar="TỆP.xlsx", help="tệp ghi ra (mặc định trong thư mục hội nghị)")
+    p.set_defaults(func=cmd_paper)
+
     p = sub.add_parser("vote", help="mục 9: danh sách đi dự cấp trên và biểu quyết thông qua")
     add_dir(p)
     add_desk(p)
@@ -164,4 +179,37 @@ def cmd_vote(args) -> int:
         print_json(summary)
     else:
         print(_show_text(summary))
+    return 0
+
+
+def cmd_paper(args) -> int:
+    from console.record import paper
+    from console.record.export import write_paper
+
+    event = open_event(args)
+    day = f"{event.settings.date:%Y-%m-%d}"
+    if args.paper_cmd == "signin":
+        out = write_paper(event, paper.signin_table(event), Path(args.out) if args.out else None,
+                          f"danh-sach-ky-ten-{day}.xlsx")
+        print(f"Đã ghi danh sách ký tên {out}. In trước hội nghị, để ở bàn đón tiếp phòng khi máy không dùng được.")
+        return 0
+    if args.paper_cmd == "receipts":
+        out = write_paper(event, paper.receipts_table(event), Path(args.out) if args.out else None,
+                          f"danh-sach-ky-nhan-{day}.xlsx")
+        print(f"Đã ghi danh sách ký nhận khen thưởng {out}.")
+        return 0
+    refs = [(f"mã thứ {n} (“{c}”)", c) for n, c in enumerate(args.codes, start=1)]
+    source = "danh sách ký tên (nhập theo mã)"
+    if args.from_file:
+        path = Path(args.from_file)
+        refs += [(f"{path.name}, dòng {row}", code) for row, code in paper.signed_codes(path)]
+        source = f"danh sách ký tên {path.name}"
+    result = paper.enter_signed(event, refs, source=source)
+    if args.json:
+        print_json(result)
+        return 0
+    print(f"Đã nhập {result['entered']} người đã ký vào danh sách ký tên (điểm danh theo giấy).")
+    if result["already"]:
+        print(f"Đã điểm danh từ trước, giữ nguyên: {len(result['already'])} người ({', '.join(result['already'][:5])}"
+              + ("…" if len(result["already"]) > 5 else "") + ").")
     return 0

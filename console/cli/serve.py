@@ -59,14 +59,14 @@ def public_url_for(host: str, port: int, public_url: str | None) -> str:
 
 
 def build_server(folder: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, public_url: str | None = None,
-                 mode: str = "desk", desk: str = "ban-web"):
-    import importlib
+                 mode: str = "desk", desk: str = "ban-web", max_apps: int | None = None):
+    """textual-serve bounded and self-contained (console/cli/web_desk.py): `/?desk=NAME` opens a tab
+    as its own desk; without it the tab asks for a name after the PIN (unless --desk named one)."""
+    from console.cli.web_desk import DEFAULT_MAX_APPS, build_desk_server
 
-    # (textual-serve itself never imports Textual; imported by name so the
-    # "console/ never imports textual" check reads this file as it is)
-    Server = importlib.import_module("textual_serve.server").Server
-    return Server(app_command(folder, mode, desk), host=host, port=port, title="hoinghi — bàn đón tiếp",
-                  public_url=public_url_for(host, port, public_url))
+    return build_desk_server(lambda tab: app_command(folder, mode, tab or desk), host=host, port=port,
+                             public_url=public_url_for(host, port, public_url), title="hoinghi — bàn đón tiếp",
+                             max_apps=max_apps or DEFAULT_MAX_APPS)
 
 
 def cmd_serve(args) -> int:
@@ -74,9 +74,9 @@ def cmd_serve(args) -> int:
     from console.event import Event
 
     folder = Path(args.dir)
-    Event(folder, desk=args.desk)  # a clear sentence now if DIR is not an event folder
+    event = Event(folder, desk=args.desk)
     server = build_server(folder, host=args.host, port=args.port, public_url=args.public_url,
-                          mode=args.mode, desk=args.desk)
+                          mode=args.mode, desk=args.desk, max_apps=event.settings.desk.max_browser_desks)
     pin = new_pin(folder, args.pin)
     print(f"Bàn đón tiếp qua trình duyệt: {server.public_url}", flush=True)
     print(f"MÃ PIN BÀN ĐÓN TIẾP: {pin}", flush=True)

@@ -12,14 +12,23 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from console.people.categories import CATEGORIES, CATEGORY_LABELS, EXEMPLARY, category_from_text, is_leadership
-from console.ground.clock import hhmm, parse_iso
 from console.door.day import Visit
+from console.door.tokens import PREFIX, Parsed, Read, clean, code_matches, looks_like_token, parse_rewritten
+from console.door.walkin import FIELD_LABELS, birth_year_from, clean_fields, gender_from_text
+from console.ground.clock import hhmm, parse_iso
 from console.ground.decision import Decision
 from console.ground.errors import UserError
-from console.people.roster import Delegate
 from console.ground.text import canonical, fold, nfc
-from console.door.tokens import PREFIX, Parsed, Read, clean, code_matches, looks_like_token, parse, parse_rewritten
+from console.people.categories import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    EXEMPLARY,
+    category_from_text,
+    is_leadership,
+)
+from console.people.entry import shown, text_problem, undecodable
+from console.people.roster import Delegate
+
 
 class Outcome(StrEnum):
     """How a scan (or a check-in by name) ended: `ScanResult.result`. The screens style by it."""
@@ -249,25 +258,40 @@ def checkout(event, delegate_id: int, *, desk: str | None = None, actor: str | N
 
 
 def register_walk_in(event, *, name: str, unit: str, category: str, reason: str = "", position: str = "",
-                     gender: str = "", birth_year: int | None = None, desk: str | None = None,
-                     actor: str | None = None) -> ScanResult:
+                     gender: str = "", birth_year=None, ethnicity: str = "", supplementary: bool = False,
+                     desk: str | None = None, actor: str | None = None) -> ScanResult:
     """A person not on the list: registered and checked in, in one journal step."""
-    name = nfc(name or "")
-    unit = nfc(unit or "")
-    if not name:
-        raise UserError("Hãy nhập họ và tên khách vãng lai.")
-    if not unit:
-        raise UserError("Hãy nhập đơn vị của khách vãng lai.")
+    # Bytes that are not UTF-8 (argv in another code page) are said before anything else reads them.
+    for fld, value in (("name", name), ("unit", unit), ("position", position), ("reason", reason)):
+        if undecodable(str(value or "")):
+            why = text_problem(fld, str(value))
+            raise UserError(f"{FIELD_LABELS[fld]} “{shown(str(value))}” {why}")
+    f, dropped = clean_fields({"name": name, "unit": unit, "position": position, "ethnicity": ethnicity,
+                                "reason": reason})
+    if not f["name"]:
+        raise UserError("Hãy nhập họ và tên.")
+    if not f["unit"]:
+        raise UserError("Hãy nhập đơn vị.")
+    # The same checks as a list's rows at import: lengths, a formula for a name.
+    for fld in ("name", "unit", "position", "reason"):
+        if (why := text_problem(fld, f[fld])) is not None:
+            raise UserError(f"{FIELD_LABELS[fld]} “{shown(f[fld])}” {why}")
     if category not in CATEGORIES:
-        category = category_from_text(category) or ""
+        category = category_from_text(category) or category
     if category not in CATEGORIES:
         raise UserError(f"Thành phần “{category}” không hợp lệ. Chọn: {', '.join(CATEGORY_LABELS.values())}.")
-    if category in EXEMPLARY and not nfc(reason):
+    gender = gender_from_text(gender)
+    year = birth_year_from(birth_year, event.settings.date.year)
+    if supplementary and not f["reason"]:
+        raise UserError("Đại biểu bổ sung cần ghi số quyết định bổ sung (ví dụ: QĐ 15/QĐ-LĐLĐ ngày 10/4).")
+    if category in EXEMPLARY and not f["reason"]:
         raise UserError("Đại biểu điển hình đến không có trong danh sách cần ghi lý do (ví dụ: thay người vắng, quyết định bổ sung).")
+    note = f" (đã bỏ ký tự vô hình ở {'; '.join(dropped)})" if dropped else ""
+
     def decide(ev) -> Decision[ScanResult]:
         # The same name and unit already known (registered at another desk, sent twice, or on
         # the list): that person is checked in, not registered a second time.
-        key = (canonical(name), fold(unit))
+        key = (canonical(f["name"]), fold(f["unit"]))
         same = next((d for d in ev.delegates().values() if (canonical(d.name), fold(d.unit)) == key), None)
         if same is not None:
             visit = ev.day.present.get(same.id)
@@ -276,15 +300,16 @@ def register_walk_in(event, *, name: str, unit: str, category: str, reason: str 
             return Decision(
                 [("checkin", {"delegate_id": same.id, "via": "walkin", "version": ev.day.version_of(same.id)})],
                 then=lambda w: ScanResult(CHECKED_IN, f"{same.name} (mã {same.code}) đã có trong danh sách: "
-                                          f"đã điểm danh lúc {hhmm(w[0].time)}.", delegate=same, at=w[0].at,
+                                          f"đã điểm danh lúc {hhmm(w[0].time)}.{note}", delegate=same, at=w[0].at,
                                           desk=w[0].desk))
-        new = Delegate(id=ev.next_id(), name=name, category=category, unit=unit, position=nfc(position),
-                       gender=gender, birth_year=birth_year, leader=is_leadership(position),
-                       walk_in=True, walk_in_reason=nfc(reason))
+        new = Delegate(id=ev.next_id(), name=f["name"], category=category, unit=f["unit"], position=f["position"],
+                       gender=gender, birth_year=year, ethnicity=f["ethnicity"], leader=is_leadership(f["position"]),
+                       walk_in=True, walk_in_reason=f["reason"], supplementary=bool(supplementary))
+        what = "đại biểu bổ sung" if new.supplementary else "khách vãng lai"
         return Decision(
             [("walkin", {"delegate": new.to_dict(), "delegate_id": new.id}),
              ("checkin", {"delegate_id": new.id, "via": "walkin", "version": 1})],
-            then=lambda w: ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh khách vãng lai {new.name} (mã {new.code}).",
+            then=lambda w: ScanResult(CHECKED_IN, f"Đã đăng ký và điểm danh {what} {new.name} (mã {new.code}).{note}",
                                       delegate=new, at=w[-1].at, desk=w[-1].desk))
 
     return event.transact(decide, desk=desk, actor=actor)

@@ -153,7 +153,7 @@ class DoorTally:
             self._arrived.discard(did)
 
     def _lookup(self, did: int) -> Delegate | None:
-        return self._day.walk_ins.get(did) or self._roster.get(did)
+        return self._roster.get(did) or self._day.walk_ins.get(did)
 
     def _per_desk_move(self, old: Visit | None, new: Visit | None) -> None:
         if old is not None:

@@ -12,15 +12,16 @@ redraw of a 5,000-row table.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from console.door.tokens import human_code
 from console.ground.text import fold
 from console.people.roster import Delegate
 
 DEFAULT_LIMIT = 8
+BUILD_SLICE = 128  # delegates per slice of a build on the desk's event loop (~5 ms on a slow laptop)
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,50 @@ def query_words(query: str) -> list[str]:
 class SearchIndex:
     """Name/unit/code search over one roster. Build once, query per keystroke."""
 
-    def __init__(self, delegates, secret: bytes | None = None, versions: dict[int, int] | None = None):
-        versions = versions or {}
-        self._people: list[Delegate] = sorted(delegates, key=lambda d: d.sort_key())
+    def __init__(self, delegates, secret: bytes | None = None, versions: dict[int, int] | None = None, *,
+                 codes: dict[tuple[int, int], str] | None = None, lazy: bool = False):
+        """`codes`: (id, version) → typed code, kept by the caller between builds (an HMAC
+        each: half the build). `lazy`: built later, a slice at a time, by `fill()`."""
+        self._source = (list(delegates), secret, versions or {}, {} if codes is None else codes)
+        self._people: list[Delegate] = []
         self._names: list[str] = []  # " nguyen thi huong"
         self._all: list[str] = []  # " nguyen thi huong | truong mam non ban lan | 0001 1 04b7km"
-        for d in self._people:
-            codes = [d.code, str(d.id)]
-            if secret is not None:
-                codes.append(human_code(secret, d.id, versions.get(d.id, 1)).lower())
-            name = " " + fold(d.name)
-            self._names.append(name)
-            self._all.append(f"{name} | {fold(d.unit)} | {' '.join(codes)}")
         self._last_key = ""  # the previous query, folded, and its hits (see search)
         self._last_found: list[int] = []
+        if not lazy:
+            for _ in self.fill(rows=1 << 30):
+                pass
+
+    def fill(self, rows: int = BUILD_SLICE) -> Iterator[None]:
+        """Build, yielding after every `rows` delegates: the desk runs one slice per turn of
+        its event loop, so a badge scanned meanwhile waits one slice (a few ms), never the
+        whole build (most of a second at 20,000). (A worker thread would hold the
+        interpreter lock in 5 ms time slices and made the first scan wait 0.3 s.)"""
+        if self._source is None:
+            return
+        people, secret, versions, codes = self._source
+        keyed = []
+        for i, d in enumerate(people):
+            if i and i % rows == 0:
+                yield
+            keyed.append((d.sort_key(), d))  # (name order, id): unique, so no Delegate is compared
+        keyed.sort(key=itemgetter(0))
+        yield
+        for row, (_key, d) in enumerate(keyed):
+            if row and row % rows == 0:
+                yield
+            typed = [d.code, str(d.id)]
+            if secret is not None:
+                version = versions.get(d.id, 1)
+                code = codes.get((d.id, version))
+                if code is None:
+                    code = codes[(d.id, version)] = human_code(secret, d.id, version).lower()
+                typed.append(code)
+            name = " " + fold(d.name)
+            self._people.append(d)
+            self._names.append(name)
+            self._all.append(f"{name} | {fold(d.unit)} | {' '.join(typed)}")
+        self._source = None
 
     def __len__(self) -> int:
         return len(self._people)
@@ -100,17 +131,18 @@ class SearchIndex:
 class LiveIndex:
     """A `SearchIndex` that follows an open `Event`: rebuilt only when the roster or walk-ins change.
 
-    The desk builds it when it opens, in a worker thread (`build_job`), and a keystroke
-    uses whatever index is there (`current`): at 20,000 delegates a build takes most
-    of a second, and the first badge scanned after start must not wait for it.
+    The desk builds it when it opens, a slice per turn of its event loop (`build_steps`),
+    and a keystroke uses whatever index is there (`current`): at 20,000 delegates a
+    build takes most of a second, and the first badge scanned after start must not
+    wait for it.
     """
 
     def __init__(self, event):
         self.event = event
         self._key: tuple | None = None
         self._index: SearchIndex | None = None
-        self._lock = threading.Lock()  # one build at a time; the UI thread never reads half of one
-        self._building: tuple | None = None
+        self._codes: dict[tuple[int, int], str] = {}  # typed codes, kept across rebuilds
+        self._building: tuple | None = None  # the key of the build under way
 
     def _current_key(self) -> tuple:
         ev = self.event
@@ -124,41 +156,34 @@ class LiveIndex:
         """The index built so far, never building (None before the first build)."""
         return self._index
 
-    def build_job(self) -> Callable[[], bool] | None:
-        """Take what the index needs now (on the event's thread) and return the build to run
-        in a worker; None when the index is fresh or that build is already under way."""
+    def build_steps(self, rows: int = BUILD_SLICE, *, again: bool = False) -> Iterator[None] | None:
+        """A build of the index for the event as it is now, one slice per `next()`; it is put
+        in place when the last slice is done. None when the index is fresh, or when a build
+        for this same state is already under way (unless `again`)."""
         ev = self.event
-        people = list(ev.delegates().values())  # reloads the roster if its file moved
+        everyone = ev.delegates()  # reloads the roster if its file moved
         key = self._current_key()
-        if (self._index is not None and key == self._key) or key == self._building:
+        if (self._index is not None and key == self._key) or (key == self._building and not again):
             return None
-        versions = dict(ev.day.badge_version)
-        secret = ev.secret
         self._building = key
+        index = SearchIndex(everyone.values(), ev.secret, dict(ev.day.badge_version), codes=self._codes, lazy=True)
 
-        def build() -> bool:
-            with self._lock:
-                if self._index is None or self._key != key:
-                    self._index, self._key = SearchIndex(people, secret, versions), key
-                if self._building == key:
-                    self._building = None
-            return True
+        def steps() -> Iterator[None]:
+            yield from index.fill(rows)
+            if self._key != key or self._index is None:
+                self._index, self._key = index, key
+            if self._building == key:
+                self._building = None
 
-        return build
+        return steps()
 
     @property
     def index(self) -> SearchIndex:
         """The fresh index, built here and now if needed (benchmarks, tools without a screen)."""
-        job = self.build_job()
-        if job is not None:
-            job()
-        with self._lock:  # waits for a worker's build under way
-            if self._index is not None and self._key == self._current_key():
-                return self._index
-            self._building = None  # announced to a worker that has not started yet: build here
-        job = self.build_job()
-        if job is not None:
-            job()
+        steps = self.build_steps(rows=1 << 30, again=True)
+        if steps is not None:
+            for _ in steps:
+                pass
         return self._index
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:

@@ -48,6 +48,3 @@ def hhmm(ts: datetime) -> str:
 def hhmmss(ts: datetime) -> str:
     return ts.astimezone(VN_TZ).strftime("%H:%M:%S")
 
-
-def ddmmyyyy(ts: datetime) -> str:
-    return ts.astimezone(VN_TZ).strftime("%d/%m/%Y")

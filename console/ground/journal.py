@@ -118,6 +118,8 @@ class Journal:
     _unfolded: list[Entry] = field(default_factory=list, repr=False)
     _watch_n: int | None = field(default=None, repr=False)  # a line number whose hash `watched_h` records
     watched_h: str | None = None
+    batch: int | None = None  # at most this many entries a poll (a long journal is folded in pieces)
+    more: bool = False  # the last poll stopped at `batch` with lines still to read
 
     @property
     def lock(self) -> FileLock:
@@ -182,34 +184,42 @@ class Journal:
         if size == offset:
             return []
         new: list[Entry] = []
-        self._read_until(size, new)
+        self.more = self._read_until(size, new, most=self.batch)
         if self._kept is not None:
             self._kept.extend(new)
         self._unfolded.extend(new)
         return new
 
-    def _read_until(self, size: int, out: list[Entry], block: int = 1 << 22) -> None:
-        """Read whole lines from `chain.offset` up to `size`, in blocks (bounded memory)."""
+    def _read_until(self, size: int, out: list[Entry], block: int = 1 << 22, most: int | None = None) -> bool:
+        """Read whole lines from `chain.offset` up to `size`, in blocks (bounded memory).
+
+        Stops early once `most` entries are in `out`; True if it did (more to read)."""
         with open(self.path, "rb") as fh:
             fh.seek(self.chain.offset)
             while self.chain.offset < size:
                 chunk = fh.read(min(block, size - self.chain.offset))
                 if not chunk:
-                    return
+                    return False
                 end = chunk.rfind(b"\n")
                 if end < 0:
                     if len(chunk) < block:
-                        return  # a line still being written (or a torn tail, handled under the lock)
+                        return False  # a line still being written (or a torn tail, handled under the lock)
                     block *= 2  # one line longer than a block: read more at once
                     fh.seek(self.chain.offset)
                     continue
-                for raw in chunk[: end + 1].split(b"\n")[:-1]:
+                pos = 0
+                while pos <= end:
+                    nl = chunk.index(b"\n", pos)
                     self.chain.line_no += 1
-                    entry = self._accept(raw, self.chain.line_no)
+                    entry = self._accept(chunk[pos:nl], self.chain.line_no)
+                    self.chain.offset += nl + 1 - pos
+                    pos = nl + 1
                     if entry is not None:
                         out.append(entry)
-                self.chain.offset += end + 1
+                        if most is not None and len(out) >= most:
+                            return True
                 fh.seek(self.chain.offset)
+        return False
 
     def _set_aside(self, line_no: int, problem: str, warning: str) -> None:
         self.problems.append(Problem(line_no, problem))
@@ -405,6 +415,16 @@ def seal_alarms(journal: Journal, sealed: seal.Seal | None) -> list[str]:
         return [f"Nhật ký {name} không còn là nhật ký đã niêm phong lúc {sealed.hhmm()} (dòng số {sealed.n} đã khác): "
                 "có thể đã chép một nhật ký khác hoặc bản sao lưu đè lên. " + _DECIDE]
     return []
+
+
+def checkpoint_alarm(journal: Journal, mark) -> str:
+    """A signed checkpoint names a line the journal no longer has (the seal gone with it)."""
+    try:
+        when = parse_iso(mark.at).strftime("%H:%M %d/%m/%Y")
+    except ValueError:
+        when = "lần lưu trước"
+    return (f"Nhật ký {journal.path.name} ngắn hơn lúc {when} (thiếu {mark.head_n - journal.head_n} dòng): "
+            "dòng cuối đã bị cắt, tệp bị làm rỗng hoặc xóa, hay một bản sao lưu cũ đã được chép đè. " + _DECIDE)
 
 
 def verify(path: Path, secret: bytes) -> tuple[int, list[Problem]]:

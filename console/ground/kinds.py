@@ -48,6 +48,8 @@ class Kind(StrEnum):
     CEREMONY_BATCH_START = "ceremony_batch_start"
     CEREMONY_BATCH_DONE = "ceremony_batch_done"
     CEREMONY_BATCH_UNDO = "ceremony_batch_undo"
+    CEREMONY_FREEZE = "ceremony_freeze"
+    CEREMONY_CHANGE = "ceremony_change"
     CEREMONY_SPEECH_START = "ceremony_speech_start"
     CEREMONY_SPEECH_DONE = "ceremony_speech_done"
     CEREMONY_SPEECH_UNDO = "ceremony_speech_undo"
@@ -152,6 +154,14 @@ SHAPES: dict[Kind, Shape] = {
                                  proxies="{award key: proxy delegate id}", presenter_id="int or None"),
     Kind.CEREMONY_BATCH_UNDO: _s(f"{_CER}, console.ceremony.substeps", _CST, "the last \"done\" was a mistake",
                                  batch="int"),
+    Kind.CEREMONY_FREEZE: _s(f"{_CER}, console.ceremony.printouts, console.ceremony.substeps", _CST,
+                             "what the MC was given (MC list printed, a batch called) is fixed from here",
+                             why="\"mc_list\" | \"batch_start\" | \"batch_done\"",
+                             batches="[{number, form, slot, keys, called, proxies, presenter_id}] not fixed before"),
+    Kind.CEREMONY_CHANGE: _s(_CER, _CST, "an approved change to a fixed batch (the hall forced it)",
+                             ("presenter_id", "drop", "proxies"), batch="int batch number", note="what changed, in words",
+                             presenter_id="int new presenter", drop="[award key] moved to deliver later",
+                             proxies="{award key: proxy delegate id}"),
     Kind.CEREMONY_SPEECH_START: _s(_CER, _CST, "a speech begins", list="segment key", key="speech key"),
     Kind.CEREMONY_SPEECH_DONE: _s(_CER, _CST, "a speech ends (minutes given when there was no start line)",
                                   ("minutes",), list="segment key", key="speech key", minutes="float"),

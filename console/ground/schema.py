@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from fractions import Fraction
 from typing import Any
@@ -233,9 +233,6 @@ def unknown_key(where: Where, key: str, known: list[str], kind: str = "khóa") -
     return UserError(f"{where}: không có {kind} “{key}”.{hint} Các {kind} dùng được: {allowed}.")
 
 
-def default_of(cls, name: str):
-    f = next(f for f in fields(cls) if f.name == name)
-    return f.default_factory() if f.default is MISSING else f.default
 
 
 # --- values shared with the rest of the core --------------------------------------------

@@ -163,6 +163,8 @@ class VoteSection:
 class DeskSection:
     """[desk]: the check-in desks."""
     bell_on_error: bool = setting(False, flag())
+    # `hoinghi serve`: each browser tab is an app process (~40 MB) started before any PIN; this many at most.
+    max_browser_desks: int = setting(8, whole(1, 64))
 
 
 @dataclass

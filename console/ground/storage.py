@@ -87,15 +87,26 @@ def disk_error(path: Path, exc: OSError) -> UserError:
     """A Vietnamese sentence for the OS errors people actually meet."""
     if exc.errno == errno.ENOSPC:
         return UserError(f"Ổ đĩa đã đầy, không ghi được {path}. Hãy giải phóng dung lượng rồi thử lại; dữ liệu cũ vẫn nguyên vẹn.")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return UserError(f"Không có quyền ghi {path}. Hãy kiểm tra quyền thư mục sự kiện (chmod/chown) rồi thử lại.")
+    if exc.errno == errno.EROFS:
+        # Permissions are not the cause: chmod cannot help on a read-only file system.
+        return UserError(f"Không ghi được {path}: ổ đĩa này chỉ cho đọc (USB gạt khóa ghi, ổ mạng hoặc đĩa CD chỉ đọc, "
+                         "hoặc hệ thống đã chuyển ổ sang chỉ đọc vì lỗi đĩa). Hãy gạt mở khóa ghi, hoặc chép thư mục "
+                         "sự kiện sang một ổ ghi được rồi mở lại từ đó; dữ liệu cũ vẫn nguyên vẹn.")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        fix = ("Chuột phải thư mục → Properties → Security, cho người dùng này quyền Modify"
+               if portable_host() else "Sửa quyền bằng chmod/chown, hoặc chạy bằng đúng người dùng sở hữu thư mục")
+        return UserError(f"Không có quyền ghi {path} (thư mục {path.parent}). {fix}, rồi thử lại; "
+                         "dữ liệu cũ vẫn nguyên vẹn.")
     return UserError(f"Lỗi ghi tệp {path}: {exc.strerror or exc}. Dữ liệu cũ vẫn nguyên vẹn; hãy thử lại.")
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `data` to `path` so that a crash leaves the old file or the new one."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:  # the temp file is the first write: a read-only folder fails here, with its sentence
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise disk_error(path, exc) from exc
     try:
         try:
             # Windows has no owner/group/other bits (and no os.fchmod before 3.13): the

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from console.ground.errors import UserError
 from console.ground.text import canonical
+from console.importer.cells import screen_cells
 from console.importer.grid import read_grid
 from console.importer.headers import AWARDS, KINDS, ROSTER, SPEECHES, choose_layout
 from console.importer.lists import import_ceremony_list  # awards and speeches
+from console.importer.rematch import rematch
 from console.importer.report import ImportReport, refuse
 from console.importer.roster_rows import parse_roster
 from console.importer.rows import Problem
@@ -33,28 +35,33 @@ def import_file(event, path: Path, *, kind: str | None = None, dry_run: bool = F
     if kind is not None and kind not in KINDS:
         raise UserError(f"Loại danh sách “{kind}” không hợp lệ. Chọn: {', '.join(KINDS)}.")
     grids = read_grid(path, sheet)
+    cleaned = screen_cells(grids, path.name)  # control characters refuse the file here
     layout = choose_layout(grids, kind, path.name)
     if layout.kind == ROSTER:
-        return _import_roster(event, layout, path.name, dry_run)
-
-    return import_ceremony_list(event, layout, path.name, dry_run)
+        report = _import_roster(event, layout, path.name, dry_run)
+    else:
+        report = import_ceremony_list(event, layout, path.name, dry_run)
+    report.warnings[:0] = cleaned
+    return report
 
 
 def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
     delegates, problems = parse_roster(layout, event.settings.date.year)
     if problems:
         raise refuse(source, problems)
-    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run)
+    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run, warnings=list(layout.notices))
 
     def plan(ev) -> list[Delegate]:
         """Match against the current roster under the journal lock (ids stay put)."""
         report.added.clear(), report.changed.clear(), report.removed.clear(), report.kept.clear()
+        report.matched.clear()
         old = ev.imported
         by_identity = {d.identity: d for d in old.values()}
         next_id = ev.next_id()
         ever_in = set(ev.day.first_checkin) | set(ev.day.present)
         result: list[Delegate] = []
         matched: set[int] = set()
+        gone.clear()
         pairs: dict[int, Delegate] = {}  # index in `delegates` -> the old record it continues
         for i, d in enumerate(delegates):
             prev = by_identity.get(d.identity)
@@ -73,9 +80,23 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
             if i not in pairs and len(olds) == 1 and loose_new[_loose(d)] == 1:
                 pairs[i] = olds[0]
                 matched.add(olds[0].id)
+        unpaired = [i for i in range(len(delegates)) if i not in pairs]
+        removed_before = ev.roster_store.removed()
+        again = rematch(delegates, unpaired, removed_before, ev.day.walk_ins, matched | set(old))
+        for i, (prev, why) in again.items():
+            pairs[i] = prev
+            matched.add(prev.id)
+            report.matched.append(f"{delegates[i].name} (mã {prev.code}, {why})")
         for i, d in enumerate(delegates):
             prev = pairs.get(i)
-            if prev is not None:
+            if i in again:
+                d.id = prev.id
+                if prev.walk_in:  # what the desk's form knew and the list does not say is kept
+                    for f in ("gender", "birth_year", "ethnicity", "position"):
+                        if not getattr(d, f) and getattr(prev, f):
+                            setattr(d, f, getattr(prev, f))
+                report.added.append(d.name)
+            elif prev is not None:
                 d.id = prev.id
                 if any(getattr(prev, f) != getattr(d, f) for f in _COMPARED):
                     report.changed.append(d.name)
@@ -92,14 +113,20 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
                 result.append(old_d)
             else:
                 report.removed.append(old_d.name)
+                gone[old_d.id] = old_d
         return result
+
+    gone: dict[int, Delegate] = {}  # removed by this import
 
     def decide(ev):
         final = plan(ev)
         _warn(ev, final, report)
         if dry_run:
             return []
-        ev.roster_store.replace_all(final)
+        # Who was ever removed stays known, so a later list that has them again gives their id back.
+        keep = {d.id for d in final}
+        removed = {i: d for i, d in ev.roster_store.removed().items() if i not in keep} | gone
+        ev.roster_store.replace_all(final, removed=list(removed.values()))
         return [("roster_import", {"source": source, "rows": report.rows, "added": len(report.added),
                                    "changed": len(report.changed), "removed": len(report.removed),
                                    "kept": len(report.kept)})]

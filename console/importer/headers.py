@@ -44,6 +44,8 @@ SYNONYMS: dict[str, list[str]] = {
     "achievement": ["thanh tich", "thanh tich khen thuong", "ly do khen thuong"],
     "receiver": ["nguoi nhan", "nguoi nhan thay", "dai dien nhan", "nguoi len nhan"],
     "presenter": ["nguoi trao", "lanh dao trao"],
+    "amount": ["so tien", "tien thuong", "muc thuong", "so tien thuong", "muc tien thuong", "tien khen thuong",
+               "thanh tien"],  # the danh sách ký nhận prints it when the list gives it
     # speeches
     "speech_title": ["ten tham luan", "tham luan", "ten bai tham luan", "noi dung tham luan"],
     "field": ["linh vuc"],
@@ -88,6 +90,7 @@ class Layout:
     columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text as written
     data_start: int = 0  # index into grid.rows
+    notices: list[str] = field(default_factory=list)  # lines read past (counts, remarks), said in the report
 
     def col_letter(self, col: int) -> str:
         letters = ""

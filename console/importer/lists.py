@@ -83,7 +83,7 @@ def import_ceremony_list(event, layout, source: str, dry_run: bool) -> ImportRep
                                        "dưới dòng tiêu đề không có dòng nào. Hãy kiểm tra tệp."))
     if reader.problems:
         raise refuse(source, reader.problems)
-    report = ImportReport(kind, source, rows=len(docs), dry_run=dry_run, warnings=warnings)
+    report = ImportReport(kind, source, rows=len(docs), dry_run=dry_run, warnings=list(layout.notices) + warnings)
 
     def decide(ev):
         old = {d.get("key") for d in ev.roster_store.table_docs(table)}
@@ -185,6 +185,7 @@ def _parse_awards(reader: RowReader, matcher: Matcher, ranking: list[str]) -> tu
             "unit": unit or delegate.unit, "form": form, "achievement": nfc(reader.get(cells, "achievement")),
             "collective": collective, "delegate_id": delegate.id, "proxy_id": proxy_id, "notes": notes,
             "decision": (section_decision if from_section else "") or whole_list_decision,
+            "amount": nfc(reader.get(cells, "amount")),
         })
     if no_form_rows:
         first = no_form_rows[0]

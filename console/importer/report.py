@@ -19,6 +19,7 @@ class ImportReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # would be removed, but already checked in
+    matched: list[str] = field(default_factory=list)  # re-added or first a walk-in: their old id (and badge) kept
     warnings: list[str] = field(default_factory=list)
     composition: Composition | None = None
     dry_run: bool = False
@@ -30,6 +31,9 @@ class ImportReport:
                  f"thay đổi {len(self.changed)}, bớt {len(self.removed)}."]
         if self.kept:
             lines.append(f"Giữ lại {len(self.kept)} người không còn trong danh sách vì đã điểm danh: {', '.join(self.kept[:10])}.")
+        if self.matched:
+            lines.append(f"Giữ mã cũ (thẻ đã in vẫn dùng được) cho {len(self.matched)} người: "
+                         + "; ".join(self.matched[:20]) + (" …" if len(self.matched) > 20 else "") + ".")
         lines += [f"Cảnh báo: {w}" for w in self.warnings]
         if self.dry_run:
             lines.append("(Chạy thử: chưa ghi gì.)")
@@ -40,7 +44,7 @@ class ImportReport:
         return {
             "kind": self.kind, "source": self.source, "rows": self.rows, "dry_run": self.dry_run,
             "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed),
-            "kept_checked_in": self.kept, "warnings": self.warnings,
+            "kept_checked_in": self.kept, "matched": self.matched, "warnings": self.warnings,
             "registered": comp.total if comp else None,
         }
 

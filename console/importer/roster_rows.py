@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from console.ground.text import fold, nfc
+from console.importer.headers import Layout
+from console.importer.rows import Problem, RowReader
 from console.people.categories import (
     ACCEPTED_CATEGORY_VALUES,
     EXEMPLARY_INDIVIDUAL,
@@ -12,10 +15,8 @@ from console.people.categories import (
     title_from_text,
     truthy_mark,
 )
+from console.people.entry import shown, text_problem
 from console.people.roster import Delegate
-from console.ground.text import fold, nfc
-from console.importer.headers import Layout
-from console.importer.rows import Problem, RowReader
 
 MIN_YEAR = 1920
 
@@ -50,8 +51,8 @@ def parse_roster(layout: Layout, event_year: int) -> tuple[list[Delegate], list[
         if re.fullmatch(r"[\d\s.,]+", name):
             reader.problem(row_no, "name", name, "họ và tên là con số. Hãy kiểm tra cột Họ và tên có bị lệch không.")
             continue
-        if name.startswith("="):
-            reader.problem(row_no, "name", name, "là công thức Excel, không phải họ tên. Hãy dán giá trị (Paste Values).")
+        if (why := text_problem("name", name)) is not None:
+            reader.problem(row_no, "name", shown(name), why)
             continue
 
         gender = ""
@@ -105,11 +106,18 @@ def parse_roster(layout: Layout, event_year: int) -> tuple[list[Delegate], list[
         if combined and not (position or unit):
             head, _, tail = combined.partition(",")
             position, unit = head.strip(), tail.strip()
+        notes = nfc(reader.get(cells, "notes"))
+        bad = next(((f, v, why) for f, v in (("unit", unit), ("position", position), ("notes", notes))
+                    if (why := text_problem(f, v)) is not None), None)
+        if bad is not None:
+            f, v, why = bad
+            reader.problem(row_no, f if f in layout.columns else "position_unit", shown(v), why)
+            continue
         d = Delegate(
             id=0, name=name, category=category, unit=unit, position=position, gender=gender,
             birth_year=birth_year, ethnicity=nfc(reader.get(cells, "ethnicity")), title=title,
             direct_production=truthy_mark(reader.get(cells, "direct")), leader=is_leadership(position),
-            notes=nfc(reader.get(cells, "notes")), source_row=row_no,
+            notes=notes, source_row=row_no,
         )
         if d.identity in seen:
             reader.problem(row_no, "name", name, f"trùng với dòng {seen[d.identity]} (cùng họ tên, năm sinh, đơn vị). Hãy xóa một dòng.")

@@ -263,6 +263,7 @@ def scan_sheet(zf: zipfile.ZipFile, name: str, part: str, source: str) -> SheetS
         if col > scan.cols:
             scan.cols = col
 
+    _declared_too_many(zf, part, where)
     parser = _parser(source)
     parser.StartElementHandler = start
     read = 0
@@ -291,6 +292,40 @@ def scan_sheet(zf: zipfile.ZipFile, name: str, part: str, source: str) -> SheetS
         raise UserError(f"{where}: các vùng gộp ô chồng lên nhau, điều Excel không cho phép — tệp bị làm hỏng. "
                         "Hãy bỏ gộp ô (Unmerge) rồi nhập lại.")
     return scan
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]{1,40})"')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _declared_too_many(zf: zipfile.ZipFile, part: str, where: str) -> None:
+    """The sheet declares more rows than the limit (<dimension> sits at the top of the XML): confirmed
+    by counting its row elements at C speed, and refused before any cell is looked at."""
+    try:
+        with zf.open(part) as fh:
+            head = fh.read(1 << 16)
+            m = _DIMENSION.search(head)
+            rng = parse_range(m.group(1).decode("ascii", "replace")) if m else None
+            if rng is None or rng[2] - rng[0] + 1 <= MAX_ROWS:
+                return
+            count, tail, read = len(_ROW_TAG.findall(head)), head[-16:], len(head)
+            while count <= MAX_ROWS:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    return  # declared large, but it holds fewer rows: the full scan decides
+                read += len(chunk)
+                if read > MAX_SHEET_XML:
+                    return  # the full scan says it is too big
+                count += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
+                tail = chunk[-16:]
+    except KeyError:
+        return  # the full scan says the part is missing
+    declared = m.group(1).decode("ascii", "replace")
+    raise UserError(f"{where} khai báo {_n(rng[2] - rng[0] + 1)} dòng (vùng {declared}) và có hơn {_n(MAX_ROWS)} "
+                    "dòng, quá giới hạn của một danh sách hội nghị. Hãy kiểm tra lại tệp (có thể đã dán nhầm cả một "
+                    "bảng khác); nếu phần lớn là dòng trống đã kẻ khung bên dưới danh sách, hãy xóa các dòng đó rồi "
+                    "nhập lại.")
+
 
 
 def scan_workbook(path: Path, sheet: str | None = None) -> list[SheetScan]:

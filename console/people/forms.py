@@ -55,12 +55,6 @@ def form_words(text: str) -> tuple[str, frozenset[str]]:
     return kind, words
 
 
-def same_form(a: str, b: str) -> bool:
-    ka, wa = form_words(a)
-    kb, wb = form_words(b)
-    if ka != kb:
-        return False
-    return _similar(wa, wb) >= 0.75
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> float:

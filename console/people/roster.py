@@ -15,6 +15,7 @@ from console.ground.storage import open_db
 from console.ground.text import canonical, fold, name_sort_key
 
 DELEGATES = "delegates"
+REMOVED = "removed"  # people an import dropped, kept to give their id back if a later list has them
 META = "meta"  # {"max_id": the highest delegate id ever given} — ids are never reused
 
 
@@ -32,8 +33,9 @@ class Delegate:
     direct_production: bool = False
     leader: bool = False
     notes: str = ""
-    walk_in: bool = False
-    walk_in_reason: str = ""
+    walk_in: bool = False  # registered at a desk, not on an imported list
+    walk_in_reason: str = ""  # why (an exemplary walk-in), or the decision adding a supplementary delegate
+    supplementary: bool = False  # added by a later decision: counted with the summoned, not as a walk-in guest
     source_row: int | None = None
     extra: dict = field(default_factory=dict)
 
@@ -45,6 +47,11 @@ class Delegate:
     @property
     def exemplary(self) -> bool:
         return self.category in EXEMPLARY
+
+    @property
+    def walk_in_guest(self) -> bool:
+        """Came without being summoned (khách vãng lai); a supplementary delegate is summoned."""
+        return self.walk_in and not self.supplementary
 
     @property
     def woman(self) -> bool:
@@ -128,7 +135,7 @@ class RosterStore:
             table.truncate()
             table.insert_multiple(Document(doc, doc_id=i) for i, doc in enumerate(docs, start=1))
 
-    def replace_all(self, delegates: list[Delegate]) -> None:
+    def replace_all(self, delegates: list[Delegate], removed: list[Delegate] | None = None) -> None:
         """The delegates table and the highest id ever given, in one atomic write.
 
         A removed person's id is never handed out again: their printed badge must not
@@ -144,6 +151,10 @@ class RosterStore:
                                   for i, d in enumerate(sorted(delegates, key=lambda d: d.id), start=1))
             meta.truncate()
             meta.insert(Document({"max_id": high}, doc_id=1))
+            if removed is not None:  # people an import dropped: a later list with them gives their id back
+                gone = self.db.table(REMOVED)
+                gone.truncate()
+                gone.insert_multiple(Document(d.to_dict(), doc_id=i) for i, d in enumerate(removed, start=1))
 
     @staticmethod
     def _meta_max(data: dict) -> int:
@@ -151,6 +162,17 @@ class RosterStore:
             return max((int(doc.get("max_id", 0)) for doc in (data.get(META) or {}).values()), default=0)
         except (TypeError, ValueError, AttributeError):
             return 0
+
+    def removed(self) -> dict[int, Delegate]:
+        """People an earlier import dropped (and no later one brought back), by id."""
+        out = {}
+        for doc in self.table_docs(REMOVED):
+            try:
+                d = Delegate.from_dict(doc)
+            except (TypeError, ValueError):
+                continue  # a damaged line of a helper table: matching falls back to a new id
+            out[d.id] = d
+        return out
 
     def max_id_ever(self) -> int:
         """The highest id ever given to an imported delegate (removed ones included)."""

@@ -20,9 +20,27 @@ WIDTHS = {58: 384, 80: 576}  # paper width (mm) -> printable dots at 203 dpi
 WHITE, BLACK = 1, 0
 
 
-@lru_cache(maxsize=2048)
+MAX_TEXT = 500  # characters of one block: more than any slip shows (import caps names at 80, notes at 500)
+
+
+def bounded(text: str, limit: int = MAX_TEXT) -> str:
+    """The text cut at a word before `limit` characters, with "…": layout time stays bounded
+    whatever a job file holds (a 1,993-character name hung `badges` for minutes)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    head, sep, _ = cut.rpartition(" ")
+    return (head if sep and len(head) > limit // 2 else cut).rstrip(" ,;") + "…"
+
+
 def fit_text(text: str, max_width: int, sizes: tuple[int, ...], bold: bool, max_lines: int | None,
              keep: tuple[str, ...] = ()):
+    return _fit_cached(bounded(text), max_width, sizes, bold, max_lines, tuple(bounded(k) for k in keep))
+
+
+@lru_cache(maxsize=2048)
+def _fit_cached(text: str, max_width: int, sizes: tuple[int, ...], bold: bool, max_lines: int | None,
+                keep: tuple[str, ...] = ()):
     """Cached: banner, footer and band lines repeat on every badge of a batch."""
     return _fit_text(text, max_width, list(sizes), bold=bold, max_lines=max_lines, keep=keep)
 

@@ -48,8 +48,6 @@ def line_height(f: ImageFont.FreeTypeFont) -> int:
     return ascent + descent
 
 
-def text_width(f: ImageFont.FreeTypeFont, text: str) -> int:
-    return int(round(f.getlength(text)))
 
 
 def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int, keep: tuple[str, ...] = ()) -> list[str] | None:
@@ -60,7 +58,19 @@ def wrap_words(text: str, f: ImageFont.FreeTypeFont, max_width: int, keep: tuple
     """
     from console.printing.wrap import layout
 
-    return layout(nfc(text), f.getlength, max_width, keep)
+    narrow = _narrowest(f)
+
+    def measure(t: str) -> float:
+        # More characters than the narrowest glyph could fit is too wide without shaping it:
+        # measuring a pasted paragraph costs milliseconds per call, this costs nothing.
+        return max_width + 1 if len(t) * narrow > max_width else f.getlength(t)
+
+    return layout(nfc(text), measure, max_width, keep)
+
+
+@lru_cache(maxsize=64)
+def _narrowest(f: ImageFont.FreeTypeFont) -> float:
+    return min(f.getlength(c) for c in " .,'!|il") or 1.0
 
 
 def fit_text(text: str, max_width: int, sizes: list[int], *, bold: bool = False,

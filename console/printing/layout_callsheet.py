@@ -30,6 +30,9 @@ class CallSheet:
     awardees: list[Awardee] = field(default_factory=list)
     presenter: str = ""  # the leader who presents this batch
     note: str = ""
+    decision: str = ""  # "Quyết định số …, ngày …" of the form
+    changed: str = ""  # what changed since the MC was given this batch ("ĐÃ ĐỔI 08:42: …")
+    stamp: str = ""  # "In lúc 08:40 ngày 15/04/2020": a reprint is told from the first print
 
     @classmethod
     def from_dict(cls, data: dict) -> CallSheet:
@@ -37,7 +40,8 @@ class CallSheet:
         for a in data.get("awardees", data.get("names", [])):
             people.append(Awardee(a) if isinstance(a, str) else Awardee(**{k: a.get(k, "") for k in ("name", "unit", "proxy", "role")}))
         return cls(batch=data.get("batch", ""), award_form=data.get("award_form", data.get("form", "")),
-                   awardees=people, presenter=data.get("presenter", ""), note=data.get("note", ""))
+                   awardees=people, presenter=data.get("presenter", ""), note=data.get("note", ""),
+                   decision=data.get("decision", ""), changed=data.get("changed", ""), stamp=data.get("stamp", ""))
 
 
 def _scale(sizes: list[int], width: int) -> list[int]:
@@ -48,6 +52,10 @@ def _batch(s: Slip, c: CallSheet, width: int) -> None:
     s.band(f"ĐỢT {c.batch}" if c.batch != "" else "LÊN SÂN KHẤU", _scale([30, 26], width))
     s.space(6)
     s.text(nfc(c.award_form), _scale([26, 24, 22], width), bold=True, max_lines=3)
+    if c.decision:
+        s.text(nfc(c.decision), _scale([20, 18], width), max_lines=3)
+    if c.changed:
+        s.text(nfc(c.changed), _scale([22, 20], width), bold=True, max_lines=4)
     if c.presenter:
         s.text(f"Người trao: {nfc(c.presenter)}", _scale([22, 20], width), max_lines=3)
     s.rule(1, 6)
@@ -71,6 +79,8 @@ def render_callsheet(sheet: CallSheet | dict, width: int, *, title: str = "GỌI
     s.text(title, _scale([26, 22], width), bold=True)
     s.space(6)
     _batch(s, sheet, width)
+    if sheet.stamp:
+        s.text(nfc(sheet.stamp), _scale([18, 16], width))
     s.space(20)
     return s.render()
 

@@ -57,6 +57,7 @@ nhận thay; đại diện; lên sân khấu; người trao; trao sau; danh sác
 COMPOUNDS: frozenset[tuple[str, ...]] = frozenset(
     tuple(canonical(w).split()) for w in COMPOUNDS_TEXT.replace("\n", " ").split(";") if w.strip())
 LONGEST = max(len(c) for c in COMPOUNDS)
+MAX_KEEP_WORDS = 12  # no slip line holds more syllables than this at its smallest size
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def chunks(text: str, keep: Iterable[str] = (), max_span: int | None = None) -> 
     if not words:
         return []
     keys = [canonical(w.strip(",.;:()“”\"'")) for w in words]
-    phrases = {tuple(canonical(p).split()) for p in keep if p and p.strip()}
+    # A phrase longer than a line can hold is never kept whole (and would make this loop quadratic).
+    phrases = {t for p in keep if p and p.strip() and len(t := tuple(canonical(p).split())) <= MAX_KEEP_WORDS}
     longest = max([LONGEST, *(len(p) for p in phrases)])
     if max_span is not None:
         longest = min(longest, max_span)
@@ -136,7 +138,10 @@ def _split_chunk(c: Chunk, fits: Callable[[str], bool]) -> list[Chunk]:
     """A chunk wider than the line: its own compounds and proper nouns, else its words (last resort)."""
     if fits(c.text) or " " not in c.text:
         return [c]
-    inner = chunks(c.text, max_span=len(c.text.split()) - 1)
+    n = len(c.text.split())
+    # One word less at a time finds the longest words inside; past a line's worth of words, halve,
+    # so a pasted paragraph costs log(n) passes, not n.
+    inner = chunks(c.text, max_span=n - 1 if n <= MAX_KEEP_WORDS else n // 2)
     if len(inner) > 1:
         return [x for part in inner for x in _split_chunk(part, fits)]
     words = c.text.split()

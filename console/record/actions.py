@@ -14,7 +14,8 @@ from console.ground.clock import parse_iso
 from console.ground.journal import Entry
 from console.record.day_words import LIST_WORDS, Names, day_words, place_word
 
-VIA = {"scan": "quét thẻ", "search": "tìm theo tên", "walkin": "khách vãng lai", "code": "nhập mã"}
+VIA = {"scan": "quét thẻ", "search": "tìm theo tên", "walkin": "khách vãng lai", "code": "nhập mã",
+       "paper": "theo danh sách ký tên"}
 
 KIND_WORDS = {
     "checkin": "Điểm danh",

@@ -14,12 +14,15 @@ from pathlib import Path
 from console.ground.errors import UserError
 from console.ground.storage import atomic_write_bytes
 from console.record import sheets
-from console.record.workbook import Letterhead, Table, build, to_bytes
+from console.record.cells import csv_field
+from console.record.workbook import Letterhead, Table, body_code, build, to_bytes
 
 
 def letterhead(event) -> Letterhead:
+    from console.record.bodies import full_name
+
     s = event.settings
-    return Letterhead(s.parent_unit, s.unit, s.place_date_line)
+    return Letterhead(full_name(s.parent_unit), full_name(s.unit), s.place_date_line, body_code(s.unit))
 
 
 def default_name(event) -> str:
@@ -37,8 +40,8 @@ def csv_bytes(table: Table) -> bytes:
     """UTF-8 with BOM, so Excel on Windows shows the Vietnamese letters."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.csv_header for c in table.columns])
-    writer.writerows(table.rows)
+    writer.writerow([csv_field(c.csv_header) for c in table.columns])
+    writer.writerows([csv_field(v) for v in row] for row in table.rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -64,3 +67,14 @@ def write_report(event, out: Path | None = None, csv_dir: Path | None = None) ->
             atomic_write_bytes(path, csv_bytes(table), mode=0o644)
             written_csv.append(path)
     return out, written_csv
+
+
+def write_paper(event, table: Table, out: Path | None, default: str) -> Path:
+    """One paper (the sign-in sheet, the ký nhận list) as its own workbook, in the official form."""
+    out = Path(out) if out else event.folder / default
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"Tệp “{out}” phải có đuôi .xlsx.")
+    if not out.parent.is_dir():
+        raise UserError(f"Không thấy thư mục {out.parent} để ghi tệp. Hãy tạo thư mục trước.")
+    atomic_write_bytes(out, workbook_bytes(event, [table]), mode=0o644)
+    return out

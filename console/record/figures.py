@@ -88,7 +88,9 @@ class Figures:
 
     def summoned_sentence(self) -> str:
         c = self.summoned_composition
-        out = (f"Tổng số đại biểu triệu tập: {c.total} (đại biểu điển hình {c.exemplary}, khách mời {c.guests})")
+        extra = sum(1 for d in self.summoned if d.supplementary)
+        out = (f"Tổng số đại biểu triệu tập: {c.total} (đại biểu điển hình {c.exemplary}, khách mời {c.guests}"
+               + (f"; trong đó bổ sung tại bàn đón tiếp theo quyết định: {extra}" if extra else "") + ")")
         if self.walk_ins:
             out += (f"; đăng ký thêm tại bàn đón tiếp: {len(self.walk_ins)} (khách vãng lai); "
                     f"tổng số: {self.total}")
@@ -118,8 +120,9 @@ def figures(event, as_of: datetime | None = None) -> Figures:
     day = event.day
     everyone = event.delegates()
     ordered = sorted(everyone.values(), key=lambda d: d.sort_key())
-    summoned = [d for d in ordered if not (d.walk_in or d.id in day.walk_ins)]
-    walk_ins = [d for d in ordered if d.walk_in or d.id in day.walk_ins]
+    # A supplementary delegate (added by decision at the desk) is summoned, not a walk-in guest.
+    walk_ins = [d for d in ordered if d.walk_in_guest]  # (a walk-in a later list put on it is summoned)
+    summoned = [d for d in ordered if d not in walk_ins]
     arrived = [d for d in ordered if d.id in day.first_checkin]
     present = [d for d in ordered if d.id in day.present]
     left = [d for d in arrived if d.id not in day.present]

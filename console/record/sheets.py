@@ -93,7 +93,10 @@ def attendance(event) -> Table:
         visit = day.first_checkin.get(d.id)
         notes = []
         if d.walk_in:
-            notes.append("Khách vãng lai" + (f": {d.walk_in_reason}" if d.walk_in_reason else ""))
+            kind = "Đại biểu bổ sung" if d.supplementary else "Khách vãng lai"
+            notes.append(kind + (f": {d.walk_in_reason}" if d.walk_in_reason else ""))
+        if visit is not None and visit.via == "paper":
+            notes.append(f"Theo danh sách ký tên (nhập lúc {_hm(visit.at)})")
         if visit is None:
             status = "Vắng"
             if d.id in undone:
@@ -217,6 +220,12 @@ def awards_later(event) -> Table:
                  [event.settings.name], footer, landscape=True)
 
 
+def receipts(event) -> Table:
+    from console.record.paper import receipts_table
+
+    return receipts_table(event)
+
+
 def speeches(event) -> Table:
     records = sources.speeches(event)
     cols = [Column("STT", 6, align="center"), Column("Người trình bày", 24), Column("Đơn vị", 26),
@@ -326,7 +335,7 @@ def higher_level(event) -> Table:
     return Table("ds-cap-tren", "DS đi dự cấp trên", title, cols, rows, subtitles, footer, landscape=True)
 
 
-ALL = (attendance, composition, awards, awards_later, speeches, timings, higher_level, journal)
+ALL = (attendance, composition, awards, awards_later, receipts, speeches, timings, higher_level, journal)
 
 
 def all_tables(event) -> list[Table]:

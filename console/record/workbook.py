@@ -17,13 +17,15 @@ from __future__ import annotations
 import io
 import math
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
+
+from console.record.cells import set_cell
 
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -43,10 +45,15 @@ class Column:
     width: float = 12
     group: str = ""  # a second-level header: "Năm sinh" over "Nam" and "Nữ"
     align: str = "left"  # left | center | right
+    blank: bool = False  # a column to write or sign in by hand: keeps its width though empty
 
     @property
     def csv_header(self) -> str:
         return f"{self.group} {self.header}" if self.group else self.header
+
+
+class Section(str):
+    """A row that names a group (a unit, an award form) across the whole table, in bold."""
 
 
 @dataclass
@@ -60,6 +67,7 @@ class Table:
     footer: list[str] = field(default_factory=list)
     landscape: bool = False
     doc: str = "DS"  # the document type in "Số: …/DS-LĐLĐ": DS (danh sách), BC (báo cáo)
+    min_row: float = 0  # a row's least height in points: room for a signature on a paper to sign
 
     def as_records(self) -> list[dict]:
         heads = [c.csv_header for c in self.columns]
@@ -71,11 +79,12 @@ class Letterhead:
     parent_unit: str
     unit: str
     place_date: str
+    code: str = ""  # the issuing body's abbreviation, from its short name ("LĐLĐ huyện …" → "LĐLĐ")
 
     @property
     def body_code(self) -> str:
         """"LĐLĐ huyện Nà Lương" → "LĐLĐ": the issuing body's abbreviation in "Số: …/BC-LĐLĐ"."""
-        return body_code(self.unit)
+        return self.code or body_code(self.unit)
 
     def number(self, doc: str) -> str:
         return f"Số: ……/{doc}-{self.body_code}" if self.body_code else "Số: ……"
@@ -131,7 +140,7 @@ def _font(size: float = 12, bold: bool = False, italic: bool = False, underline:
 
 def _merge_text(ws, row: int, c1: int, c2: int, value: str, font: Font, horizontal: str = "center",
                 height: float | None = None) -> None:
-    cell = ws.cell(row=row, column=c1, value=value)
+    cell = set_cell(ws, row, c1, value)
     cell.font = font
     cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
     if c2 > c1:
@@ -143,10 +152,10 @@ def _merge_text(ws, row: int, c1: int, c2: int, value: str, font: Font, horizont
 def render(ws, table: Table, head: Letterhead) -> None:
     """Lay one table out on a worksheet in the official form."""
     n = len(table.columns)
-    fitted = [Column(c.header, fit_width(c, [r[i] if i < len(r) else "" for r in table.rows]), c.group, c.align)
+    body = [r for r in table.rows if not (r and isinstance(r[0], Section))]
+    fitted = [c if c.blank else replace(c, width=fit_width(c, [r[i] if i < len(r) else "" for r in body]))
               for i, c in enumerate(table.columns)]
-    table = Table(table.key, table.sheet, table.title, fitted, table.rows, table.subtitles, table.footer,
-                  table.landscape, table.doc)
+    table = replace(table, columns=fitted)
     split = _split(table.columns)  # left block: the bodies; right block: the motto
     r_start = split + 1 if n > 1 else 1
     for i, col in enumerate(table.columns, start=1):
@@ -185,16 +194,16 @@ def render(ws, table: Table, head: Letterhead) -> None:
             j = i
             while j + 1 < n and table.columns[j + 1].group == col.group:
                 j += 1
-            top = ws.cell(row=row, column=c, value=col.group)
+            top = set_cell(ws, row, c, col.group)
             if j > i:
                 ws.merge_cells(start_row=row, start_column=c, end_row=row, end_column=j + 1)
             for k in range(i, j + 1):
-                sub = ws.cell(row=row + 1, column=k + 1, value=table.columns[k].header)
+                sub = set_cell(ws, row + 1, k + 1, table.columns[k].header)
                 sub.font, sub.alignment, sub.fill = head_font, head_align, HEADER_FILL
             top.font, top.alignment, top.fill = head_font, head_align, HEADER_FILL
             i = j + 1
             continue
-        cell = ws.cell(row=row, column=c, value=col.header)
+        cell = set_cell(ws, row, c, col.header)
         cell.font, cell.alignment, cell.fill = head_font, head_align, HEADER_FILL
         if grouped:
             ws.merge_cells(start_row=row, start_column=c, end_row=row + 1, end_column=c)
@@ -215,13 +224,21 @@ def render(ws, table: Table, head: Letterhead) -> None:
 
     body_font = _font(12)
     aligns = [Alignment(horizontal=c.align, vertical="center", wrap_text=True) for c in table.columns]
+    section_font = _font(12, bold=True)
     for values in table.rows:
+        if values and isinstance(values[0], Section):  # "I. BẰNG KHEN CỦA …", "Đơn vị: …": across the table
+            _merge_text(ws, row, 1, n, str(values[0]), section_font, horizontal="left",
+                        height=row_height([str(values[0])], [Column("", sum(c.width for c in table.columns))]))
+            for c in range(1, n + 1):
+                ws.cell(row=row, column=c).border = BORDER
+            row += 1
+            continue
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=c, value=value)
+            cell = set_cell(ws, row, c, value)
             cell.font, cell.border, cell.alignment = body_font, BORDER, aligns[c - 1]
             if value in WARN_VALUES:
                 cell.font = WARN_FONT
-        ws.row_dimensions[row].height = row_height(values, table.columns)
+        ws.row_dimensions[row].height = max(table.min_row, row_height(values, table.columns))
         row += 1
     if not table.rows:
         _merge_text(ws, row, 1, n, "(Không có dữ liệu)", _font(12, italic=True))

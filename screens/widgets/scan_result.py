@@ -40,6 +40,7 @@ class Shown:
     at: str | None = None
     desk: str | None = None
     ime: bool = False  # checked in, but an IME rewrote the scan: say to switch it off
+    namesake: bool = False  # someone else registered has this name: show the birth year too
 
 
 class ScanResultPanel(Static):
@@ -81,7 +82,10 @@ class ScanResultPanel(Static):
         if d is not None:
             # One line each, cut with … rather than wrapped: the panel must fit 80×24.
             label = f"{d.code} · {d.category_label}" + (f" · {d.title}" if d.title else "")
-            for text, style in ((d.name.upper(), "bold"), (d.unit or "—", ""), (label, "italic")):
+            unit = (d.unit or "—") + (f" · sinh {d.birth_year}" if shown.namesake and d.birth_year else "")
+            if shown.namesake:
+                label += " · CÓ NGƯỜI TRÙNG TÊN"
+            for text, style in ((d.name.upper(), "bold"), (unit, ""), (label, "italic")):
                 parts.append(Text(text, style=style, no_wrap=True, overflow="ellipsis"))
         if shown.kind == "already_checked_in" and shown.at:
             parts.append(Text(f"Lúc {hhmm(parse_iso(shown.at))} tại bàn “{shown.desk}”", style="bold"))

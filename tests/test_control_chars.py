@@ -1,0 +1,93 @@
+"""Control characters, bidi overrides and zero-width characters never reach a terminal:
+refused at import and walk-in with row and column, invisible ones cleaned and reported,
+and the CLI never prints them raw, whatever the event folder holds."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from console.door.checkin import register_walk_in
+from console.event import Event, create_event
+from console.ground.errors import UserError
+from console.ground.safe_text import check, shown
+from console.importer import import_file
+
+from .conftest import run_cli
+
+HEADER = "STT,Họ và tên,Năm sinh,Đơn vị,Thành phần"
+ESC_NAME = "Lò Văn \x1b[2J\x1b]0;HACKED\x07Páo"
+BIDI_UNIT = "Xã \u202eoaL àN"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    create_event(tmp_path / "ev", unit="LĐLĐ huyện Nà Lương", level="co-so",
+                 event_date=date(2020, 3, 10), start=time(7, 30))
+    return tmp_path / "ev"
+
+
+def write_csv(path, *rows: str):
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_import_with_esc_bel_or_a_bidi_override_is_refused_with_row_and_column(folder, tmp_path):
+    path = write_csv(tmp_path / "ds.csv", "1,Nguyễn Văn An,1980,Xã A,Cá nhân", f"2,{ESC_NAME},1981,Xã B,Cá nhân",
+                     f"3,Hà Thị Mai,1982,{BIDI_UNIT},Khách mời")
+    proc = run_cli("import", folder, path)
+    assert proc.returncode != 0
+    err = proc.stderr
+    assert "Dòng 3, cột B" in err and "ESC (U+001B)" in err and "BEL (U+0007)" in err
+    assert "Dòng 4, cột D" in err and "U+202E" in err
+    assert "\x1b" not in err + proc.stdout and "\x07" not in err and "\u202e" not in err
+    assert "Traceback" not in err
+    assert Event(folder, desk="t").imported == {}
+
+
+def test_zero_width_characters_are_cleaned_and_said(folder, tmp_path):
+    path = write_csv(tmp_path / "ds.csv", "1,Nguyễn\u200b Văn An,1980,Xã A,Cá nhân", "2,Hà Thị Mai\ufeff,1982,Xã B,Khách mời")
+    report = import_file(Event(folder, desk="t"), path)
+    names = sorted(d.name for d in Event(folder, desk="t").imported.values())
+    assert names == ["Hà Thị Mai", "Nguyễn Văn An"]
+    said = "\n".join(report.warnings)
+    assert "Dòng 2, cột B" in said and "U+200B" in said and "Dòng 3, cột B" in said and "U+FEFF" in said
+
+
+def test_a_walk_in_with_control_characters_is_refused_and_invisible_ones_dropped(folder):
+    ev = Event(folder, desk="ban-1")
+    with pytest.raises(UserError) as err:
+        register_walk_in(ev, name=ESC_NAME, unit="Xã A", category="khach_moi")
+    assert "ESC" in str(err.value) and "Họ và tên" in str(err.value)
+    with pytest.raises(UserError):
+        register_walk_in(ev, name="Hà Thị Mai", unit=BIDI_UNIT, category="khach_moi")
+    assert not ev.day.walk_ins
+    r = register_walk_in(ev, name="Hà\u200b Thị Mai", unit="Xã A", category="khach_moi")
+    assert r.delegate.name == "Hà Thị Mai" and "vô hình" in r.message
+
+
+def test_the_cli_never_prints_them_raw_even_from_a_hand_edited_roster(folder, tmp_path):
+    write_csv(tmp_path / "ds.csv", "1,Nguyễn Văn An,1980,Xã A,Cá nhân")
+    run_cli("import", folder, tmp_path / "ds.csv")
+    ev = Event(folder, desk="t")
+    people = ev.roster_store.load()
+    people[1].name = ESC_NAME  # a hostile roster.json, written around the importer
+    people[1].unit = BIDI_UNIT
+    ev.roster_store.replace_all(list(people.values()))
+    for args in (("tokens",), ("tokens", "--json"), ("checkin", "0001"), ("status",), ("checkin", "0001", "--json"), ("undo", "0001", "--reason", "nhầm")):
+        proc = run_cli(*args[:1], folder, *args[1:])
+        out = proc.stdout + proc.stderr
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, (args, out)
+    proc = run_cli("tokens", folder, "--json")
+    import json
+
+    assert json.loads(proc.stdout)[0]["name"] == ESC_NAME  # the escapes are JSON's own: the same text
+
+
+@given(st.text())
+def test_shown_never_lets_a_control_or_invisible_character_through(text):
+    out = shown(text)
+    assert not any(check(ch).controls or check(ch).invisible or ch == "\r" for ch in out)
