@@ -81,9 +81,27 @@ class Delegate:
         # Called once per row on every roster load: the field names are computed once
         # (dataclasses.fields() per row was 60 % of loading 5,000 delegates), and a row
         # with no unknown keys — every row this program writes — goes straight in.
-        if _FIELD_NAMES.issuperset(data):
-            return cls(**data)
-        return cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        d = cls(**data) if _FIELD_NAMES.issuperset(data) else cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        if not (d.name.isprintable() and d.unit.isprintable() and d.position.isprintable()):
+            _defang(d)  # (isprintable: one C-speed pass; false only for the rare odd character)
+        return d
+
+
+_SHOWN_FIELDS = ("name", "unit", "position", "ethnicity", "title", "notes", "walk_in_reason")
+
+
+def _defang(d: Delegate) -> None:
+    """A roster.json or journal written around the importer (by hand, by a hostile file) may
+    hold ESC sequences or bidi overrides: shown, they retitle and wipe every desk's terminal.
+    Each control character becomes a visible "�", each invisible one is dropped."""
+    from console.ground.safe_text import check
+
+    for f in _SHOWN_FIELDS:
+        value = getattr(d, f)
+        if isinstance(value, str) and not value.isprintable():
+            c = check(value)
+            if c.controls or c.invisible:
+                setattr(d, f, "".join("\ufffd" if ch in c.controls else ch for ch in c.text))
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Delegate))
