@@ -76,6 +76,15 @@ class PlannedAward:
     presented_at: str | None = None
     reason: str = ""
 
+    @property
+    def received_by(self) -> str:
+        """Who received it, when not the awardee in person: "X (nhận thay)", "Y (đại diện)", or ""."""
+        if self.proxy_name and self.proxy_name != self.item.recipient:
+            return f"{self.proxy_name} (nhận thay)"
+        if self.item.collective and self.called_name:
+            return f"{self.called_name} (đại diện)"
+        return ""
+
 
 @dataclass
 class Batch:
