@@ -113,7 +113,7 @@ class CeremonyScreen(EventScreen):
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, plain(p.item.recipient[:name_width]), plain(_short_form(p.item.form)),
+                table.add_row(batch, plain((p.label or p.item.recipient)[:name_width]), plain(_short_form(p.item.form)),
                               plain((p.called_name or "—")[:14]),
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
@@ -163,7 +163,7 @@ class CeremonyScreen(EventScreen):
         if p is None:
             out.append("Chưa có danh sách. Nhập bằng: hoinghi import THƯ_MỤC khen-thuong.xlsx / tham-luan.xlsx")
         elif self.list_name == "awards":
-            out.append(f"{p.item.recipient}\n", style="bold")
+            out.append(f"{p.label or p.item.recipient}\n", style="bold")
             out.append(f"Lý do: {p.reason}\n")
             if p.batch and p.status == "pending":
                 b = next(b for b in self._award_plan.batches if b.number == p.batch)

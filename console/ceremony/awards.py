@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from console.ceremony import namesakes
 from console.ceremony.introductions import office
 from console.ceremony.order import apply_manual_order
 from console.ceremony.state import state_of, table_docs
@@ -75,6 +76,7 @@ class PlannedAward:
     batch: int | None = None
     presented_at: str | None = None
     reason: str = ""
+    label: str = ""  # the recipient as the stage says it (a namesake's unit added); see namesakes.py
 
     @property
     def received_by(self) -> str:
@@ -104,7 +106,7 @@ class Batch:
 
     @property
     def names(self) -> list[str]:
-        return [a.item.recipient for a in self.awards]
+        return [a.label or a.item.recipient for a in self.awards]
 
 
 @dataclass
@@ -278,6 +280,18 @@ def plan_awards(event, present: set[int] | None = None) -> AwardPlan:
         else:
             _choose_presenter(event, b, form_order, pool, present_people, st.presenters, name_of)
     plan.items += called + plan.later
+    # Namesakes told apart on every stage output: the MC's lines, the lists, the papers, the minutes.
+    shared = namesakes.index(everyone)
+    for pa in plan.items:
+        pa.label = pa.item.recipient if pa.item.collective else namesakes.tell_apart(
+            everyone.get(pa.item.delegate_id), pa.item.recipient, shared)
+        if pa.called_name:
+            pa.called_name = namesakes.tell_apart(everyone.get(pa.called_id), pa.called_name, shared)
+        if pa.proxy_name:
+            pa.proxy_name = namesakes.tell_apart(everyone.get(pa.proxy_id), pa.proxy_name, shared)
+    for b in plan.batches:
+        if b.presenter_name:
+            b.presenter_name = namesakes.tell_apart(everyone.get(b.presenter_id), b.presenter_name, shared)
     return plan
 
 

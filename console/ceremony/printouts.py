@@ -23,7 +23,8 @@ def _callsheet(batch: Batch, stamp: str = ""):
             who, role = p.called_name, "Đại diện nhận"  # the person who walks up for the collective
         else:
             who, role = "", ""
-        people.append(Awardee(name=p.item.recipient, unit=p.item.unit if p.item.unit not in p.item.recipient else "",
+        people.append(Awardee(name=p.label or p.item.recipient,
+                              unit=p.item.unit if p.item.unit not in (p.label or p.item.recipient) else "",
                               proxy=who, role=role))
     changed = ""
     if batch.changes:

@@ -81,11 +81,11 @@ def award_substeps(event) -> list[SubStep]:
         names = []
         for a in b.awards:
             if a.proxy_id is not None:
-                names.append(f"{a.item.recipient} (đồng chí {a.called_name} nhận thay)")
+                names.append(f"{a.label or a.item.recipient} (đồng chí {a.called_name} nhận thay)")
             elif a.item.collective:
                 names.append(f"{a.item.recipient} (đồng chí {a.called_name} đại diện nhận)")
             else:
-                names.append(a.item.recipient)
+                names.append(a.label or a.item.recipient)
         line = (f"Trân trọng kính mời các đồng chí có tên sau lên nhận {b.form}: {_join(names)}."
                 if len(names) > 1 else _one_line(b.awards[0], b.form) if b.awards else "")
         if b.presenter_name:
@@ -101,7 +101,7 @@ def award_substeps(event) -> list[SubStep]:
 def _one_line(a, form: str) -> str:
     """One award in the batch: the person who walks up is the one invited ("đồng chí" is a
     person — never "đồng chí Đội Quản lý thị trường")."""
-    who = a.item.recipient if a.item.collective else f"đồng chí {a.item.recipient}"
+    who = a.item.recipient if a.item.collective else f"đồng chí {a.label or a.item.recipient}"
     if a.proxy_id is not None:
         return f"Trân trọng kính mời đồng chí {a.called_name} lên nhận {form} thay cho {who}."
     if a.item.collective and a.called_name:
