@@ -59,6 +59,7 @@ def _busy_morning(ev, clock) -> None:
 
     ex = [i for i in sorted(ev.day.present) if ev.get(i).exemplary][:3]
     ballot.record_count(ev, ex, 20, 20, {ex[0]: 15, ex[1]: 12, ex[2]: 3}, seats=2)  # a secret ballot counted
+    ev.accept_journal("kiểm thử: nhật ký như hiện có")  # what `hoinghi accept-journal` writes after an alarm
 
 
 def test_every_line_of_a_busy_morning_has_a_declared_kind_and_shape(demo_event, clock, tmp_path):

@@ -36,6 +36,7 @@ TYPOS = [
     ("awards", 'batch_overhead_minutes = "hai"', None, "order awards",
      "event.toml, mục [awards], khóa “batch_overhead_minutes” = “hai” không hợp lệ: phải là số phút"),
     ("awards", 'batch_overhead_minutes = "hai"', None, "timings", "khóa “batch_overhead_minutes”"),
+    ("awards", 'batch_overhead_minutes = "hai"', None, "ceremony", "khóa “batch_overhead_minutes”"),  # the screen
     ("awards", "seconds_per_person = -5", None, "order awards", "mục [awards], khóa “seconds_per_person” = -5"),
     ("awards", "presenters = 5", None, "order awards", "mục [awards.presenters]: phải là một mục"),
     ("awards", "presenters = { \"Giấy khen\" = 3 }", None, "order awards",

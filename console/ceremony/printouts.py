@@ -38,12 +38,7 @@ def _certificate(event, p):
     from console.printing.layout_certificate import CertificateData
 
     s = event.settings
-    if p.proxy_name and p.proxy_name != p.item.recipient:
-        receiver = f"{p.proxy_name} (nhận thay)"
-    elif p.item.collective and p.called_name:
-        receiver = f"{p.called_name} (đại diện)"
-    else:
-        receiver = ""
+    receiver = p.received_by
     return CertificateData(recipient=p.item.recipient, award_form=p.item.form, reason=p.item.achievement,
                            unit=p.item.unit if p.item.unit != p.item.recipient else "",
                            header=[x for x in (s.parent_unit.upper(), s.unit.upper()) if x],

@@ -123,7 +123,7 @@ def cmd_init(args) -> int:
 def cmd_import(args) -> int:
     from console.importer import import_file
 
-    event = open_event(args)
+    event = open_event(args, reimport=True)  # importing the list again is how a swapped roster is mended
     report = import_file(event, Path(args.file), kind=args.kind, dry_run=args.dry_run, sheet=args.sheet)
     if args.json:
         print_json(report.as_json())
@@ -188,12 +188,13 @@ def journal_health(event) -> dict:
     """The seal's verdict and the lines set aside, for `status` (said before any figure)."""
     j = event.journal
     return {"journal_lines": j.lines, "journal_alarm": list(event.alarms), "journal_rejected": j.rejected,
-            "journal_problems": len(j.problems)}
+            "journal_problems": len(j.problems), "roster_alarm": list(event.roster_alarms)}
 
 
 def health_lines(event) -> list[str]:
     h = journal_health(event)
     out = [f"CẢNH BÁO NHẬT KÝ: {a}" for a in h["journal_alarm"]]
+    out += [f"CẢNH BÁO DANH SÁCH: {a}" for a in h["roster_alarm"]]
     if h["journal_rejected"]:
         out.append(f"Cảnh báo: {h['journal_rejected']} dòng nhật ký sai chữ ký (bị sửa hoặc thêm bằng tay) "
                    "không được tính vào số liệu dưới đây. Xem `hoinghi verify`.")
@@ -206,10 +207,10 @@ def cmd_status(args) -> int:
         print_json({**status_json(event), **journal_health(event)})
     else:
         lines = health_lines(event)
-        if event.alarms:
-            lines.append("Số liệu dưới đây tính theo nhật ký như hiện có, chưa được chấp nhận:")
+        if event.alarms or event.roster_alarms:
+            lines.append("Số liệu dưới đây tính theo các tệp như hiện có, chưa được chấp nhận:")
         print("\n".join([*lines, status_text(event)]) if lines else status_text(event))
-    return 3 if event.alarms else 0
+    return 3 if event.alarms or event.roster_alarms else 0
 
 
 def cmd_accept_journal(args) -> int:
