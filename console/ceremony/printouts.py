@@ -62,6 +62,10 @@ def print_batch(event, number: int | None = None, *, certificates: bool = True, 
     """Queue the call sheet (and the certificates) of one batch — the next pending one by default."""
     from console.printing.jobs import queue_callsheet, queue_certificate
 
+    if certificates:  # checked before the call sheet is queued: nothing half-printed
+        from console.ground.titles import require_final
+
+        require_final(event.settings, "giấy chứng nhận")
     batch = _batch(plan_awards(event), number)
     jobs = [queue_callsheet(event, _callsheet(batch, f"In lúc {event.clock.now():%H:%M ngày %d/%m/%Y}"), printer=printer)]
     if certificates:
