@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from console.agenda.mc_lines import fill, substep_line, values
+from console.agenda.mc_lines import fill, split_at_list, substep_line, values
 from console.agenda.plan import Agenda, Segment, load_agenda, roles
 from console.agenda.run import PENDING, RunState, run_of
 from console.agenda.substeps import SubStep
@@ -43,6 +43,7 @@ class Item:
     mc_line: str = ""
     mc_list: list[str] = field(default_factory=list)  # e.g. the guests to introduce
     notes: str = ""
+    mc_after: str = ""  # the words read after the list (the presider invited to open)
 
     @property
     def segment_key(self) -> str:
@@ -96,15 +97,20 @@ def _substeps(event, seg: Segment, state: RunState | None) -> list[SubStep]:
 def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = None,
                   base: dict | None = None) -> list[Item]:
     base = base if base is not None else values(event, roles(event, agenda))
-    seg_line = fill(seg.mc, base)
+    before, listed, after = split_at_list(seg.mc)
+    seg_line = fill(before, base).strip()
     subs = _substeps(event, seg, state) if seg.key in event.substeps.segments else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
-                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
-        item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
-        if item.mc_list:
-            item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
+                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes,
+                    fill(after, base).strip())
+        if listed == "programme":  # "Thông qua chương trình": the parts, as the hall will hear them
+            item.mc_list = [f"{s.position}. {s.title};" for s in agenda.segments]
+        else:  # the guests at the opening, the names proposed at item 9: the event's source reads them
+            item.mc_list = list(event.substeps.read_out(event, seg.key))
+            if item.mc_list and listed != "proposed":
+                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = own_minutes(subs, seg.minutes)
     if state is not None:  # a sub-step that began keeps the minutes it began with

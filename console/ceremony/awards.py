@@ -78,6 +78,15 @@ class PlannedAward:
     reason: str = ""
     label: str = ""  # the recipient as the stage says it (a namesake's unit added); see namesakes.py
 
+    @property
+    def received_by(self) -> str:
+        """Who received it, when not the awardee in person: "X (nhận thay)", "Y (đại diện)", or ""."""
+        if self.proxy_name and self.proxy_name != self.item.recipient:
+            return f"{self.proxy_name} (nhận thay)"
+        if self.item.collective and self.called_name:
+            return f"{self.called_name} (đại diện)"
+        return ""
+
 
 @dataclass
 class Batch:
