@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.ground.errors import UserError
 from console.ground.text import fold, nfc
 from console.people.categories import GUEST
 from console.people.protocol import Standing, office_text, standing
@@ -138,24 +137,6 @@ def supplementary_line(items: list[Introduced]) -> str:
     who = [it.label.removeprefix("Đồng chí ") for it in items]
     names = f"đồng chí {who[0]}" if len(who) == 1 else "các đồng chí: " + "; ".join(who)
     return f"Giới thiệu bổ sung: về dự hội nghị còn có {names}. {WELCOME}"
-
-
-def move_guest(event, d: Delegate, delta: int) -> str:
-    """Move a guest up (−1) or down (+1) in the introduction; journaled like the other lists' moves."""
-
-    def decide(ev):
-        order = [str(it.delegate.id) for it in present_guests(ev)]
-        if str(d.id) not in order:
-            raise UserError(f"{d.name} ({d.code}) không phải khách mời đang có mặt: chỉ đổi chỗ được người sẽ được giới thiệu.")
-        i = order.index(str(d.id))
-        j = max(0, min(len(order) - 1, i + delta))
-        if i == j:
-            return []
-        order.insert(j, order.pop(i))
-        return [("ceremony_order", {"list": GUESTS_LIST, "keys": order, "moved": str(d.id), "delta": delta})]
-
-    event.transact(decide)
-    return d.name
 
 
 def order_text(event) -> str:
