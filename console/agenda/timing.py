@@ -21,12 +21,12 @@ their minimum; when the day is early, it gives back minutes cut earlier).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from console.agenda.mc_lines import fill, split_at_list, substep_line, values
 from console.agenda.plan import Agenda, Segment, load_agenda, roles
 from console.agenda.run import PENDING, RunState, run_of
-from console.agenda.mc_lines import fill, split_at_list, substep_line, values
 from console.agenda.substeps import SubStep
 
 
@@ -358,6 +358,12 @@ def view(event, now: datetime | None = None) -> View:
         seg = agenda.segment(state.current.split("/")[0]) or agenda.segments[-1]
         current = Item(state.current, seg, None, rec.position, rec.title or state.current,
                        minutes=state.extra.get(state.current, 0.0) + 5, notes=seg.notes)
+    if current is not None and state.current:
+        # a guest who came after the introduction is introduced as the next item opens
+        words = getattr(event.substeps, "opening_words", None)  # a source may have none (tests' fakes)
+        extra = words(event, state, current.id) if words else ""
+        if extra:
+            current = replace(current, mc_line=f"{extra}\n{current.mc_line}".strip())
     elapsed = state.active_seconds(current.id, now) if current else 0.0
     minutes = current.minutes if current else 0.0
     remaining = minutes * 60 - elapsed

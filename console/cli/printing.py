@@ -90,6 +90,9 @@ def cmd_bench(args) -> int:
         r = result[mm]
         print(f"  {mm}: dựng {r['render_ms_mean']} ms + mã hóa {r['encode_ms_mean']} ms = {r['total_ms_mean']} ms/thẻ "
               f"(p95 {r['total_ms_p95']} ms), {r['bytes_mean']} byte/thẻ, ~{r['badges_per_minute_cpu']} thẻ/phút (CPU)")
+    lb = result["line_breaking"]
+    print(f"  ngắt dòng tiếng Việt: {lb['chunks_ms_per_text']} ms tách từ + {lb['layout_ms_per_text']} ms chọn dòng "
+          f"mỗi dòng chữ, {lb['per_badge_ms']} ms mỗi thẻ ({lb['texts']} dòng chữ)")
     return 0
 
 
