@@ -5,7 +5,7 @@ Titles and MC lines hold placeholders filled from the event when read:
 {period} (the period reviewed, 2020–2025), {next_period} (the one launched,
 2025–2030), {years} ("05"), {unit}, {name}, {edition}, {parent_unit}, {plan};
 the MC lines also {presider}, {reporter}, {launcher}, {guide}, the live counts
-{summoned}, {present_summoned}, {absent}, {guests_present}, and
+{summoned}, {present_summoned}, {absent}, {guests_present}, {quorum_report}, and
 {introductions} (where the guests in the hall are read, in protocol order),
 {programme} (the parts, at "Thông qua chương trình") and {proposed} (the names
 proposed for the higher level, and the quorum as it stands, at item 9).
@@ -46,7 +46,7 @@ PARTS: tuple[Part, ...] = (
          "Kính thưa các vị đại biểu, thưa toàn thể hội nghị! Đề nghị các đồng chí đại biểu ổn định chỗ ngồi "
          "để hội nghị bắt đầu. Ban Tổ chức xin báo cáo: tổng số đại biểu được triệu tập là {summoned} đồng chí; "
          "có mặt {present_summoned} đồng chí; vắng mặt {absent} đồng chí; cùng {guests_present} đồng chí "
-         "đại biểu khách mời. Hội nghị đủ điều kiện tiến hành.",
+         "đại biểu khách mời. {quorum_report}",
          "Số liệu lấy từ điểm danh lúc đọc (màn hình MC cập nhật từng giây).", extra=True),
     Part("chao_co", "Chào cờ", 3, 3, "protected", 3, True,
          "Kính mời toàn thể các vị đại biểu đứng dậy, chỉnh đốn trang phục, làm lễ chào cờ. "

@@ -48,7 +48,23 @@ def attendance(event) -> dict:
     here = sum(1 for i in summoned if i in present)
     guests = sum(1 for i in present if i in everyone and not everyone[i].exemplary)
     return {"summoned": len(summoned), "present_summoned": here, "absent": len(summoned) - here,
-            "guests_present": guests}
+            "guests_present": guests, "quorum_report": quorum_report(event.settings, here, len(summoned))}
+
+
+def quorum_report(settings, present: int, summoned: int) -> str:
+    """What the MC says after the counts: enough to proceed, or not — by [vote]'s quorum rule
+    (the charter's at least 2/3 of the delegates summoned, by default)."""
+    from console.people.quorum import needed, quorum_met
+    from console.people.quota import as_fraction
+
+    rule = settings.vote
+    share = as_fraction(rule.quorum)
+    at_least = (rule.threshold or rule.quorum_threshold) == "at_least"
+    word = "ít nhất" if at_least else "trên"
+    if quorum_met(present, summoned, share, at_least):
+        return f"Số đại biểu có mặt đạt {word} {rule.quorum} tổng số đại biểu được triệu tập; hội nghị đủ điều kiện tiến hành."
+    return (f"Số đại biểu có mặt chưa đạt {word} {rule.quorum} tổng số đại biểu được triệu tập "
+            f"(cần {needed(share, summoned, at_least)} đồng chí): đề nghị Ban Tổ chức báo cáo Đoàn Chủ tịch.")
 
 
 def values(event, roles: dict[str, str]) -> dict:

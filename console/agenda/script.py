@@ -18,6 +18,7 @@ from console.agenda.plan import load_agenda
 from console.agenda.timing import build_items, minutes_text, planned_start, planned_times
 from console.ground.clock import hhmm
 
+_NUMBERED = re.compile(r"^\d+\. ")
 _NAMED = re.compile(r"^(?:\d+\. )?Đồng chí ([^,;.]+)")  # "Đồng chí X, …;" / "2. Đồng chí X, …;"
 
 
@@ -103,7 +104,11 @@ def to_markdown(data: dict) -> str:
             out += [f"**MC:** {line}", ""]
         for line in p["listed"]:
             if line.startswith("Về phía ") and line.endswith(":"):  # a side of the introduction
-                out += ["", f"**{line}**", ""]
+                if out and out[-1]:
+                    out.append("")
+                out += [f"**{line}**", ""]
+            elif _NUMBERED.match(line):  # "3. Chào cờ;", "1. Đồng chí …": already numbered
+                out.append(line)
             else:
                 out.append(f"- {line}")
         if p["listed"]:

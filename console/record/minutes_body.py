@@ -125,7 +125,7 @@ def awards(event) -> list[Block]:
         out.append(Block("li", text))
     for a in records:
         if a.get("status") == "proxy":
-            out.append(Block("li", f"{a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
+            out.append(Block("li", f"{a.get('label') or a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
                                    f"nhận thay ({a.get('form', '')})."))
     if later:
         out.append(Block("p", f"Khen thưởng trao sau hội nghị ({len(later)}), đơn vị nhận về trao lại:"))

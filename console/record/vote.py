@@ -29,6 +29,7 @@ from fractions import Fraction
 
 from console.ground.errors import UserError
 from console.ground.journal import Entry
+from console.people.quorum import needed, quorum_met, reaches  # noqa: F401 (re-exported)
 from console.people.quota import as_fraction, format_share
 
 PROPOSE = "vote_propose"
@@ -39,13 +40,7 @@ DEFAULT_RULE = "1/2"
 
 # --- the rule: pure functions ---------------------------------------------------
 
-def _reaches(count: int, share: Fraction, base: int, at_least: bool) -> bool:
-    return Fraction(count) >= share * base if at_least else Fraction(count) > share * base
-
-
-def quorum_met(present: int, registered: int, quorum: Fraction, at_least: bool = False) -> bool:
-    """Valid when more than (or, by the unit's rule, at least) `quorum` of the registered are present."""
-    return registered > 0 and _reaches(present, quorum, registered, at_least)
+_reaches = reaches  # the pure rule is console/people/quorum.py (the MC's attendance report uses it too)
 
 
 def majority_met(votes_for: int, present: int, majority: Fraction, at_least: bool = False) -> bool:
@@ -67,13 +62,7 @@ def judge(votes_for: int, present: int, registered: int, quorum: Fraction, major
     return Outcome(valid, valid and majority_met(votes_for, present, majority, m_at_least))
 
 
-def needed(share: Fraction, base: int, at_least: bool) -> int:
-    """The fewest that reach `share` of `base`: 2/3 of 140 at least → 94; 1/2 of 100 more than → 51."""
-    n = share * base
-    whole = n.numerator // n.denominator
-    if at_least:
-        return whole if whole == n else whole + 1
-    return whole + 1
+
 
 
 def check_counts(votes_for: int, against: int, abstain: int, present: int) -> None:
