@@ -230,6 +230,20 @@ class AtomicLockedStorage(Storage):
             finally:
                 self._tx.data = _NO_TX
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several TinyDB reads from one read of the file (no lock: a replace is atomic)."""
+        if getattr(self._tx, "data", _NO_TX) is not _NO_TX:
+            yield
+            return
+        self._tx.data, self._tx.dirty = self._read_file(), False
+        try:
+            yield
+            if self._tx.dirty:
+                raise RuntimeError("roster writes must run inside a transaction, not a snapshot")
+        finally:
+            self._tx.data = _NO_TX
+
     def read(self) -> dict | None:
         data = getattr(self._tx, "data", _NO_TX)
         return self._read_file() if data is _NO_TX else data

@@ -38,6 +38,8 @@ SYNONYMS: dict[str, list[str]] = {
     "direct": ["truc tiep sx", "truc tiep san xuat", "truc tiep sx, ct", "truc tiep sx ct", "truc tiep lao dong",
                "truc tiep sx, cong tac", "truc tiep san xuat, cong tac", "ld truc tiep"],
     "notes": ["ghi chu"],
+    # the organiser's own order of introducing guests (1 first); overrides protocol rank
+    "intro_order": ["thu tu gioi thieu", "tt gioi thieu", "thu tu le tan", "thu tu nghi thuc", "thu tu uu tien"],
     # awards
     "recipient": ["ten tap the, ca nhan", "ten tap the ca nhan", "tap the, ca nhan", "ten tap the/ca nhan", "nguoi, tap the duoc khen"],
     "award_form": ["hinh thuc khen thuong", "hinh thuc", "hinh thuc khen"],
