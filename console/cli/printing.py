@@ -286,8 +286,8 @@ def cmd_queue(args) -> int:
         msg = f"Sẽ thử lại {n} lệnh ngay (kể cả lệnh bị bỏ dở khi chương trình in dừng đột ngột)."
     else:
         reconcile(event)
+        q.retry()  # first: a job a killed process left "printing" is pending again, and sent now
         waiting = [j for j in q.jobs() if j.status == "pending"]
-        q.retry()
         sent = _print_jobs(event, waiting, None, args.json)
         left = sent.left
         msg = (f"Đã in {sent.printed}/{len(waiting)} lệnh đang chờ."
