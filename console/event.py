@@ -48,7 +48,8 @@ SECRET = "secret.key"
 
 
 class CeremonySubsteps:
-    """The ceremony's sub-steps of the agenda (console/ceremony/substeps.py), imported when the
+    """The ceremony's sub-steps of the agenda (console/ceremony/substeps.py, with item 9's names
+    from record/day_source.py), imported when the
     agenda first asks: a check-in never does, and the award, speech and protocol rules it
     pulls in were most of `hoinghi checkin`'s start-up (0.25 s of CPU of imports)."""
 
@@ -60,7 +61,7 @@ class CeremonySubsteps:
             raise AttributeError(name)
         real = self.__dict__.get("_real")
         if real is None:
-            from console.ceremony.substeps import CeremonySubsteps as Real
+            from console.record.day_source import DaySubsteps as Real  # the ceremony's, item 9's names
 
             real = self._real = Real()
         return getattr(real, name)
@@ -72,11 +73,20 @@ def is_event_folder(path: Path) -> bool:
 
 def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_date: date,
                  start: time, venue: str = "", place: str = "", parent_unit: str = "",
-                 edition: str = "", max_delegates: int | None = None, batch_size: int = 8) -> Path:
+                 edition: str = "", period: str = "", next_period: str = "", plan: str = "",
+                 parts: frozenset[str] = frozenset(), max_delegates: int | None = None,
+                 batch_size: int = 8) -> Path:
     """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
     from console.agenda.plan import render_default_agenda
 
     folder = Path(folder)
+    # Rendered (and so checked: a wrong --period) before anything is written.
+    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
+                             event_date=event_date, start=start, venue=venue, place=place,
+                             parent_unit=parent_unit, edition=edition, period=period,
+                             next_period=next_period, plan=plan, max_delegates=max_delegates,
+                             batch_size=batch_size)
+    agenda = render_default_agenda(level, parts)
     if is_event_folder(folder):
         raise UserError(f"{folder} đã là thư mục hội nghị (có {EVENT_TOML}). Chọn thư mục khác hoặc xóa tệp đó nếu muốn làm lại.")
     if folder.exists() and not folder.is_dir():
@@ -85,14 +95,10 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {folder}: {exc.strerror}.") from None
-    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
-                             event_date=event_date, start=start, venue=venue, place=place,
-                             parent_unit=parent_unit, edition=edition, max_delegates=max_delegates,
-                             batch_size=batch_size)
     secret_path = folder / SECRET
     if not secret_path.exists():
         atomic_write_text(secret_path, secrets.token_hex(32) + "\n", mode=0o600)
-    atomic_write_text(folder / AGENDA_TOML, render_default_agenda(level))
+    atomic_write_text(folder / AGENDA_TOML, agenda)
     # event.toml last: a folder is an event only once everything else is there.
     atomic_write_text(folder / EVENT_TOML, text)
     check_printers(load_settings(folder / EVENT_TOML))  # the template must always be valid

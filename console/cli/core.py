@@ -18,6 +18,14 @@ def register(sub) -> None:
     p.add_argument("--venue", default="", help="địa điểm")
     p.add_argument("--place", default="", help="địa danh (cho dòng “…, ngày … tháng … năm …”)")
     p.add_argument("--max-delegates", type=int, default=None, help="số đại biểu tối đa (cấp tỉnh)")
+    p.add_argument("--period", default="", help="giai đoạn tổng kết, ví dụ 2020-2025 (mặc định theo năm họp)")
+    p.add_argument("--next-period", default="", help="giai đoạn phát động (mặc định giai đoạn kế tiếp)")
+    p.add_argument("--edition", default="", help="lần thứ, ví dụ V")
+    p.add_argument("--parent", default=None, help="đơn vị cấp trên, ví dụ “LĐLĐ tỉnh Bắc Kạn” (dòng đầu mọi văn bản)")
+    p.add_argument("--plan", default="", help="kế hoạch người dẫn trích dẫn, ví dụ “Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025”")
+    p.add_argument("--parts", default=None, metavar="PHẦN,…",
+                   help="các phần thêm theo kịch bản thực tế: " + ", ".join(_extra_parts())
+                   + "; “all” tất cả; “none” không phần nào")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import", help="nhập danh sách đại biểu / khen thưởng / tham luận (.xlsx, .csv)")
@@ -54,6 +62,44 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_demo)
 
 
+def _extra_parts() -> list[str]:
+    from console.agenda.defaults import EXTRA_PARTS
+
+    return list(EXTRA_PARTS)
+
+
+def _ask(question: str) -> str:
+    """A question at the terminal; none when init runs from a script (stdin not a terminal)."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return ""
+    try:
+        return input(question).strip()
+    except EOFError:
+        return ""
+
+
+def _parts(text: str | None) -> frozenset[str]:
+    from console.agenda.defaults import EXTRA_PARTS
+    from console.ground.errors import UserError
+
+    if text is None:  # not given: offered at the terminal, one question
+        listed = "; ".join(f"{k} ({v})" for k, v in EXTRA_PARTS.items())
+        text = _ask(f"Các phần thêm theo kịch bản thực tế: {listed}.\n"
+                    "Gõ tên các phần muốn bật, cách nhau dấu phẩy, “all” cho tất cả, hoặc ⏎ để bỏ qua: ")
+    words = [w.strip() for w in (text or "").replace(";", ",").split(",") if w.strip()]
+    if words in (["all"], ["tat-ca"]):
+        return frozenset(EXTRA_PARTS)
+    if words in ([], ["none"]):
+        return frozenset()
+    unknown = [w for w in words if w not in EXTRA_PARTS]
+    if unknown:
+        raise UserError(f"--parts: không có phần “{', '.join(unknown)}”. Chọn trong: {', '.join(EXTRA_PARTS)} "
+                        "(hoặc “all”).")
+    return frozenset(words)
+
+
 def cmd_init(args) -> int:
     from datetime import date
 
@@ -62,8 +108,12 @@ def cmd_init(args) -> int:
 
     when = parse_date(args.date, "--date") if args.date else date.today()
     start = parse_hhmm(args.start, "--start")
+    parent = args.parent if args.parent is not None else _ask(
+        "Đơn vị cấp trên (dòng đầu mọi văn bản, ví dụ “LĐLĐ tỉnh Bắc Kạn”; ⏎ để trống): ")
     folder = create_event(Path(args.dir), unit=args.name, level=args.level, name=args.title,
                           event_date=when, start=start, venue=args.venue, place=args.place,
+                          parent_unit=parent, edition=args.edition, period=args.period,
+                          next_period=args.next_period, plan=args.plan, parts=_parts(args.parts),
                           max_delegates=args.max_delegates)
     print(f"Đã tạo thư mục hội nghị {folder}. Sửa {folder / 'event.toml'} nếu cần, "
           f"rồi nhập danh sách: hoinghi import {folder} DANH_SACH.xlsx")

@@ -149,7 +149,8 @@ class Journal:
         if self._kept is None:
             scratch = Journal(self.path, self.secret)
             kept: list[Entry] = []
-            scratch._read_until(self.chain.offset, kept)
+            if self.chain.offset:  # nothing written yet: no file to read (a fresh `init`)
+                scratch._read_until(self.chain.offset, kept)
             self._kept = kept
         return self._kept
 

@@ -58,6 +58,7 @@ class Kind(StrEnum):
     # the record
     VOTE_PROPOSE = "vote_propose"
     VOTE_RECORD = "vote_record"
+    VOTE_BALLOT = "vote_ballot"
     # `hoinghi bench` only, in its own throw-away event folders
     BENCH_WRITE = "bench_write"
     PING = "ping"
@@ -174,11 +175,19 @@ SHAPES: dict[Kind, Shape] = {
                           "the whole proposed list for the higher-level conference, replacing any earlier one",
                           delegate_ids="[int]", seats="int"),
     Kind.VOTE_RECORD: _s("console.record.vote", "console.record.vote",
-                         "one show of hands, with the figures it was judged on",
+                         "one show of hands, with the figures and the rule it was judged on",
+                         ("threshold", "quorum_threshold", "majority_threshold"),  # older lines: one threshold
                          **{"for": "int", "against": "int", "abstain": "int", "present": "int",
                             "registered": "int", "quorum": "rule text", "majority": "rule text",
-                            "threshold": "\"more_than\" | \"at_least\"", "valid": "bool", "approved": "bool",
-                            "delegate_ids": "[int]"}),
+                            "threshold": "\"more_than\" | \"at_least\" (older lines, both comparisons)",
+                            "quorum_threshold": "\"more_than\" | \"at_least\"",
+                            "majority_threshold": "\"more_than\" | \"at_least\"",
+                            "valid": "bool", "approved": "bool", "delegate_ids": "[int]"}),
+    Kind.VOTE_BALLOT: _s("console.record.ballot", "console.record.ballot",
+                         "a secret ballot counted: candidates, ballots issued and valid, votes each, who is elected",
+                         candidates="[int]", seats="int", issued="int", valid_ballots="int",
+                         votes="{delegate id: int}", present="int", registered="int", quorum="rule text",
+                         quorum_valid="bool", elected="[int]", tied="[int]"),
 
     Kind.JOURNAL_ACCEPTED: _s("console.event", "", "someone accepted the journal as it is after an alarm "
                               "(hoinghi accept-journal)", reason="why, as typed", alarm="the sentence it lifted",
