@@ -168,3 +168,29 @@ def test_moving_a_guest_is_journaled_and_shown_by_order_guests(demo_dir, cli):
     assert names == ["Đồng chí Nông Thế Giang", "Đồng chí Dương Minh Ân", "Đồng chí Hà Ngọc Phúc"]
     bad = cli("order-move", str(demo_dir), "guests", "0100", "up")
     assert bad.returncode != 0 and "không phải khách mời đang có mặt" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_guest_who_comes_after_the_introduction_is_introduced_at_the_next_item(demo_event, clock):
+    from datetime import datetime
+
+    from console.agenda import steps
+    from console.agenda.timing import view
+    from console.ground.clock import VN_TZ
+
+    ev = demo_event
+    for i in (1, 2):
+        checkin_delegate(ev, i)
+    clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
+    steps.start(ev)
+    steps.next_(ev)
+    assert view(ev).current.id == "khai_mac"
+    clock.advance(minutes=3)
+    checkin_delegate(ev, 3)  # the provincial federation's deputy chair arrives during the opening
+    clock.advance(minutes=5)
+    steps.next_(ev)
+    cur = view(ev).current
+    assert cur.mc_line.startswith("Giới thiệu bổ sung: về dự hội nghị còn có đồng chí Nông Thế Giang, "
+                                  "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn. Đề nghị hội nghị nhiệt liệt hoan nghênh!")
+    clock.advance(minutes=5)
+    steps.next_(ev)
+    assert "Giới thiệu bổ sung" not in view(ev).current.mc_line  # said once

@@ -123,9 +123,9 @@ def test_numbers_agree_across_every_paper(day):
         assert re.search(rf"\n{label}\n{rows[label][4]}\n{re.escape(rows[label][5])}\n", minutes), label
 
     # The vote: the minutes and the higher-level sheet give the same figures, and say the base
-    ballot = re.search(r"đang có mặt (\d+)/(\d+) đại biểu \(tổng số, kể cả khách mời và khách vãng lai\); "
+    ballot = re.search(r"đang có mặt (\d+)/(\d+) đại biểu điển hình \(khách mời không biểu quyết\); "
                        r"tán thành (\d+)", minutes)
-    assert ballot and int(ballot.group(2)) == len(everyone)
+    assert ballot and int(ballot.group(2)) == sum(1 for d in everyone.values() if d.exemplary)
     hl = " ".join(_cells(wb["DS đi dự cấp trên"]))
     assert f"tán thành {ballot.group(3)}/{ballot.group(1)} đại biểu có mặt" in hl
 

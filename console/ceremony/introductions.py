@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.ground.errors import UserError
 from console.ground.text import fold, nfc
 from console.people.categories import GUEST
 from console.people.protocol import Standing, office_text, standing
@@ -135,31 +134,9 @@ def supplementary_line(items: list[Introduced]) -> str:
     """The MC's "giới thiệu bổ sung" for guests who came after the introduction."""
     if not items:
         return ""
-    names = "; ".join(it.label for it in items)
-    many = "các đồng chí" if len(items) > 1 else "đồng chí"
-    return (f"Giới thiệu bổ sung: về dự hội nghị còn có {many}: {names[len('Đồng chí '):] if len(items) == 1 else names}. "
-            f"{WELCOME}")
-
-
-def move_guest(event, ref: str, delta: int) -> str:
-    """Move a guest up (−1) or down (+1) in the introduction; journaled like the other lists' moves."""
-    from console.ceremony.actions import resolve_delegate
-
-    d = resolve_delegate(event, ref)
-
-    def decide(ev):
-        order = [str(it.delegate.id) for it in present_guests(ev)]
-        if str(d.id) not in order:
-            raise UserError(f"{d.name} ({d.code}) không phải khách mời đang có mặt: chỉ đổi chỗ được người sẽ được giới thiệu.")
-        i = order.index(str(d.id))
-        j = max(0, min(len(order) - 1, i + delta))
-        if i == j:
-            return []
-        order.insert(j, order.pop(i))
-        return [("ceremony_order", {"list": GUESTS_LIST, "keys": order, "moved": str(d.id), "delta": delta})]
-
-    event.transact(decide)
-    return d.name
+    who = [it.label.removeprefix("Đồng chí ") for it in items]
+    names = f"đồng chí {who[0]}" if len(who) == 1 else "các đồng chí: " + "; ".join(who)
+    return f"Giới thiệu bổ sung: về dự hội nghị còn có {names}. {WELCOME}"
 
 
 def order_text(event) -> str:
@@ -179,3 +156,20 @@ def order_text(event) -> str:
         out.append("\nCần xem lại:")
         out += [f"  - {w}" for w in warn]
     return "\n".join(out)
+
+
+def supplementary_for(event, state, item_id: str) -> str:
+    """The "giới thiệu bổ sung" to read as item `item_id` opens: the guests who checked in after
+    the introduction began and before this item started, not yet introduced at an earlier item.
+
+    `state` is the agenda's RunState (records with start times); "" when there is nobody."""
+    from console.ground.clock import iso
+
+    opening = state.records.get("khai_mac")
+    here = state.records.get(item_id)
+    if item_id == "khai_mac" or opening is None or opening.start is None or here is None or here.start is None:
+        return ""
+    earlier = [r.start for k, r in state.records.items() if k != item_id and r.start is not None
+               and opening.start <= r.start < here.start]
+    since = max(earlier, default=opening.start)
+    return supplementary_line(late_guests(event, iso(since), iso(here.start)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
 from console.ceremony.awards import freeze_line, matches_person, plan_awards
-from console.ceremony.introductions import introductions, office
+from console.ceremony.introductions import introductions, office, supplementary_for
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
 from console.people.forms import rank_form
@@ -147,3 +147,7 @@ class CeremonySubsteps:
     def read_out(self, event, segment: str) -> list[str]:
         """The opening introduces the guests checked in now, in protocol order."""
         return introductions(event) if segment == OPENING else []
+
+    def opening_words(self, event, state, item_id: str) -> str:
+        """A guest who checked in after the introduction is introduced as the next item opens."""
+        return supplementary_for(event, state, item_id)

@@ -197,7 +197,7 @@ def cmd_move(args) -> int:
     event = open_event(args)
     lst = LIST_CHOICES[args.which]
     if lst == "guests":
-        from console.ceremony.introductions import move_guest
+        from console.ceremony.actions import move_guest
 
         name = move_guest(event, args.item, -1 if args.direction == "up" else 1)
         print(f"Đã chuyển {name} {'lên' if args.direction == 'up' else 'xuống'} trong phần giới thiệu đại biểu.")

@@ -125,7 +125,7 @@ def awards(event) -> list[Block]:
         out.append(Block("li", text))
     for a in records:
         if a.get("status") == "proxy":
-            out.append(Block("li", f"{a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
+            out.append(Block("li", f"{a.get('label') or a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
                                    f"nhận thay ({a.get('form', '')})."))
     if later:
         out.append(Block("p", f"Khen thưởng trao sau hội nghị ({len(later)}), đơn vị nhận về trao lại:"))
@@ -152,8 +152,9 @@ def vote(event) -> list[Block]:
         out.append(Block("p", (
             f"{label} (lúc {hm(b.at)}, giơ tay): đang có mặt {b.present}/{b.registered} {base}; "
             f"tán thành {b.votes_for} ({format_share(b.share_for, rules.majority)} số có mặt), không tán thành "
-            f"{b.against}, không biểu quyết {b.abstain}. Điều kiện: có mặt {b.rule_word} {b.quorum} tổng số, "
-            f"tán thành {b.rule_word} {b.majority} số có mặt. **{b.result_text}.**")))
+            f"{b.against}, không biểu quyết {b.abstain}. Điều kiện: có mặt {b.quorum_word} {b.quorum} "
+            f"{'số đại biểu triệu tập' if rules.voters == 'exemplary' else 'tổng số'}, "
+            f"tán thành {b.majority_word} {b.majority} số có mặt. **{b.result_text}.**")))
     if not st.ballots:
         out.append(Block("p", f"Kết quả biểu quyết: {BLANK}"))
     return out
