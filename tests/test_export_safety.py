@@ -41,11 +41,9 @@ def _with_hostile_people(event) -> None:
                       position=HOSTILE[(i + 2) % len(HOSTILE)], ethnicity="=1+1")
              for i, text in enumerate(HOSTILE)]
 
-    def put(ev):  # recorded as an import, so the roster's content hash matches the journal
-        final = list(people.values()) + extra
-        digest = ev.roster_store.replace_all(final)
-        return [("roster_import", {"roster_hash": digest, "people": len(final), "source": "roster.json cũ",
-                                   "rows": len(final), "added": len(extra), "changed": 0, "removed": 0, "kept": 0})]
+    def put(ev):
+        ev.replace_roster(list(people.values()) + extra)
+        return []
     event.transact(put)
     event.refresh()
 
