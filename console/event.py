@@ -35,7 +35,7 @@ from console.ground.clock import iso
 from console.ground.journal import (Chain, Entry, Journal, JournalAlarm, Problem, checkpoint_alarm, line_hash,
                                     seal_alarm_bad, seal_alarms)
 from console.ground.settings import EventSettings, load_settings, render_event_toml
-from console.ground.storage import atomic_write_text, portable_host
+from console.ground.storage import atomic_write_text, check_plain_file, portable_host
 from console.printing.uri import parse_uri
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
@@ -48,7 +48,8 @@ SECRET = "secret.key"
 
 
 class CeremonySubsteps:
-    """The ceremony's sub-steps of the agenda (console/ceremony/substeps.py), imported when the
+    """The ceremony's sub-steps of the agenda (console/ceremony/substeps.py, with item 9's names
+    from record/day_source.py), imported when the
     agenda first asks: a check-in never does, and the award, speech and protocol rules it
     pulls in were most of `hoinghi checkin`'s start-up (0.25 s of CPU of imports)."""
 
@@ -60,7 +61,7 @@ class CeremonySubsteps:
             raise AttributeError(name)
         real = self.__dict__.get("_real")
         if real is None:
-            from console.ceremony.substeps import CeremonySubsteps as Real
+            from console.record.day_source import DaySubsteps as Real  # the ceremony's, item 9's names
 
             real = self._real = Real()
         return getattr(real, name)
@@ -72,11 +73,20 @@ def is_event_folder(path: Path) -> bool:
 
 def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_date: date,
                  start: time, venue: str = "", place: str = "", parent_unit: str = "",
-                 edition: str = "", max_delegates: int | None = None, batch_size: int = 8) -> Path:
+                 edition: str = "", period: str = "", next_period: str = "", plan: str = "",
+                 parts: frozenset[str] = frozenset(), max_delegates: int | None = None,
+                 batch_size: int = 8) -> Path:
     """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
     from console.agenda.plan import render_default_agenda
 
     folder = Path(folder)
+    # Rendered (and so checked: a wrong --period) before anything is written.
+    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
+                             event_date=event_date, start=start, venue=venue, place=place,
+                             parent_unit=parent_unit, edition=edition, period=period,
+                             next_period=next_period, plan=plan, max_delegates=max_delegates,
+                             batch_size=batch_size)
+    agenda = render_default_agenda(level, parts)
     if is_event_folder(folder):
         raise UserError(f"{folder} đã là thư mục hội nghị (có {EVENT_TOML}). Chọn thư mục khác hoặc xóa tệp đó nếu muốn làm lại.")
     if folder.exists() and not folder.is_dir():
@@ -85,14 +95,10 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {folder}: {exc.strerror}.") from None
-    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
-                             event_date=event_date, start=start, venue=venue, place=place,
-                             parent_unit=parent_unit, edition=edition, max_delegates=max_delegates,
-                             batch_size=batch_size)
     secret_path = folder / SECRET
     if not secret_path.exists():
         atomic_write_text(secret_path, secrets.token_hex(32) + "\n", mode=0o600)
-    atomic_write_text(folder / AGENDA_TOML, render_default_agenda(level))
+    atomic_write_text(folder / AGENDA_TOML, agenda)
     # event.toml last: a folder is an event only once everything else is there.
     atomic_write_text(folder / EVENT_TOML, text)
     check_printers(load_settings(folder / EVENT_TOML))  # the template must always be valid
@@ -133,17 +139,27 @@ class Change:
     """What a refresh brought in: new journal entries and whether the roster moved."""
     entries: list[Entry]
     roster_changed: bool
+    settings_changed: bool = False  # event.toml was edited (and read without error)
 
     def __bool__(self) -> bool:
-        return bool(self.entries) or self.roster_changed
+        return bool(self.entries) or self.roster_changed or self.settings_changed
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 class Event:
     def __init__(self, folder: Path, *, desk: str = "may-chu", actor: str = "", clock: Clock = SYSTEM,
-                 inspect: bool = False):
+                 inspect: bool = False, reimport: bool = False):
         """Open the event. A journal shorter than its seal (or another journal) stops here with
         the sentence — unless `inspect` (verify, status, accept-journal), which opens it to show
-        `alarms` but refuses every write."""
+        `alarms` but refuses every write. A roster.json that is not what the last import wrote
+        stops here too, except for `reimport` (`hoinghi import`, which is how to mend it)."""
         self.folder = Path(folder)
         if not self.folder.is_dir():
             raise NotAnEventFolder(f"Không thấy thư mục {self.folder}. Hãy kiểm tra đường dẫn, hoặc tạo bằng `hoinghi init`.")
@@ -152,8 +168,12 @@ class Event:
                 f"{self.folder} không phải thư mục hội nghị (thiếu {EVENT_TOML}). "
                 "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
             )
+        self._settings_stamp = _file_stamp(self.folder / EVENT_TOML)
+        for name, what in ((SECRET, "khóa"), (ROSTER, "danh sách đại biểu"), (JOURNAL, "nhật ký")):
+            check_plain_file(self.folder / name, what)
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
         check_printers(self.settings)
+        self._settings_error: str | None = None  # a broken edit of event.toml, said once
         self.secret = _read_secret(self.folder / SECRET)
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
@@ -166,6 +186,7 @@ class Event:
         self.inspect = inspect
         self.alarms: list[str] = []
         self._opening = False
+        self.roster_expect: dict | None = None  # the last roster_import line: {"hash", "at", "n", "people"}
         # The door's aggregates follow the fold (O(1) a line); roster-only results are
         # cached on the roster's identity (a reload is a new dict) and the walk-in lines.
         self.tally = DoorTally()
@@ -174,9 +195,46 @@ class Event:
         self._people_cache: tuple | None = None  # (key, merged delegates)
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
         self._listeners: list[Callable[[Entry], None]] = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
-        self._open_journal()
+        self.roster_alarms: list[str] = []
+        self._open_journal(reimport)
 
-    def _open_journal(self) -> None:
+    def _roster_check(self) -> list[str]:
+        """The roster against the journal's last import line (an emptied, deleted or older roster.json
+        would otherwise quietly give 'present 7 → 1')."""
+        exp = self.roster_expect
+        if exp is None:
+            return []
+        try:
+            self.roster_store.load()
+        except UserError as exc:
+            return [str(exc)]
+        if self.roster_store.content_hash == exp["hash"]:
+            return []
+        # An import writes roster.json first, then its journal line, both under the journal lock:
+        # look again once that lock is free, so an import running now is not taken for a swap.
+        try:
+            with self.journal.lock():
+                self.journal.poll()
+                self._fold()
+        except UserError:
+            pass
+        exp = self.roster_expect
+        try:
+            self.roster_store.load()
+        except UserError as exc:
+            return [str(exc)]
+        if exp is None or self.roster_store.content_hash == exp["hash"]:
+            return []
+        when = exp["at"][11:16] + " " + "/".join(reversed(exp["at"][:10].split("-")))
+        now = len(self.roster_store.cached)
+        prev = self.roster_store.prev_path.name
+        return [f"Danh sách đại biểu {ROSTER} không phải danh sách nhập lần cuối lúc {when} "
+                f"({exp.get('people', '?')} người, dòng nhật ký số {exp['n']}; tệp bây giờ có {now} người): tệp đã bị "
+                "làm rỗng, xóa, sửa tay hoặc chép đè bằng bản cũ, nên số người có mặt sẽ tính sai. "
+                f"Hãy chép lại {ROSTER} từ bản sao lưu mới nhất, hoặc nhập lại danh sách chính thức: "
+                f"`hoinghi import THƯ_MỤC TỆP` (danh sách trước lần nhập đó còn ở {prev})."]
+
+    def _open_journal(self, reimport: bool = False) -> None:
         """One pass over the journal (each line checked as it is folded), from the last checkpoint
         if there is a good one, then the seal compared."""
         try:
@@ -203,6 +261,9 @@ class Event:
             self.alarms = seal_alarms(self.journal, sealed)
         if self.alarms and not self.inspect:
             raise JournalAlarm(self.alarms[0])
+        self.roster_alarms = self._roster_check()
+        if self.roster_alarms and not (self.inspect or reimport):
+            raise UserError(self.roster_alarms[0])
         if sealed is None and not self.alarms and not self.journal.path.exists():
             self.journal.reseal_quietly()  # a new event: the seal starts at nothing
         self._maybe_checkpoint(checkpoint.EVERY)
@@ -222,6 +283,7 @@ class Event:
         if states is None or not all(k in states for k in ("day", "agenda_run", "ceremony")):
             return True  # ours and reached, but from other code: read the journal from the start
         self.day, self.agenda_run, self.ceremony = states["day"], states["agenda_run"], states["ceremony"]
+        self.roster_expect = states.get("roster_expect")
         self._listeners = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
         self._people_version += 1
         j = self.journal
@@ -241,7 +303,8 @@ class Event:
         try:
             checkpoint.save(checkpoint.checkpoint_path(j.path), self.secret, mark,
                             [(p.line, p.message) for p in j.problems],
-                            {"day": self.day, "agenda_run": self.agenda_run, "ceremony": self.ceremony})
+                            {"day": self.day, "agenda_run": self.agenda_run, "ceremony": self.ceremony,
+                             "roster_expect": self.roster_expect})
         except (OSError, UserError, TypeError, AttributeError, pickle.PicklingError):
             pass
 
@@ -273,6 +336,17 @@ class Event:
         self._fold()
         return written[0]
 
+    def replace_roster(self, delegates: list[Delegate], source: str = "") -> str:
+        """Write the roster and journal it, as an import does (the journal then expects exactly
+        this roster: see `_roster_check`). For tools and tests that build a roster themselves."""
+        def decide(ev):
+            digest = ev.roster_store.replace_all(delegates)
+            return [("roster_import", {"roster_hash": digest, "people": len(delegates), "source": source,
+                                       "rows": len(delegates), "added": 0, "changed": 0, "removed": 0, "kept": 0})]
+        self.transact(decide)
+        self.refresh()
+        return self.roster_store.content_hash or ""
+
     def _check_journal(self) -> None:
         if self.alarms:
             raise JournalAlarm(self.alarms[0])
@@ -282,11 +356,42 @@ class Event:
                 "(khôi phục bản sao lưu, chép từ máy khác?). Hãy đóng và mở lại chương trình trên mọi máy; "
                 "máy này không ghi gì thêm cho tới lúc đó.")
 
+    def reload_settings(self) -> bool:
+        """event.toml edited while running (a printer moved, a desk setting): read it again.
+        A broken edit is said once (a journal warning, shown by every screen) and the last
+        good settings are kept; True when new settings were taken."""
+        path = self.folder / EVENT_TOML
+        stamp = _file_stamp(path)
+        if stamp == self._settings_stamp:
+            return False
+        self._settings_stamp = stamp
+        try:
+            if stamp is None:
+                raise UserError(f"Không thấy {path}.")
+            new = load_settings(path)
+            check_printers(new)
+        except UserError as exc:
+            text = f"{EVENT_TOML} vừa sửa chưa dùng được — vẫn giữ cài đặt trước đó. {exc}"
+            if text != self._settings_error:
+                self._settings_error = text
+                self.journal.warnings.append(text)
+            return False
+        if self._settings_error is not None:
+            self.journal.warnings.append(f"{EVENT_TOML} đã sửa đúng: đang dùng cài đặt mới.")
+        self._settings_error = None
+        self.settings = new
+        return True
+
     def refresh(self) -> Change:
         """Pull in what other processes wrote. Cheap when nothing changed."""
+        settings_changed = self.reload_settings()
         roster_changed = self.roster_store.changed()
         if roster_changed:
             self.roster_store.load()
+            if not self._opening:
+                self.roster_alarms = self._roster_check()
+                if self.roster_alarms and not self.inspect:
+                    raise UserError(self.roster_alarms[0])
         self.journal.batch = 4_000  # a long journal is folded in pieces: its entries are never all in memory
         new: list[Entry] = []
         while True:
@@ -300,7 +405,7 @@ class Event:
                 break
         if new:
             self._maybe_checkpoint(checkpoint.EVERY * 4)
-        return Change(new, roster_changed)
+        return Change(new, roster_changed, settings_changed)
 
     def _fold(self) -> list[Entry]:
         new = self.journal.drain()
@@ -322,6 +427,8 @@ class Event:
 
     def _follow(self, e: Entry) -> None:
         self.lines_folded += 1  # a version of the day: views cached on it (agenda items) redo on change
+        if e.kind == "roster_import" and isinstance(e.data.get("roster_hash"), str):
+            self.roster_expect = {"hash": e.data["roster_hash"], "at": e.at, "n": e.n, "people": e.data.get("people")}
         if e.kind == "walkin":
             self._people_version += 1
         self.tally.follow(self.day, self.roster_store.cached, e)

@@ -128,6 +128,17 @@ class HoinghiApp(App[None]):
         (a name holding "[/b]" would crash the toast, "[@click=app.quit]" would be live)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def _settings_changed(self) -> None:
+        """event.toml was edited: the printers the background worker sends to follow it at once
+        (an open ceremony kept printing to the old printer while print-status named the new one)."""
+        worker = getattr(self, "print_worker", None)
+        if worker is not None:
+            from console.printing.jobs import default_width, printers_of
+
+            worker.printers = dict(printers_of(self.event))
+            worker.width = default_width(self.event)
+        self.sub_title = f"{self.event.settings.unit} · {self.event.settings.date:%d/%m/%Y} · bàn {self.event.desk}"
+
     def _ask_pin(self) -> None:
         """Nothing of the event shows, and no mode opens, before the right PIN."""
         from .desk_name import DeskNameScreen
@@ -198,6 +209,8 @@ class HoinghiApp(App[None]):
         for w in self.event.journal.warnings:
             self.notify(w, severity="warning", timeout=10)
         self.event.journal.warnings.clear()
+        if change.settings_changed:
+            self._settings_changed()
         if change:
             self.screen.post_message(DayChanged(len(change.entries), change.roster_changed))
 

@@ -62,6 +62,9 @@ class CeremonyScreen(EventScreen):
         Binding("s", "start", "Bắt đầu", id="cer-start", tooltip="Bắt đầu đợt trao / bài tham luận tiếp theo"),
         Binding("x", "done", "Xong", id="cer-done", tooltip="Đợt trao / bài đang nói đã xong"),
         Binding("u", "undo", "Lùi", id="cer-undo", tooltip="Lấy lại lần bấm “Xong”/“Bắt đầu” gần nhất (bấm nhầm)"),
+        # Shown only while the hall has forced a change on batches the MC already has.
+        Binding("a", "approve", "Duyệt đổi", id="cer-approve",
+                tooltip="Duyệt các thay đổi đề xuất cho các đợt đã chốt (người trao vắng, người nhận rời hội trường)"),
         Binding("t", "presenter", "Người trao", id="cer-presenter", tooltip="Đổi người trao của đợt đang chọn"),
         Binding("n", "proxy", "Nhận thay", id="cer-proxy", tooltip="Ghi người nhận thay cho khen thưởng đang chọn"),
         Binding("p", "pin", "Ghim", id="cer-pin", tooltip="Tham luận: luôn giữ bài này dù thiếu giờ"),
@@ -76,6 +79,8 @@ class CeremonyScreen(EventScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         awards = self.list_name == "awards"
+        if action == "approve":
+            return awards and bool(getattr(getattr(self, "_award_plan", None), "proposals", None))
         if action in ("presenter", "proxy", "print_batch", "print_mc_list"):
             return awards
         if action == "pin":
@@ -113,7 +118,7 @@ class CeremonyScreen(EventScreen):
                 mark = {"presented": "✓ đã trao", "proxy": "✓ nhận thay", "later": "✗ trao sau"}.get(p.status, "")
                 here = Text("có", style="green") if p.present else \
                     Text("thay", style="yellow") if p.proxy_id else Text("vắng", style="red")
-                table.add_row(batch, plain(p.item.recipient[:name_width]), plain(_short_form(p.item.form)),
+                table.add_row(batch, plain((p.label or p.item.recipient)[:name_width]), plain(_short_form(p.item.form)),
                               plain((p.called_name or "—")[:14]),
                               here if p.status == "pending" else Text(mark), key=p.item.key)
                 self._rows[p.item.key] = p
@@ -121,6 +126,8 @@ class CeremonyScreen(EventScreen):
             summary = (f"[b]Khen thưởng[/b] · {len(plan.pending_batches)} đợt, {sum(len(b.awards) for b in plan.pending_batches)} người"
                        f" · {later} trao sau · ~{minutes_text(plan.minutes_left)} phút"
                        f" ({plan.seconds_per_person:.0f} giây/người{', đo' if plan.measured else ''})")
+            if plan.proposals:
+                summary += f" · [b]{len(plan.proposals)} đề xuất đổi (a: duyệt)[/b]"
         else:
             plan = plan_speeches(ev, self.list_name)
             _add_columns(table, SPEECH_COLUMNS)
@@ -163,12 +170,16 @@ class CeremonyScreen(EventScreen):
         if p is None:
             out.append("Chưa có danh sách. Nhập bằng: hoinghi import THƯ_MỤC khen-thuong.xlsx / tham-luan.xlsx")
         elif self.list_name == "awards":
-            out.append(f"{p.item.recipient}\n", style="bold")
+            out.append(f"{p.label or p.item.recipient}\n", style="bold")
             out.append(f"Lý do: {p.reason}\n")
             if p.batch and p.status == "pending":
                 b = next(b for b in self._award_plan.batches if b.number == p.batch)
                 out.append(f"Đợt {b.number} · ~{minutes_text(b.minutes)} phút · trao: {b.presenter_name or '(chưa có)'} — "
                            f"{b.presenter_reason}\n")
+                for at, what in b.changes:
+                    out.append(f"Đã đổi ({at[11:16]}): {what}\n", style="bold")
+                for prop in [x for x in self._award_plan.proposals if x.batch == b.number]:
+                    out.append(f"Đề xuất (a: duyệt): {prop.text}\n", style="bold yellow")
                 step = self._steps.get(f"batch:{b.number}")
                 if step:
                     out.append(f"MC: {step.mc_line}", style="italic")
@@ -281,6 +292,14 @@ class CeremonyScreen(EventScreen):
         if jobs:
             self._wake_printer()
             self.notify(f"Đã đưa {len(jobs)} tờ vào hàng in (giấy gọi + phiếu nhận khen thưởng).")
+
+    def action_approve(self) -> None:
+        from console.ceremony import actions
+
+        n = self._do(actions.approve, self.event)
+        if n:
+            self.notify(f"Đã duyệt {n} thay đổi. In lại đợt đó (F9) và danh sách MC (F10).")
+        self.refresh_bindings()
 
     def action_print_mc_list(self) -> None:
         from console.ceremony.printouts import print_mc_list

@@ -145,6 +145,8 @@ def mc_text(v: View) -> Text:
             t.append("\n" + line, style="bold")
         else:
             t.append("\n  • " + line, style="")
+    if cur.mc_after:  # after the list: e.g. the presider invited to open
+        t.append("\n" + cur.mc_after, style="bold")
     return t
 
 

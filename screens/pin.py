@@ -7,6 +7,8 @@ guesses is console.door.desk_pin's job (shared by every browser tab's process).
 
 from __future__ import annotations
 
+import os
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -41,7 +43,8 @@ class PinScreen(ModalScreen[bool]):
 
     @on(Input.Submitted)
     def _submitted(self, message: Input.Submitted) -> None:
-        result = check_pin(self.folder, message.value)
+        # `hoinghi serve` tells each tab's process its browser's address: wrong PINs count per client.
+        result = check_pin(self.folder, message.value, client=os.environ.get("HOINGHI_CLIENT", "local"))
         message.input.value = ""
         if result.ok:
             self.dismiss(True)

@@ -256,7 +256,11 @@ class PrintersScreen(EventScreen):
                      f"({len(self.event.delegates())} người) vào hàng đợi in; thẻ đã in sẽ không in lại.")
             return
         self._badges_armed = float("-inf")
-        plan = plan_badges(self.event)  # reads the event: on the app's own thread
+        try:
+            plan = plan_badges(self.event)  # reads the event: on the app's own thread
+        except UserError as exc:  # a banner still holding "LẦN THỨ …": said, nothing queued
+            self.say(str(exc), error=True)
+            return
         folder = self.event.folder
 
         def write() -> str:

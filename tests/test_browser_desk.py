@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from console.event import Event
 from console.door.tokens import make_token
+from console.event import Event
 
 from .conftest import start_serve
 

@@ -144,3 +144,33 @@ def test_ceremony_screen_proxy_presenter_and_speeches(demo_dir, clock, demo_app)
             assert "đã dùng 10" in str(screen.query_one("#cer-summary").render())
 
     asyncio.run(run())
+
+
+def test_ceremony_screen_shows_a_forced_change_and_approves_it_with_a(demo_dir, clock, demo_app):
+    from console.ceremony import actions
+    from console.door.checkin import checkout
+    from tests.ui import screen_text
+
+    door = Event(demo_dir, desk="cua-1", clock=clock)
+    for i in door.delegates():
+        checkin_delegate(door, i)
+    actions.start_batch(door)  # the first batch is up: what the MC has is fixed
+    b = plan_awards(door).pending_batches[1]
+    checkout(door, b.presenter_id)  # that batch's presenter leaves the hall
+
+    async def run():
+        app = demo_app("ceremony", role="ceremony", desk="thu-ky")
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _settle(pilot, app, 2)
+            screen = app.screen
+            assert screen._award_plan.proposals
+            assert "đề xuất đổi (a: duyệt)" in str(screen.query_one("#cer-summary").render())
+            assert "a Duyệt đổi" in screen_text(app).replace("\xa0", " ")
+            await pilot.press("a")
+            await _settle(pilot, app, 2)
+            assert not screen._award_plan.proposals
+            again = next(x for x in screen._award_plan.batches if x.number == b.number)
+            assert again.presenter_id != b.presenter_id and again.changes
+            assert "Duyệt đổi" not in screen_text(app)  # nothing left to approve: the key hides
+
+    asyncio.run(run())

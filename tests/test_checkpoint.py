@@ -166,3 +166,14 @@ def test_the_startup_benchmark_runs_and_reads_less_when_warm():
     assert r["journal_lines"] == 3000 and r["present"] > 0
     assert r["warm_open_s"] > 0 and r["cold_open_s"] > 0 and r["warm_rss_mib"] > 0
     assert startup.format_lines({"100x3000": r})[2].startswith("     100 ĐB")
+
+
+def test_a_warm_start_still_knows_what_the_last_import_wrote(tmp_path):
+    from console.cli.demo import create_demo
+    from console.ground.errors import UserError
+
+    ev = create_demo(tmp_path / "ev")
+    Event(ev.folder)._maybe_checkpoint(0)
+    (ev.folder / "roster.json").write_text("{}")
+    with pytest.raises(UserError, match="nhập lần cuối"):
+        Event(ev.folder)  # restored from the checkpoint, the import's digest with it

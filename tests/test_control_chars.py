@@ -76,7 +76,7 @@ def test_the_cli_never_prints_them_raw_even_from_a_hand_edited_roster(folder, tm
     people = ev.roster_store.load()
     people[1].name = ESC_NAME  # a hostile roster.json, written around the importer
     people[1].unit = BIDI_UNIT
-    ev.roster_store.replace_all(list(people.values()))
+    ev.replace_roster(list(people.values()))
     for args in (("tokens",), ("tokens", "--json"), ("checkin", "0001"), ("status",), ("checkin", "0001", "--json"), ("undo", "0001", "--reason", "nhầm")):
         proc = run_cli(*args[:1], folder, *args[1:])
         out = proc.stdout + proc.stderr
@@ -84,10 +84,50 @@ def test_the_cli_never_prints_them_raw_even_from_a_hand_edited_roster(folder, tm
     proc = run_cli("tokens", folder, "--json")
     import json
 
-    assert json.loads(proc.stdout)[0]["name"] == ESC_NAME  # the escapes are JSON's own: the same text
+    shown_name = json.loads(proc.stdout)[0]["name"]  # read back as the program holds it: defanged at load
+    assert "\x1b" not in shown_name and "\ufffd" in shown_name and shown_name.startswith("Lò Văn")
 
 
 @given(st.text())
 def test_shown_never_lets_a_control_or_invisible_character_through(text):
     out = shown(text)
     assert not any(check(ch).controls or check(ch).invisible or ch == "\r" for ch in out)
+
+
+def test_a_hand_edited_roster_never_retitles_or_wipes_a_desk_terminal(folder, tmp_path):
+    """The desk in a real terminal (tmux) showing a name that holds ESC ]2;…BEL and ESC [2J:
+    the terminal's title stays, the name is on screen with a visible mark instead."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from console.door.checkin import checkin_delegate
+
+    from .conftest import ROOT
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux not installed")
+    write_csv(tmp_path / "ds.csv", "1,Nguyễn Văn An,1980,Xã A,Cá nhân")
+    run_cli("import", folder, tmp_path / "ds.csv")
+    ev = Event(folder, desk="t")
+    people = ev.roster_store.load()
+    people[1].name = "Lò Văn \x1b]2;HACKED\x07\x1b[2JPáo"
+    ev.replace_roster(list(people.values()))
+    checkin_delegate(Event(folder, desk="t"), 1, desk="t")  # in "Vừa đến" at once
+    session = f"hn-esc-{id(folder)}"
+    cmd = f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} -m console desk {folder} --desk ban-x"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd], check=True, timeout=20)
+    try:
+        deadline = time.monotonic() + 30
+        screen = ""
+        while time.monotonic() < deadline and "Páo" not in screen:
+            time.sleep(0.2)
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True,
+                                    timeout=20).stdout
+        assert "Lò Văn" in screen and "Páo" in screen, screen
+        title = subprocess.run(["tmux", "display", "-p", "-t", session, "#{pane_title}"], capture_output=True,
+                               text=True, timeout=20).stdout
+        assert "HACKED" not in title
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, timeout=20)

@@ -95,3 +95,23 @@ async def test_on_the_day_no_rehearsal_label_and_after_the_end_no_next(demo_dir)
         assert "đã kết thúc" in str(app.screen.query_one("#cue-title").render())
         assert not app.screen.query_one("#cue-next").display
         assert "Tiếp theo" not in " ".join(str(w.render()) for w in app.screen.query("Static") if w.display)
+
+
+async def test_the_cue_reads_purpose_guests_then_invites_the_presider(demo_dir):
+    """Item 2 as real scripts split it: the MC states the purpose and introduces the guests; after the
+    welcome, the presider is invited to open — in that order on the MC's screen."""
+    from console.door.checkin import checkin_delegate
+
+    clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
+    ev = Event(demo_dir, clock=clock)
+    guest = next(i for i, d in ev.delegates().items() if d.position.startswith("Phó Chủ tịch LĐLĐ tỉnh"))
+    checkin_delegate(ev, guest)
+    steps.start(ev)
+    steps.next_(ev)
+    app = make_app(demo_dir, mode="cue", role="cue", clock=clock, poll_seconds=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        mc = str(app.screen.query_one("#cue-mc").render())
+        name = ev.get(guest).name
+        assert mc.index("Thực hiện Kế hoạch") < mc.index(name) < mc.index("hoan nghênh") \
+            < mc.index("lên phát biểu khai mạc hội nghị")

@@ -42,7 +42,7 @@ def _with_hostile_people(event) -> None:
              for i, text in enumerate(HOSTILE)]
 
     def put(ev):
-        ev.roster_store.replace_all(list(people.values()) + extra)
+        ev.replace_roster(list(people.values()) + extra)
         return []
     event.transact(put)
     event.refresh()
@@ -168,3 +168,24 @@ def test_cli_report_on_a_read_only_file_system_says_so(demo_dir, cli, read_only_
     assert proc.returncode != 0
     assert "chỉ cho đọc" in proc.stderr and "chmod" not in proc.stderr
     assert "Traceback" not in proc.stderr and "không mong đợi" not in proc.stderr
+
+
+@pytest.mark.asyncio
+async def test_the_walk_in_form_refuses_a_formula_name_typed_key_by_key(demo_app):
+    from tests.ui import until
+
+    app = demo_app("desk", role="desk", desk="ban-1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = len(app.event.journal.entries)
+        await pilot.press("f7")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkInDialog", what="the form")
+        dialog = app.screen
+        dialog.query_one("#walkin-name").focus()
+        await pilot.press(*"=1+1")
+        for fid, value in (("unit", "Báo Lào Cai"), ("gender", "nam")):
+            dialog.query_one(f"#walkin-{fid}").value = value
+        await pilot.press("f2")
+        await until(pilot, lambda: "công thức Excel" in str(dialog.query_one("#walkin-error").render()),
+                    what="the sentence on the form")
+        assert type(app.screen).__name__ == "WalkInDialog"  # still open, to correct
+        assert len(app.event.journal.entries) == before and not app.event.day.walk_ins

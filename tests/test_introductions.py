@@ -127,3 +127,70 @@ def test_an_office_that_does_not_fit_its_body_is_flagged_not_guessed():
 
 def test_lines_for_nobody_is_empty():
     assert lines_for([]) == []
+
+
+def test_the_guest_lists_own_order_column_is_read_and_comes_first(tmp_path, clock):
+    from datetime import date, time
+
+    from console.event import Event, create_event
+    from console.importer import import_file
+
+    create_event(tmp_path / "ev", unit="LĐLĐ huyện Nà Lương", level="huyen-nganh", event_date=date(2020, 4, 15),
+                 start=time(7, 30))
+    ev = Event(tmp_path / "ev", desk="ban-1", clock=clock)
+    path = tmp_path / "ds.csv"
+    path.write_text("STT,Họ và tên,Năm sinh,Chức vụ,Đơn vị,Thành phần,Thứ tự giới thiệu\n"
+                    "1,Dương Minh Ân,1970,Chủ tịch UBND huyện,UBND huyện Nà Lương,Khách mời,\n"
+                    "2,Nông Thế Giang,1968,Phó Chủ tịch LĐLĐ tỉnh,LĐLĐ tỉnh Bắc Kạn,Khách mời,\n"
+                    "3,Lò Văn Sáu,1975,Nghệ nhân dân gian,Bản Lằn,Khách mời,1\n", encoding="utf-8")
+    import_file(ev, path)
+    for d in ev.delegates().values():
+        checkin_delegate(ev, d.id)
+    names = [line.split(",")[0] for line in introductions(ev) if line.startswith("Đồng chí")]
+    assert names == ["Đồng chí Lò Văn Sáu", "Đồng chí Nông Thế Giang", "Đồng chí Dương Minh Ân"]
+    assert unranked(ev) == []  # placed by the organiser: nothing to warn about
+
+
+def test_moving_a_guest_is_journaled_and_shown_by_order_guests(demo_dir, cli):
+    from console.event import Event
+
+    ev = Event(demo_dir)
+    for i in (1, 2, 3):
+        checkin_delegate(ev, i)
+    out = cli("order", str(demo_dir), "guests")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.index("Nông Thế Giang") < out.stdout.index("Hà Ngọc Phúc") < out.stdout.index("Dương Minh Ân")
+    moved = cli("order-move", str(demo_dir), "guests", "0002", "up")
+    assert moved.returncode == 0 and "Dương Minh Ân" in moved.stdout
+    ev = Event(demo_dir)
+    assert ev.journal.entries[-1].kind == "ceremony_order" and ev.journal.entries[-1].data["list"] == "guests"
+    names = [line.split(",")[0] for line in introductions(ev) if line.startswith("Đồng chí")]
+    assert names == ["Đồng chí Nông Thế Giang", "Đồng chí Dương Minh Ân", "Đồng chí Hà Ngọc Phúc"]
+    bad = cli("order-move", str(demo_dir), "guests", "0100", "up")
+    assert bad.returncode != 0 and "không phải khách mời đang có mặt" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_guest_who_comes_after_the_introduction_is_introduced_at_the_next_item(demo_event, clock):
+    from datetime import datetime
+
+    from console.agenda import steps
+    from console.agenda.timing import view
+    from console.ground.clock import VN_TZ
+
+    ev = demo_event
+    for i in (1, 2):
+        checkin_delegate(ev, i)
+    clock._now = datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)
+    steps.start(ev)
+    steps.next_(ev)
+    assert view(ev).current.id == "khai_mac"
+    clock.advance(minutes=3)
+    checkin_delegate(ev, 3)  # the provincial federation's deputy chair arrives during the opening
+    clock.advance(minutes=5)
+    steps.next_(ev)
+    cur = view(ev).current
+    assert cur.mc_line.startswith("Giới thiệu bổ sung: về dự hội nghị còn có đồng chí Nông Thế Giang, "
+                                  "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn. Đề nghị hội nghị nhiệt liệt hoan nghênh!")
+    clock.advance(minutes=5)
+    steps.next_(ev)
+    assert "Giới thiệu bổ sung" not in view(ev).current.mc_line  # said once

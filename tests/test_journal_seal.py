@@ -206,3 +206,80 @@ def test_a_new_event_starts_sealed_and_an_old_folder_keeps_working(tmp_path):
     checkin_delegate(ev, 1)
     assert Event(tmp_path / "ev").alarms == []
     assert GENESIS  # (the empty journal's head)
+
+
+# --- the roster against the journal's last import -------------------------------------------
+
+def _import_with_one_unit_renamed(ev) -> None:
+    """The office sends the list again with one person's unit corrected."""
+    import openpyxl
+
+    from console.importer import import_file
+    from data import DEMO_DIR
+
+    units = {d.unit for d in ev.imported.values() if d.unit}
+    wb = openpyxl.load_workbook(DEMO_DIR / "danh-sach-dai-bieu.xlsx")
+    cell = next(c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value in units)
+    cell.value = f"{cell.value} (đã sửa)"
+    path = ev.folder.parent / "danh-sach-lan-2.xlsx"
+    wb.save(path)
+    import_file(ev, path)
+    ev.refresh()
+
+
+@pytest.mark.parametrize("damage", ["emptied", "deleted", "older"])
+def test_a_roster_that_is_not_the_last_import_is_an_alarm(day, cli, damage):
+    """Each gave 'present 7 → 1' (or 0) with no warning before."""
+    ev, ids = day
+    roster = ev.folder / "roster.json"
+    prev = ev.folder / "roster.prev.json"
+    _import_with_one_unit_renamed(ev)  # a second import: the list as it was is kept beside it
+    assert prev.exists() and prev.read_bytes() != roster.read_bytes()
+    if damage == "emptied":
+        roster.write_text("{}")
+    elif damage == "deleted":
+        roster.unlink()
+    else:
+        import shutil as sh
+
+        sh.copy(prev, roster)  # the list as it was before the last import
+    with pytest.raises(UserError, match="không phải danh sách nhập lần cuối"):
+        Event(ev.folder, desk="ban-2")
+    proc, st = _status(cli, ev.folder)
+    assert proc.returncode == 3 and "roster.prev.json" in st["roster_alarm"][0]
+    assert "hoinghi import" in cli("status", ev.folder).stdout
+    checkin = cli("checkin", ev.folder, str(ids[0]))
+    assert checkin.returncode != 0 and "nhập lần cuối" in checkin.stderr and "Traceback" not in checkin.stderr
+
+
+def test_importing_the_list_again_mends_a_swapped_roster(day, cli):
+    from data import DEMO_DIR
+
+    ev, ids = day
+    (ev.folder / "roster.json").write_text("{}")
+    proc = cli("import", ev.folder, DEMO_DIR / "danh-sach-dai-bieu.xlsx")
+    assert proc.returncode == 0, proc.stderr
+    fresh = Event(ev.folder)
+    assert fresh.roster_alarms == [] and len(fresh.imported) == 140
+    assert sorted(fresh.day.present) == ids  # the same people, by the same ids
+
+
+def test_a_roster_swapped_under_a_running_desk_is_said(day):
+    ev, _ids = day
+    (ev.folder / "roster.json").write_text("{}")
+    with pytest.raises(UserError, match="nhập lần cuối"):
+        ev.refresh()
+
+
+def test_an_import_by_another_desk_is_not_taken_for_a_swap(day):
+    """The import writes roster.json before its journal line: a desk polling in between waits for
+    the journal lock and then sees both."""
+    from data import DEMO_DIR
+
+    from console.importer import import_file
+
+    ev, _ids = day
+    other = Event(ev.folder, desk="may-chu")
+    import_file(other, DEMO_DIR / "danh-sach-dai-bieu.xlsx")
+    ev.refresh()
+    assert ev.roster_alarms == []

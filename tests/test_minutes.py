@@ -50,7 +50,10 @@ def test_minutes_tell_the_day_from_the_journal(demo_event, clock, patched_source
     present = len(demo_event.day.present)
     for i in facts["proposed"]:
         assert f"- {everyone[i].name} — " in text
-    assert f"đang có mặt {present}/141 đại biểu (tổng số, kể cả khách mời và khách vãng lai); tán thành 100" in text
+    b = facts["ballot"]  # by the charter: the delegates summoned, guests apart
+    assert f"đang có mặt {b.present}/{b.registered} đại biểu điển hình (khách mời không biểu quyết); " \
+           f"tán thành {b.votes_for}" in text
+    assert b.registered == sum(1 for d in everyone.values() if d.exemplary) and b.present < present
     assert "**Thông qua.**" in text
     # the presider's conclusion is a field to fill; the closing; the signatures
     assert "Kết luận của đồng chí chủ trì hội nghị:" in text

@@ -116,13 +116,16 @@ def test_numbers_agree_across_every_paper(day):
     ex = rows["Đại biểu điển hình tiên tiến"]
     table_line = re.search(r"Đại biểu điển hình tiên tiến\n(\d+)\n([\d,]+ %)", minutes)
     assert table_line and int(table_line.group(1)) == ex[4] and table_line.group(2) == ex[5]
+    # nam + nữ (+ chưa rõ) add up to each column's total
+    for col in (2, 4, 6):
+        assert sum(rows[k][col] for k in rows if k in ("Nữ", "– Nam") or str(k).startswith("– Chưa rõ")) == total[col]
     for label in ("Nữ", "Khách mời", "Dân tộc thiểu số"):
         assert re.search(rf"\n{label}\n{rows[label][4]}\n{re.escape(rows[label][5])}\n", minutes), label
 
     # The vote: the minutes and the higher-level sheet give the same figures, and say the base
-    ballot = re.search(r"đang có mặt (\d+)/(\d+) đại biểu \(tổng số, kể cả khách mời và khách vãng lai\); "
+    ballot = re.search(r"đang có mặt (\d+)/(\d+) đại biểu điển hình \(khách mời không biểu quyết\); "
                        r"tán thành (\d+)", minutes)
-    assert ballot and int(ballot.group(2)) == len(everyone)
+    assert ballot and int(ballot.group(2)) == sum(1 for d in everyone.values() if d.exemplary)
     hl = " ".join(_cells(wb["DS đi dự cấp trên"]))
     assert f"tán thành {ballot.group(3)}/{ballot.group(1)} đại biểu có mặt" in hl
 

@@ -27,14 +27,32 @@ SECRET = b"k" * 32
 POSIX_ONLY = {"fcntl", "termios", "tty", "pty", "grp", "pwd", "resource"}
 
 
+def _guarded(node: ast.Try) -> bool:
+    """`try: import resource / except ImportError:` — a POSIX module taken only where it exists."""
+    for h in node.handlers:
+        names = [h.type] if not isinstance(h.type, ast.Tuple) else list(h.type.elts)
+        if any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError") for n in names):
+            return True
+    return False
+
+
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """Modules imported unconditionally (an import under `try/except ImportError` is a fallback)."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.Try) and _guarded(node):
+            for child in node.handlers + node.orelse + node.finalbody:
+                visit(child)
+            return
         if isinstance(node, ast.Import):
             names.update(a.name.split(".")[0] for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
     return names
 
 

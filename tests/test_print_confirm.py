@@ -250,6 +250,17 @@ def test_print_queue_retry_takes_back_a_job_left_printing_by_a_killed_worker(dem
     assert q.get("badge-0017-v1").status == DONE
 
 
+def test_print_queue_run_alone_sends_a_job_a_killed_worker_left(demo_dir, cli):
+    assert cli("badges", demo_dir, "--who", "19", "--no-wait").returncode == 0
+    code = ("import os, signal, sys; from console.printing.queue import PrintQueue; "
+            "PrintQueue(sys.argv[1]).claim('badge-0019-v1', lease_s=60); os.kill(os.getpid(), signal.SIGKILL)")
+    subprocess.run([sys.executable, "-c", code, str(demo_dir)], capture_output=True)
+    assert PrintQueue(demo_dir).get("badge-0019-v1").status == PRINTING
+    run = cli("print-queue", demo_dir, "--run")
+    assert run.returncode == 0 and "Đã in 1/1" in run.stdout, run.stdout + run.stderr
+    assert PrintQueue(demo_dir).get("badge-0019-v1").status == DONE
+
+
 def test_retry_leaves_a_job_a_live_worker_is_printing(demo_event):
     queue_badges(demo_event, [18])
     q = PrintQueue(demo_event.folder)

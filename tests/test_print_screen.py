@@ -74,7 +74,7 @@ async def test_test_page_and_all_badges_from_the_screen(demo_dir, clock, demo_ap
         assert len(q.jobs()) == 1
         assert "Bấm b lần nữa" in str(app.screen.query_one("#printers-message", Static).render())
         await pilot.press("b")  # the second confirms
-        assert await wait_for(pilot, lambda: sum(j.status == DONE for j in q.jobs()) == 141, timeout=60)
+        assert await wait_for(pilot, lambda: sum(j.status == DONE for j in q.jobs()) == 141, timeout=180)
         await pilot.press("b", "b")  # asking again queues nothing new
         await pilot.pause()
         assert len(q.jobs()) == 141

@@ -97,7 +97,8 @@ def simulate_day(event, clock, *, with_vote: bool = True) -> dict:
         clock.advance(minutes=120)
         vote.propose(event, facts["proposed"], desk="thu-ky")
         clock.advance(minutes=2)
-        facts["ballot"] = vote.record(event, 100, 6, 4, desk="thu-ky")
+        voters = vote.rules_from_settings(event.settings).counts(event)[0]  # guests do not vote (charter)
+        facts["ballot"] = vote.record(event, voters - 10, 6, 4, desk="thu-ky")
     return facts
 
 
@@ -207,7 +208,8 @@ def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sour
     _, rows = _table(ws)
     assert sorted(r[1] for r in rows) == sorted(everyone[i].name for i in facts["proposed"])
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert any(f"tán thành 100/{len(demo_event.day.present)} " in t and "Thông qua" in t for t in texts)
+    b = facts["ballot"]
+    assert any(f"tán thành {b.votes_for}/{b.present} " in t and "Thông qua" in t for t in texts)
 
     # --- The journal, readable, one row per line ---
     _, rows = _table(wb["Nhật ký"])
@@ -216,7 +218,7 @@ def test_workbook_matches_the_journal_of_the_day(demo_event, clock, patched_sour
     assert actions["Điểm danh"] == len(facts["came"]) + 1
     assert actions["Đăng ký khách vãng lai"] == 1 and actions["Rời hội trường"] == 1
     assert any(r[3] == "Hủy điểm danh — lý do: quét nhầm thẻ" for r in rows)
-    assert rows[-1][3].startswith("Biểu quyết danh sách đi dự cấp trên: tán thành 100")
+    assert rows[-1][3].startswith(f"Biểu quyết danh sách đi dự cấp trên: tán thành {facts['ballot'].votes_for}")
 
 
 def test_reexport_is_byte_identical_and_stamped_from_the_journal(demo_event, demo_dir, clock, patched_sources, tmp_path):

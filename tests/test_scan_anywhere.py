@@ -136,6 +136,15 @@ async def open_proxy(pilot):
     await send(pilot, "Lò", PERSON_GAP, enter=False)
 
 
+async def open_message(pilot):
+    app = pilot.app
+    await open_mode(pilot, "control")
+    await pilot.press("m")
+    await until(pilot, lambda: type(app.screen).__name__ == "MessageDialog", what="the MC message dialog")
+    await send(pilot, "Mời đại biểu ổn định", PERSON_GAP, enter=False)
+    await send(pilot, " ", PERSON_GAP, enter=False)
+
+
 CONTEXTS = {
     "status": lambda p: open_mode(p, "status"),
     "cue": lambda p: open_mode(p, "cue"),
@@ -148,6 +157,7 @@ CONTEXTS = {
     "palette": open_palette,
     "printer-picker": open_picker,
     "proxy": open_proxy,
+    "mc-message": open_message,
 }
 CASES = [(c, v) for c in CONTEXTS for v in ("upper", "lower", "quick-telex")
          if v == "upper" or c in ("walk-in", "printers", "status", "undo")]

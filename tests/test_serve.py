@@ -330,3 +330,74 @@ def _rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def test_a_flood_of_wrong_pins_from_one_client_never_locks_out_the_others(demo_dir):
+    from console.door.desk_pin import GLOBAL_MAX, GLOBAL_WINDOW
+
+    new_pin(demo_dir, "482913")
+    t = 2_000_000.0
+    for i in range(3 * MAX_TRIES):  # one tab hammering: locked, and again
+        check_pin(demo_dir, f"{i:06d}", now=t + i * 0.1, client="10.0.0.66")
+    assert not check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.66").ok  # the flooder waits
+    assert check_pin(demo_dir, "482913", now=t + 2, client="10.0.0.5").ok  # a real desk goes in
+    # many clients guessing: the wrong guesses of all together stay bounded ...
+    for c in range(GLOBAL_MAX + 10):
+        check_pin(demo_dir, "000001", now=t + 3, client=f"10.0.1.{c}")
+    again = check_pin(demo_dir, "000002", now=t + 4, client="10.0.1.1")
+    assert not again.ok and "quá nhiều lần nhập sai PIN" in again.message and again.wait_seconds <= GLOBAL_WINDOW
+    # ... and still a desk's right PIN goes through, first try
+    assert check_pin(demo_dir, "482913", now=t + 5, client="10.0.0.9").ok
+
+
+def test_a_scan_in_a_browser_desks_walk_in_form_checks_in_and_saves_nothing(demo_dir):
+    """The browser desk is the same app: a scanner's keys (one websocket message) under the F7
+    form go to the scan path; the half-typed form stays, no walk-in is saved."""
+    import asyncio
+
+    import aiohttp
+
+    from console.door.tokens import make_token
+    from console.event import Event
+
+    ev = Event(demo_dir)
+    target = sorted(ev.imported)[30]
+    proc, port = start_serve(demo_dir)
+    base = f"http://127.0.0.1:{port}"
+
+    async def tab() -> None:
+        async with aiohttp.ClientSession() as session:
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    async with session.get(f"{base}/") as page:
+                        assert page.status == 200
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < deadline, "server did not answer"
+                    await asyncio.sleep(0.1)
+            async with session.ws_connect(f"{base}/ws/ban-web-2?width=100&height=30") as ws:
+                buf = bytearray()
+                await _read_until(ws, buf, "PIN bàn đón tiếp")
+                await ws.send_json(["stdin", "4321\r"])
+                await _read_until(ws, buf, "SẴN SÀNG")
+                buf.clear()
+                await ws.send_json(["stdin", "\x1b[18~"])  # F7
+                await _read_until(ws, buf, "Họ và tên")
+                for ch in "Lo Van":  # a person typing the name
+                    await ws.send_json(["stdin", ch])
+                    await asyncio.sleep(0.15)
+                await ws.send_json(["stdin", make_token(ev.secret, target).lower() + "\r"])
+                deadline = time.monotonic() + 20
+                while target not in Event(demo_dir).day.present:
+                    assert time.monotonic() < deadline, "the scan was not checked in"
+                    await asyncio.sleep(0.2)
+                after = Event(demo_dir)
+                assert not after.day.walk_ins and after.day.present[target].desk == "ban-web-2"
+
+    try:
+        assert base in proc.stdout.readline()
+        asyncio.run(tab())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -36,6 +36,7 @@ TYPOS = [
     ("awards", 'batch_overhead_minutes = "hai"', None, "order awards",
      "event.toml, mục [awards], khóa “batch_overhead_minutes” = “hai” không hợp lệ: phải là số phút"),
     ("awards", 'batch_overhead_minutes = "hai"', None, "timings", "khóa “batch_overhead_minutes”"),
+    ("awards", 'batch_overhead_minutes = "hai"', None, "ceremony", "khóa “batch_overhead_minutes”"),  # the screen
     ("awards", "seconds_per_person = -5", None, "order awards", "mục [awards], khóa “seconds_per_person” = -5"),
     ("awards", "presenters = 5", None, "order awards", "mục [awards.presenters]: phải là một mục"),
     ("awards", "presenters = { \"Giấy khen\" = 3 }", None, "order awards",
@@ -78,7 +79,7 @@ def test_an_agenda_typo_is_named_by_segment_and_key(demo_dir, cli):
     path.write_text(path.read_text(encoding="utf-8").replace("min_minutes = 20", "min_minute = 20", 1), encoding="utf-8")
     proc = cli("agenda", demo_dir)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "agenda.toml, mục thứ 4 (“tham_luan”): không có khóa “min_minute”. Có phải ý bạn là “min_minutes”?" \
+    assert "agenda.toml, mục thứ 8 (“tham_luan”): không có khóa “min_minute”. Có phải ý bạn là “min_minutes”?" \
         in proc.stderr, proc.stderr
     path.write_text("budget_minute = 200\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     proc = cli("timings", demo_dir)
@@ -106,7 +107,7 @@ def test_the_template_reads_back_with_every_section(level):
     raw = tomllib.loads(text)
     s = read_settings(raw)
     assert set(raw) <= set(SECTIONS)
-    assert s.level == level and s.desk.bell_on_error is True and s.paper.width_mm == 80 and s.vote.quorum == "1/2"
+    assert s.level == level and s.desk.bell_on_error is True and s.paper.width_mm == 80 and s.vote.quorum == "2/3"  # the charter
     assert s.printers == {"desk": "preview://ban-in", "stage": "preview://ban-in"}
 
 

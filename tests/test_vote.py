@@ -17,6 +17,23 @@ from console.ground.settings import load_settings
 HALF, TWO_THIRDS = Fraction(1, 2), Fraction(2, 3)
 
 
+def unit_rules(event, **extra: str):
+    """A unit whose own rules differ from the charter: everyone present votes, valid with more
+    than half of the list present (the alternatives [vote] keeps). Returns the event reopened."""
+    from console.event import Event
+
+    path = event.folder / "event.toml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (('voters = "exemplary"', 'voters = "all"'), ('quorum = "2/3"', 'quorum = "1/2"'),
+                     ('quorum_threshold = "at_least"', 'quorum_threshold = "more_than"')):
+        assert old in text
+        text = text.replace(old, new)
+    for key, value in extra.items():
+        text = text.replace("[vote]\n", f"[vote]\n{key} = \"{value}\"\n")
+    path.write_text(text, encoding="utf-8")
+    return Event(event.folder, desk="ban-1", clock=event.clock)
+
+
 # --- the rule ----------------------------------------------------------------------
 
 def test_quorum_is_more_than_the_fraction_of_registered():
@@ -54,11 +71,14 @@ def test_counts_cannot_outnumber_the_hall():
 def test_rules_come_from_event_toml(demo_dir):
     toml = demo_dir / "event.toml"
     text = toml.read_text(encoding="utf-8")
+    rules = vote.rules_from_settings(load_settings(toml))  # the charter's defaults
+    assert (rules.quorum, rules.quorum_at_least, rules.majority, rules.majority_at_least, rules.voters) == \
+        (TWO_THIRDS, True, HALF, False, "exemplary")
     toml.write_text(text.replace('majority = "1/2"', 'majority = "2/3"').replace("higher_level_seats = 10",
                                                                                "higher_level_seats = 4"), encoding="utf-8")
     rules = vote.rules_from_settings(load_settings(toml))
-    assert (rules.seats, rules.quorum, rules.majority) == (4, HALF, TWO_THIRDS)
-    toml.write_text(text.replace('quorum = "1/2"', 'quorum = "một nửa"'), encoding="utf-8")
+    assert (rules.seats, rules.quorum, rules.majority) == (4, TWO_THIRDS, TWO_THIRDS)
+    toml.write_text(text.replace('quorum = "2/3"', 'quorum = "một nửa"'), encoding="utf-8")
     with pytest.raises(UserError, match=r"mục \[vote\], khóa “quorum”"):
         vote.rules_from_settings(load_settings(toml))
 
@@ -92,6 +112,7 @@ def test_propose_only_exemplary_within_the_seats(demo_event):
 
 
 def test_vote_counted_against_those_present_at_the_time(demo_event, clock):
+    demo_event = unit_rules(demo_event)
     hall = _fill_hall(demo_event, clock, 80)
     vote.propose(demo_event, _exemplary(demo_event, 5))
     with pytest.raises(UserError, match="vượt số đại biểu đang có mặt"):
@@ -109,6 +130,7 @@ def test_vote_counted_against_those_present_at_the_time(demo_event, clock):
 
 
 def test_failed_vote_allows_a_new_list_and_a_second_round(demo_event, clock):
+    demo_event = unit_rules(demo_event)
     _fill_hall(demo_event, clock, 100)
     first = _exemplary(demo_event, 6)
     vote.propose(demo_event, first)
@@ -121,6 +143,7 @@ def test_failed_vote_allows_a_new_list_and_a_second_round(demo_event, clock):
 
 
 def test_no_quorum_means_no_valid_vote(demo_event, clock):
+    demo_event = unit_rules(demo_event)
     _fill_hall(demo_event, clock, 70)  # 70 of 140: not more than half
     vote.propose(demo_event, _exemplary(demo_event, 3))
     b = vote.record(demo_event, 70, 0, 0)
@@ -133,6 +156,7 @@ def test_record_needs_a_proposal(demo_event):
 
 
 def test_cli_vote_round_trip(demo_event, demo_dir, clock, cli):
+    demo_event = unit_rules(demo_event)
     _fill_hall(demo_event, clock, 90)
     ids = [f"{i:04d}" for i in _exemplary(demo_event, 3)]
     proc = cli("vote", demo_dir, "propose", *ids)
@@ -149,28 +173,23 @@ def test_cli_vote_round_trip(demo_event, demo_dir, clock, cli):
     assert proc.returncode == 2 and "không biểu quyết lại" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_guests_need_not_vote_when_the_event_says_so(demo_event):
-    """[vote] voters = "exemplary": the quorum and the majority count only exemplary delegates."""
+def test_by_default_guests_neither_count_for_the_quorum_nor_vote(demo_event):
+    """The charter's default: the quorum and the majority count the delegates summoned only."""
     from console.door.checkin import checkin_delegate
-    from console.record import vote
 
     ev = demo_event
-    text = (ev.folder / "event.toml").read_text(encoding="utf-8").replace('voters = "all"', 'voters = "exemplary"')
-    (ev.folder / "event.toml").write_text(text, encoding="utf-8")
-    from console.event import Event
-
-    ev = Event(ev.folder, desk="ban-1", clock=ev.clock)
     everyone = ev.delegates()
     exemplary = sorted(i for i, d in everyone.items() if d.exemplary)
     guests = sorted(i for i, d in everyone.items() if not d.exemplary)
-    for i in exemplary[:60] + guests:
+    need = vote.needed(TWO_THIRDS, len(exemplary), True)
+    for i in exemplary[:need] + guests:
         checkin_delegate(ev, i)
     vote.propose(ev, exemplary[:3])
-    ballot = vote.record(ev, 31, 20, 9)
-    assert (ballot.present, ballot.registered) == (60, len(exemplary))
-    assert ballot.valid == (60 > len(exemplary) / 2)
-    with pytest.raises(UserError):  # more hands than voters present: 61 > 60
-        vote.record(ev, 61, 0, 0)
+    ballot = vote.record(ev, need // 2 + 1, 1, 0)
+    assert (ballot.present, ballot.registered) == (need, len(exemplary))
+    assert ballot.valid and ballot.approved
+    with pytest.raises(UserError):  # more hands than voters present: the guests' do not count
+        vote.record(ev, need + 1, 0, 0)
 
 
 def test_at_least_rule_passes_exactly_at_the_share():
@@ -183,29 +202,25 @@ def test_at_least_rule_passes_exactly_at_the_share():
 
 def test_threshold_setting_is_recorded_and_worded(demo_event):
     from console.door.checkin import checkin_delegate
-    from console.event import Event
     from console.record.minutes import draft, to_markdown
 
-    path = demo_event.folder / "event.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('threshold = "more_than"', 'threshold = "at_least"'),
-                    encoding="utf-8")
-    ev = Event(demo_event.folder, desk="ban-1", clock=demo_event.clock)
+    ev = unit_rules(demo_event, threshold="at_least")  # an older file: one threshold for both
     ids = sorted(ev.imported)
     for i in ids[:100]:
         checkin_delegate(ev, i)
     exemplary = [i for i in ids if ev.get(i).exemplary]
     vote.propose(ev, exemplary[:2])
     ballot = vote.record(ev, 50, 40, 10)  # exactly half of 100 present: passes "at least 1/2"
-    assert ballot.approved and ballot.threshold == "at_least"
+    assert ballot.approved and ballot.majority_threshold == "at_least" == ballot.quorum_threshold
     assert "tán thành ít nhất 1/2" in to_markdown(draft(ev))
 
 
 def test_bad_threshold_setting(demo_event):
     path = demo_event.folder / "event.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('threshold = "more_than"', 'threshold = "tren"'),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('majority_threshold = "more_than"',
+                                                             'majority_threshold = "tren"'), encoding="utf-8")
     from console.event import Event
 
     with pytest.raises(UserError) as err:
         vote.rules_from_settings(Event(demo_event.folder).settings)
-    assert "threshold" in str(err.value) and "at_least" in str(err.value)
+    assert "majority_threshold" in str(err.value) and "at_least" in str(err.value)

@@ -16,38 +16,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.agenda.defaults import PARTS
 from console.ground.errors import UserError
 from console.ground.schema import Where, unknown_key
 from console.ground.text import nfc
-
-# key, title, minutes (huyện/ngành), minutes (cơ sở), kind, minimum, optional, MC line, crew note
-DEFAULT_SEGMENTS = [
-    ("van_nghe", "Văn nghệ chào mừng", 15, 10, "elastic", 5, True,
-     "Kính thưa các vị đại biểu, mở đầu hội nghị, xin mời quý vị thưởng thức chương trình văn nghệ chào mừng.",
-     "Âm thanh: nhạc nền; bật micro không dây cho đội văn nghệ."),
-    ("khai_mac", "Tuyên bố lý do, giới thiệu đại biểu và khai mạc", 10, 10, "protected", 10, False,
-     "Trân trọng kính mời đồng chí {presider} lên tuyên bố lý do, giới thiệu đại biểu và khai mạc hội nghị.",
-     "Chiếu phông chính; nhạc chào cờ."),
-    ("bao_cao", "Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 05 năm (2015–2020), phương hướng 2020–2025",
-     30, 25, "protected", 30, False,
-     "Trân trọng kính mời đồng chí {reporter} lên trình bày Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 05 năm.",
-     "Chiếu phóng sự/video clip minh họa báo cáo (nếu có)."),
-    ("tham_luan", "Tham luận của các điển hình tiên tiến", 45, 30, "elastic", 20, False,
-     "Sau đây, hội nghị sẽ nghe tham luận của các điển hình tiên tiến.", ""),
-    ("giao_luu", "Hoạt động giao lưu với các điển hình tiên tiến", 20, 15, "elastic", 10, False,
-     "Xin mời các điển hình tiên tiến lên sân khấu tham gia giao lưu.", "Micro cầm tay cho người dẫn giao lưu."),
-    ("khen_thuong", "Biểu dương, tôn vinh, khen thưởng", 30, 25, "elastic", 20, False,
-     "Sau đây, hội nghị tiến hành biểu dương, tôn vinh, khen thưởng các tập thể, cá nhân điển hình tiên tiến.",
-     "Nhạc trao thưởng; chụp ảnh từng đợt."),
-    ("phat_dong", "Phát động phong trào thi đua giai đoạn 2020–2025", 10, 10, "protected", 10, False,
-     "Trân trọng kính mời đồng chí {launcher} lên phát động phong trào thi đua giai đoạn 2020–2025.", ""),
-    ("huong_ung", "Phát biểu hưởng ứng phong trào thi đua", 10, 10, "elastic", 5, False,
-     "Xin mời đại diện các đơn vị phát biểu hưởng ứng phong trào thi đua.", ""),
-    ("thong_qua", "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên", 10, 5, "protected", 10, False,
-     "Sau đây, hội nghị thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên.", "Chuẩn bị phiếu/biểu quyết giơ tay."),
-    ("be_mac", "Tổng kết và bế mạc", 10, 10, "protected", 10, False,
-     "Trân trọng kính mời đồng chí {presider} lên tổng kết và bế mạc hội nghị.", "Nhạc bế mạc."),
-]
 
 HALF_DAY_MINUTES = {"co-so": 210, "huyen-nganh": 210, "tinh": 240}
 
@@ -56,13 +28,18 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render_default_agenda(level: str) -> str:
+def render_default_agenda(level: str, parts: set[str] | frozenset[str] = frozenset()) -> str:
+    """agenda.toml for a level; `parts`: the optional parts around the plan's ten to switch on
+    (the others are written too, switched off, so a unit can turn them on later)."""
     budget = HALF_DAY_MINUTES.get(level, 210)
-    parts = [
+    out = [
         "# Chương trình hội nghị (mục II.1.1 của kế hoạch). Sửa tên, thứ tự, thời lượng tùy ý;",
         "# bỏ mục \"optional = true\" nếu không dùng (xóa cả khối, hoặc đặt enabled = false).",
         "# kind: protected (giữ nguyên) | elastic (co giãn, không dưới min_minutes).",
-        "# Lời dẫn (mc) có thể dùng {presider}, {reporter}, {launcher}, {unit}, {name}, {present}.",
+        "# Tên mục và lời dẫn có thể dùng {period} (giai đoạn tổng kết), {next_period} (giai đoạn phát động),",
+        "# {years}, {unit}, {name}, {edition}, {plan}; lời dẫn thêm {presider}, {reporter}, {launcher}, {guide},",
+        "# {summoned}, {present_summoned}, {absent}, {guests_present}, {quorum_report}, {present}, {introductions},",
+        "# {programme}, {proposed}.",
         f"budget_minutes = {budget}   # nửa ngày",
         "warning_minutes = 2   # đồng hồ chuyển màu vàng khi còn chừng này phút",
         "retime_threshold_minutes = 2   # lệch quá chừng này phút thì đề xuất phân bổ lại thời gian",
@@ -72,23 +49,26 @@ def render_default_agenda(level: str) -> str:
         "presider = \"\"   # chủ trì: tuyên bố lý do, khai mạc, bế mạc (để trống: “Chủ tịch <đơn vị>”)",
         "reporter = \"\"   # trình bày báo cáo tổng kết (để trống: “Phó Chủ tịch <đơn vị>”)",
         "launcher = \"\"   # phát động phong trào thi đua (để trống: như người chủ trì)",
+        "guide = \"\"      # phát biểu chỉ đạo (để trống: khách mời cao nhất đang có mặt)",
+        "presidium = \"\"  # Đoàn Chủ tịch, ví dụ “Nguyễn Văn A, Chủ tịch LĐLĐ huyện; …”",
+        "secretariat = \"\"  # Đoàn Thư ký",
         "",
     ]
-    for key, title, m_dist, m_base, kind, minimum, optional, mc, note in DEFAULT_SEGMENTS:
-        minutes = m_base if level == "co-so" else m_dist
-        parts += [
-            "[[segment]]",
-            f"key = {_q(key)}",
-            f"title = {_q(title)}",
+    for p in PARTS:
+        minutes = p.minutes_base if level == "co-so" else p.minutes
+        out += ["[[segment]]", f"key = {_q(p.key)}", f"title = {_q(p.title)}"]
+        if p.extra:
+            out.append(f"enabled = {'true' if p.key in parts else 'false'}   # phần thêm theo kịch bản thực tế")
+        out += [
             f"minutes = {minutes}",
-            f"kind = {_q(kind)}",
-            f"min_minutes = {min(minimum, minutes)}",
-            f"optional = {'true' if optional else 'false'}",
-            f"mc = {_q(mc)}",
-            f"notes = {_q(note)}",
+            f"kind = {_q(p.kind)}",
+            f"min_minutes = {min(p.minimum, minutes)}",
+            f"optional = {'true' if p.optional else 'false'}",
+            f"mc = {_q(p.mc)}",
+            f"notes = {_q(p.notes)}",
             "",
         ]
-    return "\n".join(parts)
+    return "\n".join(out)
 
 
 # --- the plan as read from agenda.toml ------------------------------------------------
@@ -212,16 +192,21 @@ _CACHE: dict[str, tuple[tuple, Agenda]] = {}
 
 
 def load_agenda(event) -> Agenda:
-    """The event's agenda.toml (the default plan for its level if the file is missing).
+    """The event's agenda.toml (the default plan for its level if the file is missing), its
+    titles filled from the event ({period} → 2020–2025, {next_period} → 2025–2030 …).
 
-    Cached on the file's stamp: the cue redraws every second and must not re-parse.
+    Cached on the file's stamp and the values filled in: the cue redraws every second and
+    must not re-parse.
     """
+    from console.agenda.mc_lines import fill, title_values
+
     path = Path(event.folder) / AGENDA_FILE
+    filled = title_values(event.settings)
     try:
         st = os.stat(path)
-        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size, tuple(filled.items()))
     except FileNotFoundError:
-        stamp = ("default", event.settings.level)
+        stamp = ("default", event.settings.level, tuple(filled.items()))
     hit = _CACHE.get(str(path))
     if hit and hit[0] == stamp:
         return hit[1]
@@ -233,6 +218,8 @@ def load_agenda(event) -> Agenda:
         except UnicodeDecodeError:
             raise UserError(f"{path.name} không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.") from None
         agenda = parse_agenda(text, path.name)
+    for seg in agenda.segments:
+        seg.title = fill(seg.title, filled)
     _CACHE[str(path)] = (stamp, agenda)
     return agenda
 

@@ -50,6 +50,10 @@ class SubstepSource(Protocol):
         """Lines the MC reads out within a segment run whole (the guests introduced at the opening)."""
         ...
 
+    def opening_words(self, event, state, item_id: str) -> str:
+        """Words the MC says first as item `item_id` opens (a late guest's "giới thiệu bổ sung"), or ""."""
+        ...
+
 
 def split_item(item_id: str | None) -> tuple[str, str | None]:
     """"tham_luan/speech:k3" → ("tham_luan", "speech:k3"); "khai_mac" → ("khai_mac", None)."""

@@ -21,12 +21,12 @@ their minimum; when the day is early, it gives back minutes cut earlier).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from console.agenda.mc_lines import fill, split_at_list, substep_line, values
 from console.agenda.plan import Agenda, Segment, load_agenda, roles
 from console.agenda.run import PENDING, RunState, run_of
-from console.agenda.mc_lines import fill, substep_line, values
 from console.agenda.substeps import SubStep
 
 
@@ -43,6 +43,7 @@ class Item:
     mc_line: str = ""
     mc_list: list[str] = field(default_factory=list)  # e.g. the guests to introduce
     notes: str = ""
+    mc_after: str = ""  # the words read after the list (the presider invited to open)
 
     @property
     def segment_key(self) -> str:
@@ -96,15 +97,20 @@ def _substeps(event, seg: Segment, state: RunState | None) -> list[SubStep]:
 def segment_items(event, agenda: Agenda, seg: Segment, state: RunState | None = None,
                   base: dict | None = None) -> list[Item]:
     base = base if base is not None else values(event, roles(event, agenda))
-    seg_line = fill(seg.mc, base)
+    before, listed, after = split_at_list(seg.mc)
+    seg_line = fill(before, base).strip()
     subs = _substeps(event, seg, state) if seg.key in event.substeps.segments else []
     extra = state.extra if state else {}
     if not subs:
         item = Item(seg.key, seg, None, str(seg.position), seg.title, "", seg.minutes,
-                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes)
-        item.mc_list = list(event.substeps.read_out(event, seg.key))  # the guests, at the opening
-        if item.mc_list:
-            item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
+                    allotment(state, seg) + extra.get(seg.key, 0.0), seg_line, [], seg.notes,
+                    fill(after, base).strip())
+        if listed == "programme":  # "Thông qua chương trình": the parts, as the hall will hear them
+            item.mc_list = [f"{s.position}. {s.title};" for s in agenda.segments]
+        else:  # the guests at the opening, the names proposed at item 9: the event's source reads them
+            item.mc_list = list(event.substeps.read_out(event, seg.key))
+            if item.mc_list and listed != "proposed":
+                item.mc_line += "\nVề dự hội nghị hôm nay, trân trọng giới thiệu:"
         return [item]
     planned = own_minutes(subs, seg.minutes)
     if state is not None:  # a sub-step that began keeps the minutes it began with
@@ -352,6 +358,12 @@ def view(event, now: datetime | None = None) -> View:
         seg = agenda.segment(state.current.split("/")[0]) or agenda.segments[-1]
         current = Item(state.current, seg, None, rec.position, rec.title or state.current,
                        minutes=state.extra.get(state.current, 0.0) + 5, notes=seg.notes)
+    if current is not None and state.current:
+        # a guest who came after the introduction is introduced as the next item opens
+        words = getattr(event.substeps, "opening_words", None)  # a source may have none (tests' fakes)
+        extra = words(event, state, current.id) if words else ""
+        if extra:
+            current = replace(current, mc_line=f"{extra}\n{current.mc_line}".strip())
     elapsed = state.active_seconds(current.id, now) if current else 0.0
     minutes = current.minutes if current else 0.0
     remaining = minutes * 60 - elapsed

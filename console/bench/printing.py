@@ -51,7 +51,30 @@ def run(n: int = 140, folder: Path | None = None) -> dict:
                 "bytes_mean": int(statistics.fmean(sizes)),
                 "badges_per_minute_cpu": int(60000 / statistics.fmean(total)),
             }
+        out["line_breaking"] = line_breaking(data)
         return out
+
+
+def line_breaking(data) -> dict:
+    """What the Vietnamese line breaker costs (console/printing/wrap.py): finding the words of
+    every name, position and unit of the day (chunks), and choosing the lines at 80 mm (layout,
+    which measures each chunk once with the font: most of the cost)."""
+    from console.printing.fonts import font, wrap_words
+    from console.printing.wrap import chunks
+
+    texts = [t for b in data for t in (b.name, b.position, b.unit) if t]
+    t0 = time.perf_counter()
+    for t in texts:
+        chunks(t)
+    t1 = time.perf_counter()
+    f = font(24)
+    for t in texts:
+        wrap_words(t, f, 552)
+    t2 = time.perf_counter()
+    n = max(1, len(texts))
+    return {"texts": len(texts), "chunks_ms_per_text": round((t1 - t0) * 1000 / n, 3),
+            "layout_ms_per_text": round((t2 - t1) * 1000 / n, 3),
+            "per_badge_ms": round((t2 - t0) * 1000 / max(1, len(data)), 2)}
 
 
 def previews(out_dir: Path, folder: Path | None = None) -> list[Path]:

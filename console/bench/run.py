@@ -126,6 +126,7 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
         badges = print_run(n=40 if quick else 100)
         out["badge"] = {mm: {k: badges[mm][k] for k in ("render_ms_mean", "encode_ms_mean", "total_ms_mean",
                                                         "total_ms_p95", "bytes_mean")} for mm in ("58mm", "80mm")}
+        out["badge"]["line_breaking"] = badges["line_breaking"]
     except Exception as exc:
         errors["badge"] = f"{type(exc).__name__}: {exc}"
     biggest = out["by_size"][str(max(sizes))]

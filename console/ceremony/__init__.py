@@ -43,6 +43,8 @@ def awards_record(event) -> list[dict]:
     by_form = {b.form: b.decision for b in plan.batches if b.decision}
     return [{
         "recipient": p.item.recipient, "unit": p.item.unit, "form": p.item.form,
+        # the recipient as the stage says it: a namesake on the roster adds the unit (the minutes use it)
+        "label": p.label or p.item.recipient,
         "delegate_id": _code(p.item.delegate_id),
         "status": p.status if begun or p.status != "later" else "pending", "proxy_name": p.proxy_name,
         "batch": p.batch, "presented_at": p.presented_at,

@@ -8,6 +8,7 @@ The screen and the CLI call only these functions.
 from __future__ import annotations
 
 from console.ceremony.awards import freeze_line, plan_awards, presenter_choices
+from console.ceremony.introductions import GUESTS_LIST, present_guests
 from console.ceremony.order import moved
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
@@ -50,6 +51,25 @@ def resolve_delegate(event, ref: str):
     if not hits:
         raise UserError(f"Không có đại biểu “{ref}”. Ghi mã (ví dụ 0042) hoặc họ tên đầy đủ.")
     raise UserError(f"“{ref}” trùng {len(hits)} người ({', '.join(d.code for d in hits[:5])}). Hãy ghi mã đại biểu.")
+
+
+def move_guest(event, ref: str, delta: int) -> str:
+    """Move a guest up (−1) or down (+1) in the introduction; journaled like the other lists' moves."""
+    d = resolve_delegate(event, ref)
+
+    def decide(ev):
+        order = [str(it.delegate.id) for it in present_guests(ev)]
+        if str(d.id) not in order:
+            raise UserError(f"{d.name} ({d.code}) không phải khách mời đang có mặt: chỉ đổi chỗ được người sẽ được giới thiệu.")
+        i = order.index(str(d.id))
+        j = max(0, min(len(order) - 1, i + delta))
+        if i == j:
+            return []
+        order.insert(j, order.pop(i))
+        return [("ceremony_order", {"list": GUESTS_LIST, "keys": order, "moved": str(d.id), "delta": delta})]
+
+    event.transact(decide)
+    return d.name
 
 
 def _write(event, kind: str, data: dict) -> None:

@@ -134,7 +134,42 @@ def supplementary_line(items: list[Introduced]) -> str:
     """The MC's "giới thiệu bổ sung" for guests who came after the introduction."""
     if not items:
         return ""
-    names = "; ".join(it.label for it in items)
-    many = "các đồng chí" if len(items) > 1 else "đồng chí"
-    return (f"Giới thiệu bổ sung: về dự hội nghị còn có {many}: {names[len('Đồng chí '):] if len(items) == 1 else names}. "
-            f"{WELCOME}")
+    who = [it.label.removeprefix("Đồng chí ") for it in items]
+    names = f"đồng chí {who[0]}" if len(who) == 1 else "các đồng chí: " + "; ".join(who)
+    return f"Giới thiệu bổ sung: về dự hội nghị còn có {names}. {WELCOME}"
+
+
+def order_text(event) -> str:
+    """The introduction as the MC will read it, and the guests the model could not place."""
+    items = present_guests(event)
+    out = [f"Giới thiệu đại biểu — {len(items)} khách mời đang có mặt, theo thứ tự nghi thức"
+           " (cột “Thứ tự giới thiệu” và các lần chuyển chỗ được áp dụng trước):"]
+    group = None
+    for n, it in enumerate(items, 1):
+        if it.group != group:
+            group = it.group
+            out.append(f"\n{group}:")
+        mark = f" [thứ tự {it.override}]" if it.override is not None else ""
+        out.append(f"  {n:>2}. {it.delegate.code} {it.label}{mark}")
+    warn = unranked(event)
+    if warn:
+        out.append("\nCần xem lại:")
+        out += [f"  - {w}" for w in warn]
+    return "\n".join(out)
+
+
+def supplementary_for(event, state, item_id: str) -> str:
+    """The "giới thiệu bổ sung" to read as item `item_id` opens: the guests who checked in after
+    the introduction began and before this item started, not yet introduced at an earlier item.
+
+    `state` is the agenda's RunState (records with start times); "" when there is nobody."""
+    from console.ground.clock import iso
+
+    opening = state.records.get("khai_mac")
+    here = state.records.get(item_id)
+    if item_id == "khai_mac" or opening is None or opening.start is None or here is None or here.start is None:
+        return ""
+    earlier = [r.start for k, r in state.records.items() if k != item_id and r.start is not None
+               and opening.start <= r.start < here.start]
+    since = max(earlier, default=opening.start)
+    return supplementary_line(late_guests(event, iso(since), iso(here.start)))

@@ -23,7 +23,8 @@ def _callsheet(batch: Batch, stamp: str = ""):
             who, role = p.called_name, "Đại diện nhận"  # the person who walks up for the collective
         else:
             who, role = "", ""
-        people.append(Awardee(name=p.item.recipient, unit=p.item.unit if p.item.unit not in p.item.recipient else "",
+        people.append(Awardee(name=p.label or p.item.recipient,
+                              unit=p.item.unit if p.item.unit not in (p.label or p.item.recipient) else "",
                               proxy=who, role=role))
     changed = ""
     if batch.changes:
@@ -37,12 +38,7 @@ def _certificate(event, p):
     from console.printing.layout_certificate import CertificateData
 
     s = event.settings
-    if p.proxy_name and p.proxy_name != p.item.recipient:
-        receiver = f"{p.proxy_name} (nhận thay)"
-    elif p.item.collective and p.called_name:
-        receiver = f"{p.called_name} (đại diện)"
-    else:
-        receiver = ""
+    receiver = p.received_by
     return CertificateData(recipient=p.item.recipient, award_form=p.item.form, reason=p.item.achievement,
                            unit=p.item.unit if p.item.unit != p.item.recipient else "",
                            header=[x for x in (s.parent_unit.upper(), s.unit.upper()) if x],
@@ -66,6 +62,10 @@ def print_batch(event, number: int | None = None, *, certificates: bool = True, 
     """Queue the call sheet (and the certificates) of one batch — the next pending one by default."""
     from console.printing.jobs import queue_callsheet, queue_certificate
 
+    if certificates:  # checked before the call sheet is queued: nothing half-printed
+        from console.ground.titles import require_final
+
+        require_final(event.settings, "giấy chứng nhận")
     batch = _batch(plan_awards(event), number)
     jobs = [queue_callsheet(event, _callsheet(batch, f"In lúc {event.clock.now():%H:%M ngày %d/%m/%Y}"), printer=printer)]
     if certificates:

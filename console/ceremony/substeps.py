@@ -9,7 +9,7 @@ from __future__ import annotations
 from console.agenda.substeps import Line, SubStep
 from console.ceremony.actions import batch_done_line
 from console.ceremony.awards import freeze_line, matches_person, plan_awards
-from console.ceremony.introductions import introductions, office
+from console.ceremony.introductions import introductions, office, supplementary_for
 from console.ceremony.speeches import plan_speeches
 from console.ceremony.state import state_of
 from console.people.forms import rank_form
@@ -81,11 +81,11 @@ def award_substeps(event) -> list[SubStep]:
         names = []
         for a in b.awards:
             if a.proxy_id is not None:
-                names.append(f"{a.item.recipient} (đồng chí {a.called_name} nhận thay)")
+                names.append(f"{a.label or a.item.recipient} (đồng chí {a.called_name} nhận thay)")
             elif a.item.collective:
                 names.append(f"{a.item.recipient} (đồng chí {a.called_name} đại diện nhận)")
             else:
-                names.append(a.item.recipient)
+                names.append(a.label or a.item.recipient)
         line = (f"Trân trọng kính mời các đồng chí có tên sau lên nhận {b.form}: {_join(names)}."
                 if len(names) > 1 else _one_line(b.awards[0], b.form) if b.awards else "")
         if b.presenter_name:
@@ -101,7 +101,7 @@ def award_substeps(event) -> list[SubStep]:
 def _one_line(a, form: str) -> str:
     """One award in the batch: the person who walks up is the one invited ("đồng chí" is a
     person — never "đồng chí Đội Quản lý thị trường")."""
-    who = a.item.recipient if a.item.collective else f"đồng chí {a.item.recipient}"
+    who = a.item.recipient if a.item.collective else f"đồng chí {a.label or a.item.recipient}"
     if a.proxy_id is not None:
         return f"Trân trọng kính mời đồng chí {a.called_name} lên nhận {form} thay cho {who}."
     if a.item.collective and a.called_name:
@@ -147,3 +147,7 @@ class CeremonySubsteps:
     def read_out(self, event, segment: str) -> list[str]:
         """The opening introduces the guests checked in now, in protocol order."""
         return introductions(event) if segment == OPENING else []
+
+    def opening_words(self, event, state, item_id: str) -> str:
+        """A guest who checked in after the introduction is introduced as the next item opens."""
+        return supplementary_for(event, state, item_id)

@@ -24,10 +24,47 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(func=cmd_step)
 
+    p = sub.add_parser("script", help="kịch bản MC của cả chương trình như hiện tại (.md, .docx, hoặc ra màn hình)")
+    add_dir(p)
+    p.add_argument("--out", default="-", metavar="kich-ban.docx|.md|-",
+                   help="tệp ra: .docx (Word) hoặc .md; “-” để in ra màn hình (mặc định)")
+    add_json(p)
+    p.set_defaults(func=cmd_script)
+
     p = sub.add_parser("timings", help="dự kiến và thực tế của từng mục; giờ kết thúc dự báo, độ lệch")
     add_dir(p)
     add_json(p)
     p.set_defaults(func=cmd_timings)
+
+
+def cmd_script(args) -> int:
+    from pathlib import Path
+
+    from console.agenda.script import script, to_docx, to_markdown
+    from console.ground.errors import UserError
+    from console.ground.storage import atomic_write_bytes
+
+    event = open_event(args)
+    data = script(event)
+    if args.json:
+        print_json(data)
+        return 0
+    if args.out == "-":
+        print(to_markdown(data), end="")
+        return 0
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".md", ".docx"):
+        raise UserError(f"--out {args.out}: chọn tệp .docx (Word) hoặc .md (Markdown), hoặc “-” để in ra màn hình.")
+    body = to_docx(data) if suffix == ".docx" else to_markdown(data).encode("utf-8")
+    try:
+        atomic_write_bytes(out, body)
+    except OSError as exc:
+        raise UserError(f"Không ghi được {out}: {exc.strerror}. Hãy chọn thư mục khác (ổ USB còn chỗ, không chỉ đọc).") from None
+    parts = len(data["parts"])
+    print(f"Đã ghi kịch bản {out} ({parts} mục; tên người theo "
+          f"{'danh sách đang có mặt' if data['names_from'] == 'present' else 'danh sách đăng ký'}).")
+    return 0
 
 
 def _hm(iso_text: str | None) -> str:

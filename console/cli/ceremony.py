@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from console.cli.common import add_desk, add_dir, add_json, open_event, parse_delegate_id, print_json
 
-LIST_CHOICES = {"speeches": "tham_luan", "responses": "huong_ung", "awards": "awards"}
+LIST_CHOICES = {"speeches": "tham_luan", "responses": "huong_ung", "awards": "awards", "guests": "guests"}
 
 
 def register(sub) -> None:
     _register_printouts(sub)
     p = sub.add_parser("order", help="đề xuất thứ tự tham luận / khen thưởng theo người đang có mặt")
     add_dir(p)
-    p.add_argument("which", choices=list(LIST_CHOICES), help="speeches (tham luận), responses (hưởng ứng), awards")
+    p.add_argument("which", choices=list(LIST_CHOICES),
+                   help="speeches (tham luận), responses (hưởng ứng), awards, guests (giới thiệu đại biểu)")
     p.add_argument("--all-present", action="store_true", help="xem trước như thể mọi người đều có mặt")
     add_json(p)
     add_desk(p)
@@ -163,6 +164,18 @@ def order_text(data: dict) -> str:
 
 def cmd_order(args) -> int:
     event = open_event(args)
+    if args.which == "guests":
+        from console.ceremony import introductions as intro
+
+        if args.json:
+            items = intro.present_guests(event, set(event.delegates()) if args.all_present else None)
+            print_json({"list": "guests", "items": [
+                {"position": n, "delegate_id": it.delegate.code, "name": it.delegate.name, "group": it.group,
+                 "line": it.label, "known": it.standing.known, "override": it.override}
+                for n, it in enumerate(items, 1)], "warnings": intro.unranked(event)})
+        else:
+            print(intro.order_text(event))
+        return 0
     data = order_json(event, args.which, args.all_present)
     print_json(data) if args.json else print(order_text(data))
     return 0
@@ -183,6 +196,12 @@ def cmd_move(args) -> int:
 
     event = open_event(args)
     lst = LIST_CHOICES[args.which]
+    if lst == "guests":
+        from console.ceremony.actions import move_guest
+
+        name = move_guest(event, args.item, -1 if args.direction == "up" else 1)
+        print(f"Đã chuyển {name} {'lên' if args.direction == 'up' else 'xuống'} trong phần giới thiệu đại biểu.")
+        return 0
     key = actions.resolve_key(event, lst, args.item)
     actions.move(event, lst, key, -1 if args.direction == "up" else 1)
     print(f"Đã chuyển {args.item} {'lên' if args.direction == 'up' else 'xuống'}.")

@@ -18,6 +18,14 @@ def register(sub) -> None:
     p.add_argument("--venue", default="", help="địa điểm")
     p.add_argument("--place", default="", help="địa danh (cho dòng “…, ngày … tháng … năm …”)")
     p.add_argument("--max-delegates", type=int, default=None, help="số đại biểu tối đa (cấp tỉnh)")
+    p.add_argument("--period", default="", help="giai đoạn tổng kết, ví dụ 2020-2025 (mặc định theo năm họp)")
+    p.add_argument("--next-period", default="", help="giai đoạn phát động (mặc định giai đoạn kế tiếp)")
+    p.add_argument("--edition", default="", help="lần thứ, ví dụ V")
+    p.add_argument("--parent", default=None, help="đơn vị cấp trên, ví dụ “LĐLĐ tỉnh Bắc Kạn” (dòng đầu mọi văn bản)")
+    p.add_argument("--plan", default="", help="kế hoạch người dẫn trích dẫn, ví dụ “Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025”")
+    p.add_argument("--parts", default=None, metavar="PHẦN,…",
+                   help="các phần thêm theo kịch bản thực tế: " + ", ".join(_extra_parts())
+                   + "; “all” tất cả; “none” không phần nào")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import", help="nhập danh sách đại biểu / khen thưởng / tham luận (.xlsx, .csv)")
@@ -54,6 +62,44 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_demo)
 
 
+def _extra_parts() -> list[str]:
+    from console.agenda.defaults import EXTRA_PARTS
+
+    return list(EXTRA_PARTS)
+
+
+def _ask(question: str) -> str:
+    """A question at the terminal; none when init runs from a script (stdin not a terminal)."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return ""
+    try:
+        return input(question).strip()
+    except EOFError:
+        return ""
+
+
+def _parts(text: str | None) -> frozenset[str]:
+    from console.agenda.defaults import EXTRA_PARTS
+    from console.ground.errors import UserError
+
+    if text is None:  # not given: offered at the terminal, one question
+        listed = "; ".join(f"{k} ({v})" for k, v in EXTRA_PARTS.items())
+        text = _ask(f"Các phần thêm theo kịch bản thực tế: {listed}.\n"
+                    "Gõ tên các phần muốn bật, cách nhau dấu phẩy, “all” cho tất cả, hoặc ⏎ để bỏ qua: ")
+    words = [w.strip() for w in (text or "").replace(";", ",").split(",") if w.strip()]
+    if words in (["all"], ["tat-ca"]):
+        return frozenset(EXTRA_PARTS)
+    if words in ([], ["none"]):
+        return frozenset()
+    unknown = [w for w in words if w not in EXTRA_PARTS]
+    if unknown:
+        raise UserError(f"--parts: không có phần “{', '.join(unknown)}”. Chọn trong: {', '.join(EXTRA_PARTS)} "
+                        "(hoặc “all”).")
+    return frozenset(words)
+
+
 def cmd_init(args) -> int:
     from datetime import date
 
@@ -62,8 +108,12 @@ def cmd_init(args) -> int:
 
     when = parse_date(args.date, "--date") if args.date else date.today()
     start = parse_hhmm(args.start, "--start")
+    parent = args.parent if args.parent is not None else _ask(
+        "Đơn vị cấp trên (dòng đầu mọi văn bản, ví dụ “LĐLĐ tỉnh Bắc Kạn”; ⏎ để trống): ")
     folder = create_event(Path(args.dir), unit=args.name, level=args.level, name=args.title,
                           event_date=when, start=start, venue=args.venue, place=args.place,
+                          parent_unit=parent, edition=args.edition, period=args.period,
+                          next_period=args.next_period, plan=args.plan, parts=_parts(args.parts),
                           max_delegates=args.max_delegates)
     print(f"Đã tạo thư mục hội nghị {folder}. Sửa {folder / 'event.toml'} nếu cần, "
           f"rồi nhập danh sách: hoinghi import {folder} DANH_SACH.xlsx")
@@ -73,7 +123,7 @@ def cmd_init(args) -> int:
 def cmd_import(args) -> int:
     from console.importer import import_file
 
-    event = open_event(args)
+    event = open_event(args, reimport=True)  # importing the list again is how a swapped roster is mended
     report = import_file(event, Path(args.file), kind=args.kind, dry_run=args.dry_run, sheet=args.sheet)
     if args.json:
         print_json(report.as_json())
@@ -138,12 +188,13 @@ def journal_health(event) -> dict:
     """The seal's verdict and the lines set aside, for `status` (said before any figure)."""
     j = event.journal
     return {"journal_lines": j.lines, "journal_alarm": list(event.alarms), "journal_rejected": j.rejected,
-            "journal_problems": len(j.problems)}
+            "journal_problems": len(j.problems), "roster_alarm": list(event.roster_alarms)}
 
 
 def health_lines(event) -> list[str]:
     h = journal_health(event)
     out = [f"CẢNH BÁO NHẬT KÝ: {a}" for a in h["journal_alarm"]]
+    out += [f"CẢNH BÁO DANH SÁCH: {a}" for a in h["roster_alarm"]]
     if h["journal_rejected"]:
         out.append(f"Cảnh báo: {h['journal_rejected']} dòng nhật ký sai chữ ký (bị sửa hoặc thêm bằng tay) "
                    "không được tính vào số liệu dưới đây. Xem `hoinghi verify`.")
@@ -156,10 +207,10 @@ def cmd_status(args) -> int:
         print_json({**status_json(event), **journal_health(event)})
     else:
         lines = health_lines(event)
-        if event.alarms:
-            lines.append("Số liệu dưới đây tính theo nhật ký như hiện có, chưa được chấp nhận:")
+        if event.alarms or event.roster_alarms:
+            lines.append("Số liệu dưới đây tính theo các tệp như hiện có, chưa được chấp nhận:")
         print("\n".join([*lines, status_text(event)]) if lines else status_text(event))
-    return 3 if event.alarms else 0
+    return 3 if event.alarms or event.roster_alarms else 0
 
 
 def cmd_accept_journal(args) -> int:

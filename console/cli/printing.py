@@ -15,6 +15,7 @@ def register(sub) -> None:
     p.add_argument("--printer", default=None, help="tên máy in trong event.toml hoặc URI (tcp://…, preview://…)")
     p.add_argument("--width", type=int, choices=(58, 80), default=None, help="khổ giấy (mm) khi URI không ghi")
     p.add_argument("--again", action="store_true", help="in thêm bản nữa cả những thẻ đã in")
+    p.add_argument("--draft", action="store_true", help="in thử dù tiêu đề còn chỗ trống (“LẦN THỨ …”)")
     p.add_argument("--no-wait", action="store_true", help="chỉ xếp vào hàng đợi, để màn hình Máy in in dần")
     add_json(p)
     p.set_defaults(func=cmd_badges)
@@ -23,6 +24,7 @@ def register(sub) -> None:
     add_dir(p)
     p.add_argument("delegate_id", metavar="MÃ_ĐB")
     p.add_argument("--reason", required=True, help="lý do: mất thẻ, thẻ hỏng …")
+    p.add_argument("--draft", action="store_true", help="in dù tiêu đề còn chỗ trống (“LẦN THỨ …”)")
     p.add_argument("--keep-token", action="store_true",
                    help="in lại đúng mã cũ (thẻ in hỏng còn trong tay ban tổ chức); mặc định cấp mã mới")
     p.add_argument("--printer", default=None)
@@ -38,6 +40,7 @@ def register(sub) -> None:
     p.add_argument("--reason", default="", help="thành tích, ví dụ “xuất sắc trong phong trào thi đua …”")
     p.add_argument("--unit", default="", help="đơn vị")
     p.add_argument("--decision", default="", help="số quyết định khen thưởng (nếu muốn in)")
+    p.add_argument("--draft", action="store_true", help="in thử dù tiêu đề còn chỗ trống (“LẦN THỨ …”)")
     p.add_argument("--printer", default=None, help="mặc định: máy in “stage” trong event.toml")
     p.add_argument("--width", type=int, choices=(58, 80), default=None)
     p.add_argument("--no-wait", action="store_true")
@@ -87,6 +90,9 @@ def cmd_bench(args) -> int:
         r = result[mm]
         print(f"  {mm}: dựng {r['render_ms_mean']} ms + mã hóa {r['encode_ms_mean']} ms = {r['total_ms_mean']} ms/thẻ "
               f"(p95 {r['total_ms_p95']} ms), {r['bytes_mean']} byte/thẻ, ~{r['badges_per_minute_cpu']} thẻ/phút (CPU)")
+    lb = result["line_breaking"]
+    print(f"  ngắt dòng tiếng Việt: {lb['chunks_ms_per_text']} ms tách từ + {lb['layout_ms_per_text']} ms chọn dòng "
+          f"mỗi dòng chữ, {lb['per_badge_ms']} ms mỗi thẻ ({lb['texts']} dòng chữ)")
     return 0
 
 
@@ -173,7 +179,7 @@ def cmd_badges(args) -> int:
     ids = None
     if not (len(args.who) == 1 and args.who[0].lower() in ("all", "tat-ca", "tất-cả")):
         ids = [parse_delegate_id(x) for part in args.who for x in part.split(",") if x.strip()]
-    queued, skipped = queue_badges(event, ids, printer=args.printer, again=args.again)
+    queued, skipped = queue_badges(event, ids, printer=args.printer, again=args.again, draft=args.draft)
     sent = Sent(left=queued) if args.no_wait else _print_jobs(event, queued, args.width, args.json)
     left = sent.left
     if args.json:
@@ -197,7 +203,7 @@ def cmd_reprint(args) -> int:
 
     event = open_event(args)
     job = reprint(event, parse_delegate_id(args.delegate_id), args.reason, printer=args.printer,
-                  keep_token=args.keep_token)
+                  keep_token=args.keep_token, draft=args.draft)
     sent = Sent(left=[job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
     printed, left = sent.printed, sent.left
     if args.json:
@@ -219,7 +225,7 @@ def cmd_certificate(args) -> int:
     event = open_event(args)
     cert = certificate_data(event, recipient=args.name, award_form=args.form, reason=args.reason, unit=args.unit,
                             decision=args.decision)
-    job = queue_certificate(event, cert, printer=args.printer)
+    job = queue_certificate(event, cert, printer=args.printer, draft=args.draft)
     sent = Sent(left=[job]) if args.no_wait else _print_jobs(event, [job], args.width, args.json)
     printed, left = sent.printed, sent.left
     if args.json:
@@ -280,8 +286,8 @@ def cmd_queue(args) -> int:
         msg = f"Sẽ thử lại {n} lệnh ngay (kể cả lệnh bị bỏ dở khi chương trình in dừng đột ngột)."
     else:
         reconcile(event)
+        q.retry()  # first: a job a killed process left "printing" is pending again, and sent now
         waiting = [j for j in q.jobs() if j.status == "pending"]
-        q.retry()
         sent = _print_jobs(event, waiting, None, args.json)
         left = sent.left
         msg = (f"Đã in {sent.printed}/{len(waiting)} lệnh đang chờ."

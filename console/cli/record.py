@@ -12,6 +12,7 @@ def register(sub) -> None:
     add_dir(p)
     p.add_argument("--out", default=None, metavar="TỆP.xlsx", help="tệp báo cáo (mặc định trong thư mục hội nghị)")
     p.add_argument("--csv", default=None, metavar="THƯ_MỤC", help="ghi thêm mỗi trang một tệp .csv vào thư mục này")
+    p.add_argument("--draft", action="store_true", help="xuất bản nháp dù tiêu đề còn chỗ trống (“LẦN THỨ …”)")
     add_json(p)
     p.set_defaults(func=cmd_report)
 
@@ -51,13 +52,27 @@ def register(sub) -> None:
     add_json(q)
     q = vs.add_parser("show", help="xem danh sách và kết quả")
     add_json(q)
+    q = vs.add_parser("ballot", help="bầu kín: ghi kết quả kiểm phiếu (trúng cử khi quá 1/2 số phiếu hợp lệ)")
+    q.add_argument("--candidates", nargs="+", required=True, metavar="MÃ", help="mã các ứng cử viên")
+    q.add_argument("--issued", type=int, required=True, metavar="N", help="số phiếu phát ra")
+    q.add_argument("--valid", type=int, required=True, metavar="N", help="số phiếu hợp lệ")
+    q.add_argument("--votes", nargs="+", required=True, metavar="MÃ=SỐ", help="số phiếu mỗi người, ví dụ 0012=80")
+    q.add_argument("--seats", type=int, default=None, help="số suất (mặc định [vote] higher_level_seats)")
+    add_json(q)
+    q = vs.add_parser("tally", help="biên bản kiểm phiếu (Markdown): mẫu trống trước khi kiểm, kết quả sau")
+    q.add_argument("--candidates", nargs="*", default=None, metavar="MÃ", help="ứng cử viên (cho mẫu trống)")
+    q.add_argument("--out", default="-", metavar="TỆP.md", help="tệp ra; “-” để in ra màn hình (mặc định)")
     p.set_defaults(func=cmd_vote)
 
 
 def cmd_report(args) -> int:
+    from console.agenda.plan import load_agenda
+    from console.ground.titles import require_final
     from console.record.export import write_report
 
     event = open_event(args)
+    titles = [(f"agenda.toml, mục “{seg.key}”, khóa “title”", seg.title) for seg in load_agenda(event).segments]
+    require_final(event.settings, "báo cáo", draft=args.draft, extra=titles)
     out, csvs = write_report(event, Path(args.out) if args.out else None, Path(args.csv) if args.csv else None)
     if args.json:
         print_json({"xlsx": str(out), "csv": [str(p) for p in csvs], "journal_lines": len(event.journal.entries),
@@ -85,9 +100,11 @@ def cmd_minutes(args) -> int:
 
 
 def _show_text(s: dict) -> str:
+    q_word = "ít nhất" if s["quorum_rule"] == "at_least" else "trên"
+    m_word = "ít nhất" if s["majority_rule"] == "at_least" else "trên"
     out = [f"Danh sách đi dự cấp trên: {len(s['proposed'])}/{s['seats']} suất; "
-           f"có mặt {s['present_now']}/{s['registered']}; điều kiện: có mặt trên {s['quorum']}, "
-           f"tán thành trên {s['majority']} số có mặt."]
+           f"có mặt {s['present_now']}/{s['registered']}; điều kiện: có mặt {q_word} {s['quorum']}, "
+           f"tán thành {m_word} {s['majority']} số có mặt.", s["quorum_now"]]
     for i, p in enumerate(s["approved_list"] or s["proposed"], start=1):
         out.append(f"  {i:>2}. {p['id']}  {p['name']} — {p['unit']}" + ("" if p["present"] else "  (vắng)"))
     last = s["last_vote"]
@@ -100,10 +117,59 @@ def _show_text(s: dict) -> str:
     return "\n".join(out)
 
 
+def _votes(pairs: list[str]) -> dict[int, int]:
+    from console.ground.errors import UserError
+
+    out: dict[int, int] = {}
+    for pair in pairs:
+        who, sep, n = pair.partition("=")
+        if not sep or not n.strip().isdigit():
+            raise UserError(f"--votes: “{pair}” phải có dạng MÃ=SỐ_PHIẾU, ví dụ 0012=80.")
+        out[parse_delegate_id(who)] = int(n)
+    return out
+
+
+def _ballot_text(event, count) -> str:
+    everyone = event.delegates()
+    if not count.quorum_valid:
+        return (f"Cuộc bầu KHÔNG hợp lệ: có mặt {count.present}/{count.registered} đại biểu triệu tập, "
+                f"chưa đủ {count.quorum}.")
+    names = "; ".join(everyone[c].name for c in count.elected if c in everyone) or "không có ai"
+    out = f"Trúng cử {len(count.elected)}/{count.seats} suất ({count.valid}/{count.issued} phiếu hợp lệ): {names}."
+    if count.tied:
+        out += (" Bằng phiếu cho suất còn lại: " + "; ".join(everyone[c].name for c in count.tied if c in everyone)
+                + " — cần bầu lại.")
+    return out
+
+
 def cmd_vote(args) -> int:
     from console.record import vote
 
     event = open_event(args)
+    if args.vote_cmd in ("ballot", "tally"):
+        from console.record import ballot
+
+        if args.vote_cmd == "ballot":
+            count = ballot.record_count(event, [parse_delegate_id(x) for x in args.candidates], args.issued,
+                                        args.valid, _votes(args.votes), seats=args.seats)
+            if args.json:
+                print_json({"elected": [f"{c:04d}" for c in count.elected], "tied": [f"{c:04d}" for c in count.tied],
+                            "valid": count.quorum_valid, "issued": count.issued, "valid_ballots": count.valid,
+                            "votes": {f"{c:04d}": v for c, v in count.votes.items()}, "seats": count.seats,
+                            "present": count.present, "registered": count.registered})
+            else:
+                print(_ballot_text(event, count))
+            return 0
+        ids = [parse_delegate_id(x) for x in args.candidates] if args.candidates else None
+        text = ballot.tally_sheet(event, None if ids else ballot.last_count(event), ids)
+        if args.out == "-":
+            print(text)
+        else:
+            from console.ground.storage import atomic_write_text
+
+            atomic_write_text(Path(args.out), text)
+            print(f"Đã ghi biên bản kiểm phiếu {args.out}.")
+        return 0
     if args.vote_cmd == "propose":
         vote.propose(event, [parse_delegate_id(x) for x in args.ids])
     elif args.vote_cmd == "record":

@@ -32,7 +32,7 @@ from console.ground.storage import atomic_write_bytes
 EVERY = 5_000  # lines folded since the last checkpoint before a process writes a new one
 MAX_PROBLEMS = 500  # problems kept in a checkpoint (the journal still names them all in `verify`)
 _STATE_SOURCES = ("door/day.py", "agenda/run.py", "ceremony/state.py", "people/roster.py", "ground/journal.py",
-                  "ground/checkpoint.py")
+                  "ground/checkpoint.py", "event.py")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ class Kind(StrEnum):
     BADGE_REISSUE = "badge_reissue"
     BADGE_REPRINT = "badge_reprint"
     ROSTER_IMPORT = "roster_import"
+    # the journal itself
+    JOURNAL_ACCEPTED = "journal_accepted"
     # the agenda
     AGENDA_START = "agenda_start"
     AGENDA_NEXT = "agenda_next"
@@ -56,6 +58,7 @@ class Kind(StrEnum):
     # the record
     VOTE_PROPOSE = "vote_propose"
     VOTE_RECORD = "vote_record"
+    VOTE_BALLOT = "vote_ballot"
     # `hoinghi bench` only, in its own throw-away event folders
     BENCH_WRITE = "bench_write"
     PING = "ping"
@@ -106,8 +109,9 @@ SHAPES: dict[Kind, Shape] = {
                            delegate_id="int", version="the new version", reason="why", printer="printer name or URI"),
     Kind.BADGE_REPRINT: _s("console.printing.jobs", "", "the same token printed again (jammed, smudged)",
                            delegate_id="int", version="the version printed", reason="why", printer="printer name or URI"),
-    Kind.ROSTER_IMPORT: _s("console.importer", "", "the delegate list imported (roster.json replaced whole)",
-                           source="file name", rows="int", added="int", changed="int", removed="int",
+    Kind.ROSTER_IMPORT: _s("console.importer", "console.event", "the delegate list imported (roster.json replaced whole)",
+                           roster_hash="digest of the delegates table written (people/roster.py)",
+                           people="int: delegates on the roster now", source="file name", rows="int", added="int", changed="int", removed="int",
                            kept="int: not on the new list but already checked in"),
 
     Kind.AGENDA_START: _s(_STEPS, _RUN, "the day opens on item \"to\"", ("planned",), **_MOVE),
@@ -171,12 +175,23 @@ SHAPES: dict[Kind, Shape] = {
                           "the whole proposed list for the higher-level conference, replacing any earlier one",
                           delegate_ids="[int]", seats="int"),
     Kind.VOTE_RECORD: _s("console.record.vote", "console.record.vote",
-                         "one show of hands, with the figures it was judged on",
+                         "one show of hands, with the figures and the rule it was judged on",
+                         ("threshold", "quorum_threshold", "majority_threshold"),  # older lines: one threshold
                          **{"for": "int", "against": "int", "abstain": "int", "present": "int",
                             "registered": "int", "quorum": "rule text", "majority": "rule text",
-                            "threshold": "\"more_than\" | \"at_least\"", "valid": "bool", "approved": "bool",
-                            "delegate_ids": "[int]"}),
+                            "threshold": "\"more_than\" | \"at_least\" (older lines, both comparisons)",
+                            "quorum_threshold": "\"more_than\" | \"at_least\"",
+                            "majority_threshold": "\"more_than\" | \"at_least\"",
+                            "valid": "bool", "approved": "bool", "delegate_ids": "[int]"}),
+    Kind.VOTE_BALLOT: _s("console.record.ballot", "console.record.ballot",
+                         "a secret ballot counted: candidates, ballots issued and valid, votes each, who is elected",
+                         candidates="[int]", seats="int", issued="int", valid_ballots="int",
+                         votes="{delegate id: int}", present="int", registered="int", quorum="rule text",
+                         quorum_valid="bool", elected="[int]", tied="[int]"),
 
+    Kind.JOURNAL_ACCEPTED: _s("console.event", "", "someone accepted the journal as it is after an alarm "
+                              "(hoinghi accept-journal)", reason="why, as typed", alarm="the sentence it lifted",
+                              sealed="{n, head, at} the seal said, or None", now="{n, head} the journal had"),
     Kind.BENCH_WRITE: _s("console.bench.run", "", "a timed durable write", i="int"),
     Kind.PING: _s("console.bench.durability", "console.bench.durability", "seen by a second process", t="float"),
 }

@@ -20,6 +20,7 @@ from typing import Any
 
 from console.ground.clock import VN_TZ
 from console.ground.errors import UserError
+from console.ground.period import Period, cycle_of, parse_period, period_setting
 from console.ground.schema import (
     Where,
     clock_time,
@@ -77,6 +78,9 @@ DEFAULT_AWARD_RANKING = [
 ]
 
 
+_THRESHOLDS = {"more_than": "phải hơn tỉ lệ, ví dụ trên 1/2", "at_least": "đạt tỉ lệ là đủ, ví dụ ít nhất 2/3"}
+
+
 # --- one dataclass per section: what each key holds, its default, how it is read -------
 # Add a key: a field here (with `setting(default, reader)`) and a line in the template below.
 
@@ -90,7 +94,10 @@ class EventSection:
     name: str = setting("", text())
     parent_unit: str = setting("", text())
     edition: str = setting("", text())
-    period: str = setting("2015–2020", text())
+    # The period reviewed and the one launched; "" = from the date (2025 → 2020–2025, 2025–2030).
+    period: str = setting("", period_setting())
+    next_period: str = setting("", period_setting())
+    plan: str = setting("", text())  # the plan the MC cites: "Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025 của …"
     venue: str = setting("", text())
     place: str = setting("", text())
     banner: list[str] = setting(None, text_list(example="[\"HỘI NGHỊ\", \"ĐIỂN HÌNH TIÊN TIẾN\"]"), factory=list)
@@ -136,14 +143,20 @@ class AwardsSection:
 
 @dataclass
 class VoteSection:
-    """[vote]: item 9, electing delegates to the higher-level conference (read by record/vote.py)."""
+    """[vote]: item 9, electing delegates to the higher-level conference (read by record/vote.py).
+
+    Defaults follow the union charter (2020, art. 10.1): valid with at least 2/3 of the delegates
+    summoned present; guests are not summoned, do not count for the quorum and do not vote;
+    approved by more than 1/2 of the voters present. Units whose rules differ set these keys."""
     higher_level_seats: int = setting(10, whole(1))
-    quorum: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    quorum: str = setting("2/3", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
+    quorum_threshold: str = setting("at_least", text(choices=_THRESHOLDS))
     majority: str = setting("1/2", share_text(Fraction(0), Fraction(1), below_hi=True, example="\"1/2\" hoặc \"2/3\""))
-    threshold: str = setting("more_than", text(choices={"more_than": "phải hơn tỉ lệ, ví dụ trên 1/2",
-                                                        "at_least": "đạt tỉ lệ là đủ, ví dụ ít nhất 2/3"}))
-    voters: str = setting("all", text(choices={"all": "mọi đại biểu có mặt biểu quyết",
-                                               "exemplary": "chỉ đại biểu điển hình, khách mời không biểu quyết"}))
+    majority_threshold: str = setting("more_than", text(choices=_THRESHOLDS))
+    # Older files: one threshold for both conditions (set, it overrides the two above).
+    threshold: str = setting("", text(choices={"": "theo quorum_threshold và majority_threshold", **_THRESHOLDS}))
+    voters: str = setting("exemplary", text(choices={"all": "mọi đại biểu có mặt biểu quyết",
+                                                     "exemplary": "chỉ đại biểu điển hình, khách mời không biểu quyết"}))
 
 
 @dataclass
@@ -195,7 +208,6 @@ class EventSettings:
     place = property(lambda self: self.event.place)
     parent_unit = property(lambda self: self.event.parent_unit)
     edition = property(lambda self: self.event.edition)
-    period = property(lambda self: self.event.period)
     banner = property(lambda self: self.event.banner)
     quota = property(lambda self: self.limits.exemplary_min)
     batch_size = property(lambda self: self.stage.batch_size)
@@ -204,6 +216,22 @@ class EventSettings:
     @property
     def name(self) -> str:
         return self.event.name or LEVELS[self.level][2].title()
+
+    @property
+    def review_period(self) -> Period:
+        """The period the conference reviews: [event] period, else the cycle of its date."""
+        if self.event.period:
+            return parse_period(self.event.period, "event.toml, mục [event], khóa “period”")
+        return cycle_of(self.date.year)
+
+    @property
+    def period(self) -> str:
+        return str(self.review_period)
+
+    @property
+    def next_period(self) -> str:
+        """The period it launches: [event] next_period, else the one after the period reviewed."""
+        return self.event.next_period or str(self.review_period.following)
 
     @property
     def max_delegates(self) -> int:
@@ -270,7 +298,12 @@ def default_banner(level: str, unit: str, edition: str, period: str) -> list[str
 
 def render_event_toml(*, unit: str, level: str, name: str, event_date: date, start: time,
                       venue: str = "", place: str = "", parent_unit: str = "", edition: str = "",
-                      period: str = "2015–2020", max_delegates: int | None = None, batch_size: int = 8) -> str:
+                      period: str = "", next_period: str = "", plan: str = "",
+                      max_delegates: int | None = None, batch_size: int = 8) -> str:
+    """event.toml from `init`; the period, when not given, is the cycle of the date (2025 → 2020–2025)."""
+    reviewed = parse_period(period, "--period") if period else cycle_of(event_date.year)
+    launched = parse_period(next_period, "--next-period") if next_period else reviewed.following
+    period, next_period = str(reviewed), str(launched)
     cap = max_delegates or LEVELS[level][1]
     banner = default_banner(level, unit, edition, period)
     ranking = ",\n    ".join(_q(r) for r in DEFAULT_AWARD_RANKING)
@@ -282,8 +315,10 @@ unit = {_q(unit)}              # Tên đơn vị tổ chức
 parent_unit = {_q(parent_unit)}  # Đơn vị cấp trên (dòng đầu văn bản xuất ra)
 level = {_q(level)}            # Cấp: co-so | huyen-nganh | tinh
 name = {_q(name)}              # Tên hội nghị
-edition = {_q(edition)}        # Lần thứ (ví dụ "IV")
-period = {_q(period)}          # Giai đoạn
+edition = {_q(edition)}        # Lần thứ (ví dụ "IV"); để trống thì thẻ, giấy chứng nhận chỉ in được bản nháp
+period = {_q(period)}          # Giai đoạn tổng kết, ví dụ "2020–2025" (để trống: theo năm họp)
+next_period = {_q(next_period)}  # Giai đoạn phát động (để trống: giai đoạn kế tiếp)
+plan = {_q(plan)}              # Kế hoạch người dẫn trích dẫn, ví dụ "Kế hoạch số 12/KH-LĐLĐ ngày 02/3/2025 của LĐLĐ tỉnh"
 date = {_q(event_date.strftime('%d/%m/%Y'))}   # Ngày họp, dd/mm/yyyy
 start = {_q(start.strftime('%H:%M'))}          # Giờ khai mạc, HH:MM (giờ Việt Nam)
 venue = {_q(venue)}            # Địa điểm (hội trường)
@@ -323,11 +358,15 @@ ranking = [
 # "Bằng khen của Chủ tịch UBND tỉnh" = "Quyết định số 456/QĐ-UBND ngày 01/4/2020 của Chủ tịch UBND tỉnh"
 
 [vote]
+# Mặc định theo Điều lệ Công đoàn (2020, điều 10.1): hợp lệ khi có mặt ít nhất 2/3 số đại biểu được
+# triệu tập; khách mời không phải đại biểu triệu tập, không tính và không biểu quyết; thông qua khi
+# quá 1/2 số đại biểu có mặt tán thành. Đơn vị có quy chế khác thì sửa các dòng dưới.
 higher_level_seats = 10        # Số đại biểu đi dự hội nghị cấp trên
-quorum = "1/2"                 # Hợp lệ khi số có mặt hơn tỉ lệ này của tổng số triệu tập
+quorum = "2/3"                 # Hợp lệ khi số có mặt đạt tỉ lệ này của số đại biểu triệu tập
+quorum_threshold = "at_least"  # "at_least": ĐẠT tỉ lệ là đủ (ít nhất 2/3) | "more_than": phải HƠN tỉ lệ
 majority = "1/2"               # Thông qua khi số tán thành hơn tỉ lệ này của số có mặt
-threshold = "more_than"        # "more_than": phải HƠN tỉ lệ (trên 1/2) | "at_least": ĐẠT tỉ lệ là đủ (ít nhất 2/3)
-voters = "all"                 # Ai biểu quyết: "all" mọi đại biểu có mặt | "exemplary" khách mời không biểu quyết
+majority_threshold = "more_than"  # "more_than": phải HƠN tỉ lệ (trên 1/2) | "at_least": ĐẠT tỉ lệ là đủ
+voters = "exemplary"           # Ai biểu quyết: "exemplary" đại biểu điển hình (khách mời không) | "all" mọi người có mặt
 
 [desk]
 bell_on_error = true           # Kêu "bíp" khi quét lỗi

@@ -49,7 +49,7 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
     delegates, problems = parse_roster(layout, event.settings.date.year)
     if problems:
         raise refuse(source, problems)
-    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run)
+    report = ImportReport(ROSTER, source, rows=len(delegates), dry_run=dry_run, warnings=list(layout.notices))
 
     def plan(ev) -> list[Delegate]:
         """Match against the current roster under the journal lock (ids stay put)."""
@@ -126,8 +126,8 @@ def _import_roster(event, layout, source: str, dry_run: bool) -> ImportReport:
         # Who was ever removed stays known, so a later list that has them again gives their id back.
         keep = {d.id for d in final}
         removed = {i: d for i, d in ev.roster_store.removed().items() if i not in keep} | gone
-        ev.roster_store.replace_all(final, removed=list(removed.values()))
-        return [("roster_import", {"source": source, "rows": report.rows, "added": len(report.added),
+        digest = ev.roster_store.replace_all(final, removed=list(removed.values()))
+        return [("roster_import", {"roster_hash": digest, "people": len(final), "source": source, "rows": report.rows, "added": len(report.added),
                                    "changed": len(report.changed), "removed": len(report.removed),
                                    "kept": len(report.kept)})]
 

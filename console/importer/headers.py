@@ -38,6 +38,8 @@ SYNONYMS: dict[str, list[str]] = {
     "direct": ["truc tiep sx", "truc tiep san xuat", "truc tiep sx, ct", "truc tiep sx ct", "truc tiep lao dong",
                "truc tiep sx, cong tac", "truc tiep san xuat, cong tac", "ld truc tiep"],
     "notes": ["ghi chu"],
+    # the organiser's own order of introducing guests (1 first); overrides protocol rank
+    "intro_order": ["thu tu gioi thieu", "tt gioi thieu", "thu tu le tan", "thu tu nghi thuc", "thu tu uu tien"],
     # awards
     "recipient": ["ten tap the, ca nhan", "ten tap the ca nhan", "tap the, ca nhan", "ten tap the/ca nhan", "nguoi, tap the duoc khen"],
     "award_form": ["hinh thuc khen thuong", "hinh thuc", "hinh thuc khen"],
@@ -90,6 +92,7 @@ class Layout:
     columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text as written
     data_start: int = 0  # index into grid.rows
+    notices: list[str] = field(default_factory=list)  # lines read past (counts, remarks), said in the report
 
     def col_letter(self, col: int) -> str:
         letters = ""

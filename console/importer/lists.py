@@ -83,7 +83,7 @@ def import_ceremony_list(event, layout, source: str, dry_run: bool) -> ImportRep
                                        "dưới dòng tiêu đề không có dòng nào. Hãy kiểm tra tệp."))
     if reader.problems:
         raise refuse(source, reader.problems)
-    report = ImportReport(kind, source, rows=len(docs), dry_run=dry_run, warnings=warnings)
+    report = ImportReport(kind, source, rows=len(docs), dry_run=dry_run, warnings=list(layout.notices) + warnings)
 
     def decide(ev):
         old = {d.get("key") for d in ev.roster_store.table_docs(table)}

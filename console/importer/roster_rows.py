@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from console.ground.text import fold, nfc
+from console.importer.headers import Layout
+from console.importer.rows import Problem, RowReader
 from console.people.categories import (
     ACCEPTED_CATEGORY_VALUES,
     EXEMPLARY_INDIVIDUAL,
@@ -14,9 +17,6 @@ from console.people.categories import (
 )
 from console.people.entry import shown, text_problem
 from console.people.roster import Delegate
-from console.ground.text import fold, nfc
-from console.importer.headers import Layout
-from console.importer.rows import Problem, RowReader
 
 MIN_YEAR = 1920
 
@@ -119,6 +119,13 @@ def parse_roster(layout: Layout, event_year: int) -> tuple[list[Delegate], list[
             direct_production=truthy_mark(reader.get(cells, "direct")), leader=is_leadership(position),
             notes=notes, source_row=row_no,
         )
+        raw_order = reader.get(cells, "intro_order")
+        if raw_order:
+            if not re.fullmatch(r"\d{1,3}", raw_order.strip()):
+                reader.problem(row_no, "intro_order", raw_order, "thứ tự giới thiệu phải là một số (1 là người được "
+                               "giới thiệu đầu tiên). Hãy sửa hoặc để trống để xếp theo chức vụ.")
+                continue
+            d.extra["intro_order"] = int(raw_order.strip())
         if d.identity in seen:
             reader.problem(row_no, "name", name, f"trùng với dòng {seen[d.identity]} (cùng họ tên, năm sinh, đơn vị). Hãy xóa một dòng.")
             continue

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from console.ground.text import fold
 from console.importer.headers import Layout
-from console.people.categories import category_from_text
+from console.importer.notes import is_remark, is_trailer
+from console.people.categories import category_from_text, is_collective_name
 
 FOOTER_WORDS = (
     "tong cong", "tong so", "cong:", "nguoi lap", "nguoi lap bieu", "thu truong", "ky ten", "ky, ghi ro",
@@ -80,6 +81,7 @@ class RowReader:
     def data_rows(self):
         """Yield (row number, cells, section text) for the data part, stopping at the footer."""
         section = ""
+        held: list[tuple] = []  # rows that look like a count or a remark, until a person's row follows
         for row_no, cells in self.layout.grid.rows[self.layout.data_start:]:
             filled = [c for c in cells if c]
             key = fold(" ".join(filled))
@@ -107,4 +109,26 @@ class RowReader:
                 signed = any(key.startswith(w) or f" {w}" in f" {key}" for w in _FOOTER_KEYS) or bool(_PLACE_DATE.search(key))
             if signed and not re.fullmatch(r"\d+\.?", stt or "x"):
                 break
+            if name and self._not_a_person(name, cells):
+                held.append((row_no, cells, section, name))
+                continue
+            for r, c, sec, n in held:  # remarks between people: skipped; anything else is a row
+                if is_remark(n):
+                    self._skip(r, n, "là dòng ghi chú, không phải một người")
+                else:
+                    yield r, c, sec
+            held = []
             yield row_no, cells, section
+        for r, _c, _sec, n in held:  # below the last person: the list's own count, total or remark
+            self._skip(r, n, "là dòng tổng số hoặc ghi chú cuối danh sách, không phải một người")
+
+    def _not_a_person(self, name: str, cells: list[str]) -> bool:
+        """A count or remark in the name column, on a row that says nothing a person's row says."""
+        if not is_trailer(name) or (is_collective_name(name) and not is_remark(name)):
+            return False  # "Tổ sản xuất số 2" has a digit and is a team
+        said = [self.get(cells, f) for f in ("birth", "male_year", "female_year", "category", "title", "award_form",
+                                             "speech_title", "unit", "position", "achievement", "receiver")]
+        return not any(said) or is_remark(name) and not any(re.search(r"(19|20)\d\d", x) for x in said if x)
+
+    def _skip(self, row: int, text: str, why: str) -> None:
+        self.layout.notices.append(f"Dòng {row}: “{text}” {why}; đã bỏ qua.")

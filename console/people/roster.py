@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -11,7 +13,7 @@ from tinydb.table import Document
 
 from console.people.categories import CATEGORY_LABELS, EXEMPLARY, is_minority
 from console.ground.errors import UserError
-from console.ground.storage import open_db
+from console.ground.storage import atomic_write_bytes, open_db
 from console.ground.text import canonical, fold, name_sort_key
 
 DELEGATES = "delegates"
@@ -81,12 +83,36 @@ class Delegate:
         # Called once per row on every roster load: the field names are computed once
         # (dataclasses.fields() per row was 60 % of loading 5,000 delegates), and a row
         # with no unknown keys — every row this program writes — goes straight in.
-        if _FIELD_NAMES.issuperset(data):
-            return cls(**data)
-        return cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        d = cls(**data) if _FIELD_NAMES.issuperset(data) else cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        if not (d.name.isprintable() and d.unit.isprintable() and d.position.isprintable()):
+            _defang(d)  # (isprintable: one C-speed pass; false only for the rare odd character)
+        return d
+
+
+_SHOWN_FIELDS = ("name", "unit", "position", "ethnicity", "title", "notes", "walk_in_reason")
+
+
+def _defang(d: Delegate) -> None:
+    """A roster.json or journal written around the importer (by hand, by a hostile file) may
+    hold ESC sequences or bidi overrides: shown, they retitle and wipe every desk's terminal.
+    Each control character becomes a visible "�", each invisible one is dropped."""
+    from console.ground.safe_text import check
+
+    for f in _SHOWN_FIELDS:
+        value = getattr(d, f)
+        if isinstance(value, str) and not value.isprintable():
+            c = check(value)
+            if c.controls or c.invisible:
+                setattr(d, f, "".join("\ufffd" if ch in c.controls else ch for ch in c.text))
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Delegate))
+
+
+def delegates_digest(docs: list[dict]) -> str:
+    """What an import wrote, in a few bytes: the journal keeps it to notice a roster swapped later."""
+    raw = json.dumps(docs, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:32]
 
 
 class RosterStore:
@@ -98,6 +124,9 @@ class RosterStore:
         self.db, self.lock = open_db(self.path)
         self._stamp: tuple | None = None
         self._cache: dict[int, Delegate] = {}
+        # The delegates table's digest as written by the last import (None: no roster, or one
+        # not written by an import): the journal's roster_import line says what it must be.
+        self.content_hash: str | None = None
 
     def _file_stamp(self) -> tuple | None:
         try:
@@ -123,10 +152,20 @@ class RosterStore:
             # that as "nobody is registered" — keep what we had and say what happened.
             raise UserError(f"Không còn thấy {self.path}: thư mục hội nghị đã bị gỡ hoặc di chuyển? "
                             "Hãy cắm lại ổ đĩa hoặc đưa thư mục về chỗ cũ; dữ liệu đã ghi không mất.")
-        table = self.db.table(DELEGATES)
-        self._cache = {int(doc["id"]): Delegate.from_dict(doc) for doc in table.all()}
+        with self.db.storage.snapshot():
+            table = self.db.table(DELEGATES)
+            self._cache = {int(doc["id"]): Delegate.from_dict(doc) for doc in table.all()}
+            self.content_hash = self._meta_hash(self.db.table(META).all())
         self._stamp = stamp
         return self._cache
+
+    @staticmethod
+    def _meta_hash(docs: list) -> str | None:
+        for doc in docs:
+            value = doc.get("delegates_hash") if isinstance(doc, dict) else None
+            if isinstance(value, str):
+                return value
+        return None
 
     def replace_table(self, name: str, docs: list[dict]) -> None:
         """Replace one table in a single atomic write, keeping the others."""
@@ -135,26 +174,38 @@ class RosterStore:
             table.truncate()
             table.insert_multiple(Document(doc, doc_id=i) for i, doc in enumerate(docs, start=1))
 
-    def replace_all(self, delegates: list[Delegate], removed: list[Delegate] | None = None) -> None:
+    def replace_all(self, delegates: list[Delegate], removed: list[Delegate] | None = None) -> str:
         """The delegates table and the highest id ever given, in one atomic write.
 
         A removed person's id is never handed out again: their printed badge must not
         check someone else in, nor their award or speech point at a newcomer.
+        Returns the new table's digest (journaled by the import); the roster as it was
+        before is kept beside it as roster.prev.json.
         """
+        docs = [d.to_dict() for d in sorted(delegates, key=lambda d: d.id)]
+        digest = delegates_digest(docs)
         with self.db.storage.transaction():
+            try:
+                atomic_write_bytes(self.prev_path, self.path.read_bytes())
+            except FileNotFoundError:
+                pass
             table, meta = self.db.table(DELEGATES), self.db.table(META)
             before = [int(doc.get("id", 0)) for doc in table.all()]
             high = max([d.id for d in delegates] + before + [self._meta_max({META: dict(enumerate(meta.all()))})],
                        default=0)
             table.truncate()
-            table.insert_multiple(Document(d.to_dict(), doc_id=i)
-                                  for i, d in enumerate(sorted(delegates, key=lambda d: d.id), start=1))
+            table.insert_multiple(Document(doc, doc_id=i) for i, doc in enumerate(docs, start=1))
             meta.truncate()
-            meta.insert(Document({"max_id": high}, doc_id=1))
+            meta.insert(Document({"max_id": high, "delegates_hash": digest}, doc_id=1))
             if removed is not None:  # people an import dropped: a later list with them gives their id back
                 gone = self.db.table(REMOVED)
                 gone.truncate()
                 gone.insert_multiple(Document(d.to_dict(), doc_id=i) for i, d in enumerate(removed, start=1))
+        return digest
+
+    @property
+    def prev_path(self) -> Path:
+        return self.path.with_name(self.path.stem + ".prev.json")
 
     @staticmethod
     def _meta_max(data: dict) -> int:

@@ -14,6 +14,7 @@ from PIL import Image
 
 from console.door.tokens import MAX_VERSION
 from console.ground.errors import UserError
+from console.ground.titles import require_final
 from console.ground.text import nfc
 from console.printing.layout_badge import BadgeData, badge_data, render_badge
 from console.printing.layout_callsheet import CallSheet, render_callsheet, render_mc_list
@@ -87,12 +88,14 @@ def _badge_title(d, version: int, reprint: bool) -> str:
 
 
 def plan_badges(event, ids: list[int] | None = None, *, printer: str | None = None,
-                again: bool = False) -> list[dict]:
+                again: bool = False, draft: bool = False) -> list[dict]:
     """What to queue for these badges (everyone when `ids` is None): reads the event only.
 
     Split from `queue_planned` so a screen can plan on its own thread (the event
     is not shared across threads) and write the job files in a worker thread.
+    Refused while the banner holds a blank ("LẦN THỨ …"), unless `draft`.
     """
+    require_final(event.settings, "thẻ đại biểu", draft=draft)
     printer = check_printer(event, printer)
     everyone = event.delegates()
     if ids is None:
@@ -128,13 +131,13 @@ def queue_planned(folder, plan: list[dict]) -> tuple[list[Job], list[Job]]:
 
 
 def queue_badges(event, ids: list[int] | None = None, *, printer: str | None = None,
-                 again: bool = False) -> tuple[list[Job], list[Job]]:
+                 again: bool = False, draft: bool = False) -> tuple[list[Job], list[Job]]:
     """Queue the badges of `ids` (everyone when None). Returns (queued, already queued or printed)."""
-    return queue_planned(event.folder, plan_badges(event, ids, printer=printer, again=again))
+    return queue_planned(event.folder, plan_badges(event, ids, printer=printer, again=again, draft=draft))
 
 
 def reprint(event, delegate_id: int, reason: str, *, printer: str | None = None,
-            keep_token: bool = False) -> Job:
+            keep_token: bool = False, draft: bool = False) -> Job:
     """A new badge for someone: journaled, then queued; the journal line is the order.
 
     By default the badge gets a new token version, so the lost one scans as
@@ -145,6 +148,7 @@ def reprint(event, delegate_id: int, reason: str, *, printer: str | None = None,
     reason = nfc(reason or "").strip()
     if not reason:
         raise UserError("Hãy ghi lý do in lại thẻ (ví dụ: mất thẻ, thẻ in hỏng).")
+    require_final(event.settings, "thẻ đại biểu", draft=draft)
     printer = check_printer(event, printer)
 
     def decide(ev):
@@ -197,7 +201,8 @@ def reconcile(event) -> list[Job]:
 
 # --- certificates and call sheets ---------------------------------------------------
 
-def queue_certificate(event, cert: CertificateData, *, printer: str | None = None) -> Job:
+def queue_certificate(event, cert: CertificateData, *, printer: str | None = None, draft: bool = False) -> Job:
+    require_final(event.settings, "giấy chứng nhận", draft=draft)
     printer = check_printer(event, printer, "stage")
     job, _ = PrintQueue(event.folder).add("certificate", printer, cert.to_dict(),
                                           title=f"Phiếu nhận khen thưởng {cert.recipient}")

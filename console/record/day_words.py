@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from console.ceremony.state import table_docs
 from console.ground.clock import parse_iso
 
 LIST_WORDS = {"awards": "danh sách khen thưởng", "speeches": "danh sách tham luận",
@@ -48,14 +49,12 @@ class Names:
         self.entered: dict[str, datetime] = {}
         if event is not None:
             try:
-                from console.ceremony.state import table_docs
-
                 for doc in table_docs(event, "awards"):
                     self.awards[str(doc.get("key"))] = str(doc.get("recipient", ""))
                 for doc in table_docs(event, "speeches"):
                     self.speeches[str(doc.get("key"))] = (str(doc.get("speaker", "")), str(doc.get("title", "")),
                                                           bool(doc.get("response")))
-            except (ImportError, OSError, ValueError, KeyError, TypeError):
+            except (OSError, ValueError, KeyError, TypeError):
                 pass  # the lists are unreadable: sentences stay general rather than failing the report
 
     def person(self, did) -> str:

@@ -92,6 +92,18 @@ def speeches(event, segment: str) -> list[Block]:
     return out
 
 
+def decision_words(decision: str) -> str:
+    """"Quyết định số 12/QĐ-LĐLĐ ngày …" / "12/QĐ-LĐLĐ" → "theo Quyết định số 12/QĐ-LĐLĐ ngày …"; a field if none."""
+    text = " ".join(str(decision or "").split())
+    low = text.lower()
+    if low.startswith("theo "):
+        text, low = text[5:], low[5:]
+    if low.startswith("quyết định"):
+        text = text[len("quyết định"):].strip()
+        text = text[2:].strip() if text.lower().startswith("số") else text
+    return f"theo Quyết định số {text.strip(' :,') or '…………'}"
+
+
 def awards(event) -> list[Block]:
     records = sources.awards(event)
     if not records:
@@ -107,13 +119,13 @@ def awards(event) -> list[Block]:
         coll = sum(1 for a in given if a.get("collective"))
         decision = next((str(a["decision"]) for a in given if a.get("decision")), "")
         who = presenters.get(form, [])
-        text = (f"{form} (theo Quyết định số {decision.removeprefix('Quyết định số ').strip() or '…………'}): "
+        text = (f"{form} ({decision_words(decision)}): "
                 f"{coll} tập thể, {len(given) - coll} cá nhân")
         text += f"; đồng chí {', '.join(who)} trao." if who else "."
         out.append(Block("li", text))
     for a in records:
         if a.get("status") == "proxy":
-            out.append(Block("li", f"{a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
+            out.append(Block("li", f"{a.get('label') or a.get('recipient', '')} vắng mặt; đồng chí {a.get('proxy_name') or BLANK} "
                                    f"nhận thay ({a.get('form', '')})."))
     if later:
         out.append(Block("p", f"Khen thưởng trao sau hội nghị ({len(later)}), đơn vị nhận về trao lại:"))
@@ -140,8 +152,9 @@ def vote(event) -> list[Block]:
         out.append(Block("p", (
             f"{label} (lúc {hm(b.at)}, giơ tay): đang có mặt {b.present}/{b.registered} {base}; "
             f"tán thành {b.votes_for} ({format_share(b.share_for, rules.majority)} số có mặt), không tán thành "
-            f"{b.against}, không biểu quyết {b.abstain}. Điều kiện: có mặt {b.rule_word} {b.quorum} tổng số, "
-            f"tán thành {b.rule_word} {b.majority} số có mặt. **{b.result_text}.**")))
+            f"{b.against}, không biểu quyết {b.abstain}. Điều kiện: có mặt {b.quorum_word} {b.quorum} "
+            f"{'số đại biểu triệu tập' if rules.voters == 'exemplary' else 'tổng số'}, "
+            f"tán thành {b.majority_word} {b.majority} số có mặt. **{b.result_text}.**")))
     if not st.ballots:
         out.append(Block("p", f"Kết quả biểu quyết: {BLANK}"))
     return out

@@ -146,6 +146,16 @@ def composition(event) -> Table:
             out += [n, format_share(Fraction(n, c.total) if c.total else None, *around)]
         return out + [need, judge]
 
+    groups = ([*fig.summoned, *fig.walk_ins], fig.arrived, fig.present)
+
+    def counted(stt: str, label: str, test) -> list:
+        """A row counted from the people themselves (nam + nữ + chưa rõ = the total of each column)."""
+        out = [stt, label]
+        for people in groups:
+            n = sum(1 for d in people if test(d))
+            out += [n, format_share(Fraction(n, len(people)) if people else None, *around)]
+        return out + ["", ""]
+
     rows = [
         line("1", "Tổng số đại biểu", "total", f"Tối đa {event.settings.max_delegates}",
              verdict(arr.total <= event.settings.max_delegates, arr.total)),
@@ -154,6 +164,9 @@ def composition(event) -> Table:
         line("b", "– Cá nhân điển hình", "individuals"),
         line("3", "Khách mời", "guests", max_text, verdict(arr.ok, arr.total)),
         line("4", "Nữ", "women", "Ưu tiên"),
+        counted("4a", "– Nam", lambda d: d.gender == "nam"),
+        *([counted("4b", "– Chưa rõ giới tính (danh sách không ghi)", lambda d: d.gender not in ("nam", "nu"))]
+          if any(d.gender not in ("nam", "nu") for d in groups[0]) else []),
         line("5", "Dân tộc thiểu số", "minorities", "Ưu tiên"),
         line("6", "Trực tiếp sản xuất, công tác", "direct_production", "Ưu tiên"),
         line("7", "Không giữ chức vụ lãnh đạo, quản lý", "non_leadership", "Ưu tiên"),

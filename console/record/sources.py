@@ -17,6 +17,7 @@ from console.agenda.report import day_summary as _day_summary
 from console.agenda.report import timings_report
 from console.ceremony import awards_record, speeches_record
 from console.ceremony.awards import plan_awards
+from console.ceremony.state import table_docs
 from console.ground.clock import FakeClock, parse_iso
 
 
@@ -72,26 +73,8 @@ def presenters(event) -> dict[str, list[str]]:
 def receipts(event) -> list[dict]:
     """Every award in calling order with who received it and its amount, for the danh sách ký nhận."""
     def read(ev) -> list[dict]:
-        from console.ceremony import awards_record
-        from console.ceremony.awards import plan_awards
-        from console.ceremony.state import table_docs
-
         amounts = {str(d.get("key")): str(d.get("amount") or "") for d in table_docs(ev, "awards")}
-        plan = plan_awards(ev)
-        records = awards_record(ev)
-        out = []
-        for p, rec in zip(plan.items, records, strict=False):
-            if p.proxy_name and p.proxy_name != p.item.recipient:
-                receiver = f"{p.proxy_name} (nhận thay)"
-            elif p.item.collective and p.called_name:
-                receiver = f"{p.called_name} (đại diện)"
-            else:
-                receiver = ""
-            out.append({**rec, "receiver": receiver, "amount": amounts.get(p.item.key, "")})
-        return out
+        return [{**rec, "receiver": p.received_by, "amount": amounts.get(p.item.key, "")}
+                for p, rec in zip(plan_awards(ev).items, awards_record(ev), strict=False)]
 
-    try:
-        with _as_of_last_line(event):
-            return read(event)
-    except (ImportError, AttributeError):
-        return []
+    return _read(read, event)

@@ -1,15 +1,21 @@
 """Item 9: the list of delegates going on to the higher-level conference, and its approval.
 
 The organisers propose a list (exemplary delegates only, at most
-`[vote] higher_level_seats`); the hall approves it by show of hands. The
-counts are taken against the delegates PRESENT at the moment of the vote.
+`[vote] higher_level_seats`); the hall approves it by show of hands: the MC reads
+the names, then asks the three questions (tán thành / không tán thành / ý kiến
+khác). The counts are taken against the voters PRESENT at the moment of the vote.
+Electing delegates by secret ballot is console/record/ballot.py.
 
-Rules (event.toml [vote], exact fractions, both strict "more than"):
-  valid     present > quorum   × registered      (default quorum   "1/2")
-  approved  valid and for > majority × present    (default majority "1/2")
+Rules (event.toml [vote], exact fractions). Defaults follow the union charter
+(2020, art. 10.1): the delegates summoned are the exemplary delegates — guests
+are invited, not summoned: they neither count for the quorum nor vote.
+  valid     present ≥ 2/3 × summoned     (quorum "2/3", quorum_threshold "at_least")
+  approved  valid and for > 1/2 × present (majority "1/2", majority_threshold "more_than")
+`voters = "all"` counts everyone in the hall; `threshold` (older files) sets both comparisons.
 
 Kinds: vote_propose (the whole proposed list, replacing any earlier one) and
-vote_record (one show of hands, with the figures it was judged on) — their data
+vote_record (one show of hands, with the figures and the rule — quorum_threshold,
+majority_threshold — it was judged on) — their data
 in console/ground/kinds.py, written through `event.transact`, folded here.
 A later proposal after a failed vote starts a new round; after an approved vote
 the list is closed.
@@ -23,6 +29,7 @@ from fractions import Fraction
 
 from console.ground.errors import UserError
 from console.ground.journal import Entry
+from console.people.quorum import needed, quorum_met, reaches  # noqa: F401 (re-exported)
 from console.people.quota import as_fraction, format_share
 
 PROPOSE = "vote_propose"
@@ -33,13 +40,7 @@ DEFAULT_RULE = "1/2"
 
 # --- the rule: pure functions ---------------------------------------------------
 
-def _reaches(count: int, share: Fraction, base: int, at_least: bool) -> bool:
-    return Fraction(count) >= share * base if at_least else Fraction(count) > share * base
-
-
-def quorum_met(present: int, registered: int, quorum: Fraction, at_least: bool = False) -> bool:
-    """Valid when more than (or, by the unit's rule, at least) `quorum` of the registered are present."""
-    return registered > 0 and _reaches(present, quorum, registered, at_least)
+_reaches = reaches  # the pure rule is console/people/quorum.py (the MC's attendance report uses it too)
 
 
 def majority_met(votes_for: int, present: int, majority: Fraction, at_least: bool = False) -> bool:
@@ -54,9 +55,14 @@ class Outcome:
 
 
 def judge(votes_for: int, present: int, registered: int, quorum: Fraction, majority: Fraction,
-          at_least: bool = False) -> Outcome:
+          at_least: bool = False, *, majority_at_least: bool | None = None) -> Outcome:
+    """`at_least` for the quorum (and the majority, unless `majority_at_least` says otherwise)."""
     valid = quorum_met(present, registered, quorum, at_least)
-    return Outcome(valid, valid and majority_met(votes_for, present, majority, at_least))
+    m_at_least = at_least if majority_at_least is None else majority_at_least
+    return Outcome(valid, valid and majority_met(votes_for, present, majority, m_at_least))
+
+
+
 
 
 def check_counts(votes_for: int, against: int, abstain: int, present: int) -> None:
@@ -76,27 +82,40 @@ def check_counts(votes_for: int, against: int, abstain: int, present: int) -> No
 @dataclass(frozen=True)
 class VoteRules:
     seats: int = DEFAULT_SEATS
-    quorum: Fraction = Fraction(1, 2)
+    quorum: Fraction = Fraction(2, 3)
     majority: Fraction = Fraction(1, 2)
-    quorum_text: str = DEFAULT_RULE
+    quorum_text: str = "2/3"
     majority_text: str = DEFAULT_RULE
-    voters: str = "all"  # "all": every delegate present; "exemplary": guests (khách mời) do not vote
-    threshold: str = "more_than"  # "more_than" (trên 1/2) or "at_least" (ít nhất 2/3)
+    voters: str = "exemplary"  # "exemplary": guests (khách mời) are not summoned and do not vote; "all"
+    quorum_at_least: bool = True  # the charter: "ít nhất 2/3"
+    majority_at_least: bool = False  # "quá 1/2"
 
     def counts(self, event) -> tuple[int, int]:
-        """(present, registered) among those who vote."""
+        """(present, summoned) among those who vote."""
         everyone = event.delegates()
         if self.voters == "exemplary":
             present = sum(1 for i in event.day.present if i in everyone and everyone[i].exemplary)
             return present, sum(1 for d in everyone.values() if d.exemplary)
         return len(event.day.present), len(everyone)
 
+    def quorum_sentence(self, present: int, summoned: int) -> str:
+        """"Có mặt 90/140 đại biểu triệu tập: chưa đủ ít nhất 2/3 (cần 94)." — for the MC and the CLI."""
+        word = "ít nhất" if self.quorum_at_least else "trên"
+        who = "đại biểu triệu tập" if self.voters == "exemplary" else "người trong danh sách"
+        if quorum_met(present, summoned, self.quorum, self.quorum_at_least):
+            return f"Có mặt {present}/{summoned} {who}: đủ {word} {self.quorum_text}, biểu quyết hợp lệ."
+        need = needed(self.quorum, summoned, self.quorum_at_least)
+        return (f"Có mặt {present}/{summoned} {who}: chưa đủ {word} {self.quorum_text} (cần {need}); "
+                "biểu quyết lúc này sẽ không hợp lệ.")
+
 
 def rules_from_settings(settings) -> VoteRules:
     """The rules of event.toml [vote], already checked when the file was read (ground/settings.py)."""
     sec = settings.vote
+    q_at_least = (sec.threshold or sec.quorum_threshold) == "at_least"
+    m_at_least = (sec.threshold or sec.majority_threshold) == "at_least"
     return VoteRules(sec.higher_level_seats, as_fraction(sec.quorum), as_fraction(sec.majority), sec.quorum,
-                     sec.majority, sec.voters, sec.threshold)
+                     sec.majority, sec.voters, q_at_least, m_at_least)
 
 
 # --- the fold ---------------------------------------------------------------------
@@ -115,12 +134,21 @@ class Ballot:
     valid: bool
     approved: bool
     delegate_ids: list[int]
-    threshold: str = "more_than"
+    quorum_threshold: str = "more_than"
+    majority_threshold: str = "more_than"
 
     @property
-    def rule_word(self) -> str:
+    def quorum_word(self) -> str:
         """How the minutes say the comparison: "trên" (more than) or "ít nhất" (at least)."""
-        return "ít nhất" if self.threshold == "at_least" else "trên"
+        return "ít nhất" if self.quorum_threshold == "at_least" else "trên"
+
+    @property
+    def majority_word(self) -> str:
+        return "ít nhất" if self.majority_threshold == "at_least" else "trên"
+
+    @property
+    def rule_word(self) -> str:  # one word for both, when both compare alike (older callers)
+        return self.majority_word
 
     @property
     def share_for(self) -> Fraction | None:
@@ -162,7 +190,8 @@ def fold(entries: Iterable[Entry]) -> VoteState:
                     e.at, e.desk, int(d["for"]), int(d["against"]), int(d["abstain"]), int(d["present"]),
                     int(d["registered"]), str(d.get("quorum", DEFAULT_RULE)), str(d.get("majority", DEFAULT_RULE)),
                     bool(d["valid"]), bool(d["approved"]), [int(i) for i in d.get("delegate_ids", [])],
-                    str(d.get("threshold", "more_than"))))
+                    str(d.get("quorum_threshold", d.get("threshold", "more_than"))),
+                    str(d.get("majority_threshold", d.get("threshold", "more_than")))))
         except (KeyError, TypeError, ValueError):
             continue  # a malformed line (hand-edited): `hoinghi verify` names it
     return state
@@ -215,10 +244,13 @@ def record(event, votes_for: int, against: int, abstain: int, *, desk: str | Non
             raise UserError("Danh sách đã được thông qua; không biểu quyết lại.")
         present, registered = rules.counts(ev)
         check_counts(votes_for, against, abstain, present)
-        out = judge(votes_for, present, registered, rules.quorum, rules.majority, rules.threshold == "at_least")
+        out = judge(votes_for, present, registered, rules.quorum, rules.majority, rules.quorum_at_least,
+                    majority_at_least=rules.majority_at_least)
+        word = {True: "at_least", False: "more_than"}
         return [(RECORD, {"for": votes_for, "against": against, "abstain": abstain, "present": present,
                           "registered": registered, "quorum": rules.quorum_text, "majority": rules.majority_text,
-                          "threshold": rules.threshold,
+                          "quorum_threshold": word[rules.quorum_at_least],
+                          "majority_threshold": word[rules.majority_at_least],
                           "valid": out.valid, "approved": out.approved, "delegate_ids": list(current.proposed)})]
 
     event.transact(decide, desk=desk, actor=actor)
@@ -239,11 +271,15 @@ def summary(event) -> dict:
                 "title": d.title if d else None, "present": i in event.day.present}
 
     last = st.last
+    present, summoned = rules.counts(event)
     return {
         "seats": rules.seats, "quorum": rules.quorum_text, "majority": rules.majority_text,
+        "quorum_rule": "at_least" if rules.quorum_at_least else "more_than",
+        "majority_rule": "at_least" if rules.majority_at_least else "more_than",
+        "quorum_now": rules.quorum_sentence(present, summoned),
         "proposed": [person(i) for i in st.proposed], "proposed_at": st.proposed_at,
         "voters": rules.voters,
-        "present_now": rules.counts(event)[0], "registered": rules.counts(event)[1],
+        "present_now": present, "registered": summoned,
         "rounds": len(st.ballots),
         "last_vote": None if last is None else {
             "at": last.at, "for": last.votes_for, "against": last.against, "abstain": last.abstain,
@@ -253,3 +289,23 @@ def summary(event) -> dict:
         },
         "approved_list": None if st.approved_list is None else [person(i) for i in st.approved_list],
     }
+
+
+# --- the MC's words -------------------------------------------------------------------
+
+def mc_script(event) -> tuple[list[str], str]:
+    """(the names as the MC reads them, one a line; the quorum as it stands now). The three
+    questions (tán thành / không tán thành / ý kiến khác) follow in the agenda's MC line."""
+    rules = rules_from_settings(event.settings)
+    st = state(event)
+    everyone = event.delegates()
+    names = []
+    for n, i in enumerate(st.proposed, start=1):
+        d = everyone.get(i)
+        if d is not None:
+            what = ", ".join(x for x in (d.position, d.unit) if x)
+            names.append(f"{n}. Đồng chí {d.name}" + (f", {what}" if what else "") + ";")
+    if names:
+        names[-1] = names[-1][:-1] + "."
+    present, summoned = rules.counts(event)
+    return names, rules.quorum_sentence(present, summoned)
