@@ -22,7 +22,7 @@ COMMAND_MODULES = ("core", "door", "agenda", "ceremony", "printing", "record", "
 COMMANDS = {
     "init": "core", "import": "core", "status": "core", "verify": "core", "accept-journal": "core", "demo": "core",
     "checkin": "door", "undo": "door", "checkout": "door", "walkin": "door", "tokens": "door",
-    "agenda": "agenda", "step": "agenda", "timings": "agenda",
+    "agenda": "agenda", "step": "agenda", "timings": "agenda", "script": "agenda",
     "order": "ceremony", "order-move": "ceremony", "order-pin": "ceremony", "order-drop": "ceremony",
     "award-proxy": "ceremony", "award-presenter": "ceremony", "award-approve": "ceremony", "batch-done": "ceremony",
     "speech-start": "ceremony", "speech-done": "ceremony", "print-batch": "ceremony", "print-mc-list": "ceremony",
