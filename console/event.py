@@ -35,7 +35,7 @@ from console.ground.clock import iso
 from console.ground.journal import (Chain, Entry, Journal, JournalAlarm, Problem, checkpoint_alarm, line_hash,
                                     seal_alarm_bad, seal_alarms)
 from console.ground.settings import EventSettings, load_settings, render_event_toml
-from console.ground.storage import atomic_write_text, portable_host
+from console.ground.storage import atomic_write_text, check_plain_file, portable_host
 from console.printing.uri import parse_uri
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
@@ -169,6 +169,8 @@ class Event:
                 "Hãy tạo bằng `hoinghi init THƯ_MỤC` hoặc `hoinghi demo`."
             )
         self._settings_stamp = _file_stamp(self.folder / EVENT_TOML)
+        for name, what in ((SECRET, "khóa"), (ROSTER, "danh sách đại biểu"), (JOURNAL, "nhật ký")):
+            check_plain_file(self.folder / name, what)
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
         check_printers(self.settings)
         self._settings_error: str | None = None  # a broken edit of event.toml, said once
@@ -333,6 +335,17 @@ class Event:
         self.alarms = []
         self._fold()
         return written[0]
+
+    def replace_roster(self, delegates: list[Delegate], source: str = "") -> str:
+        """Write the roster and journal it, as an import does (the journal then expects exactly
+        this roster: see `_roster_check`). For tools and tests that build a roster themselves."""
+        def decide(ev):
+            digest = ev.roster_store.replace_all(delegates)
+            return [("roster_import", {"roster_hash": digest, "people": len(delegates), "source": source,
+                                       "rows": len(delegates), "added": 0, "changed": 0, "removed": 0, "kept": 0})]
+        self.transact(decide)
+        self.refresh()
+        return self.roster_store.content_hash or ""
 
     def _check_journal(self) -> None:
         if self.alarms:

@@ -76,7 +76,7 @@ def test_the_cli_never_prints_them_raw_even_from_a_hand_edited_roster(folder, tm
     people = ev.roster_store.load()
     people[1].name = ESC_NAME  # a hostile roster.json, written around the importer
     people[1].unit = BIDI_UNIT
-    ev.roster_store.replace_all(list(people.values()))
+    ev.replace_roster(list(people.values()))
     for args in (("tokens",), ("tokens", "--json"), ("checkin", "0001"), ("status",), ("checkin", "0001", "--json"), ("undo", "0001", "--reason", "nhầm")):
         proc = run_cli(*args[:1], folder, *args[1:])
         out = proc.stdout + proc.stderr
@@ -113,7 +113,7 @@ def test_a_hand_edited_roster_never_retitles_or_wipes_a_desk_terminal(folder, tm
     ev = Event(folder, desk="t")
     people = ev.roster_store.load()
     people[1].name = "Lò Văn \x1b]2;HACKED\x07\x1b[2JPáo"
-    ev.roster_store.replace_all(list(people.values()))
+    ev.replace_roster(list(people.values()))
     checkin_delegate(Event(folder, desk="t"), 1, desk="t")  # in "Vừa đến" at once
     session = f"hn-esc-{id(folder)}"
     cmd = f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} -m console desk {folder} --desk ban-x"

@@ -84,7 +84,7 @@ def test_a_reloaded_roster_is_recounted(demo_event):
     for d in people:
         if d.id == guest.id:
             d.category = "ca_nhan"
-    ev.roster_store.replace_all(people)
+    ev.replace_roster(people)
     ev.refresh()
     assert ev.composition_present().guests == 0
     assert ev.composition_present().exemplary == 1

@@ -42,7 +42,7 @@ def _with_hostile_people(event) -> None:
              for i, text in enumerate(HOSTILE)]
 
     def put(ev):
-        ev.roster_store.replace_all(list(people.values()) + extra)
+        ev.replace_roster(list(people.values()) + extra)
         return []
     event.transact(put)
     event.refresh()

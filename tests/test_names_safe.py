@@ -30,7 +30,7 @@ def make_hostile(folder) -> tuple[int, int, int]:
     speeches[0]["speaker"] = NAME_B
     speeches[0]["label"] = f"{NAME_B}: {speeches[0]['title']}"
     award["recipient"] = award["label"] = people[awardee].name
-    ev.roster_store.replace_all(list(people.values()))
+    ev.replace_roster(list(people.values()))
     ev.roster_store.replace_table("speeches", speeches)
     ev.roster_store.replace_table("awards", awards)
     return 1, speaker, awardee
@@ -83,7 +83,7 @@ async def test_namesakes_at_the_desk_are_told_apart_by_unit_and_birth_year(demo_
     a.name = b.name = "Lò Văn Đội"
     a.unit, a.birth_year, b.unit, b.birth_year = "UBND xã Nà Mò", 1975, "HTX Cốc Đán", 1981
     c.name, c.unit, c.birth_year = "Lò Văn Đổi", "Trường THCS Bản Lằn", 1990  # another name, not a namesake
-    ev.roster_store.replace_all(list(people.values()))
+    ev.replace_roster(list(people.values()))
     app = demo_app("desk", role="desk", desk="ban-1")
     async with app.run_test(size=(100, 30)) as pilot:
         app.scan_router.flush_seconds = 30

@@ -162,7 +162,11 @@ def test_ids_past_ten_thousand_walk_in_get_tokens_and_scan_from_the_cli(demo_dir
     from console.event import Event
 
     ev = Event(demo_dir, desk="t")
-    ev.roster_store.replace_table("meta", [{"max_id": 999_998}])  # as after many imports
+    from console.people.roster import Delegate
+
+    # ids past a million, as after many imports and walk-ins (journaled as an import would be)
+    big = Delegate(id=999_998, name="Vi Văn Mã", category="khach_moi", unit="Xã Mới")
+    ev.replace_roster([*ev.roster_store.load().values(), big], source="test")
 
     walk = cli("walkin", demo_dir, "--name", "Lò Văn Mười", "--unit", "Bản Nà Lương", "--category", "khach_moi", "--json")
     assert walk.returncode == 0, walk.stderr

@@ -34,7 +34,7 @@ from pathlib import Path
 from console.ground import seal
 from console.ground.clock import SYSTEM, Clock, iso, parse_iso
 from console.ground.errors import LockTimeout, UserError
-from console.ground.storage import FileLock, disk_error, fsync_dir, lock_path_for
+from console.ground.storage import FileLock, check_plain_file, disk_error, fsync_dir, lock_path_for
 
 GENESIS = "0" * 24
 
@@ -170,7 +170,7 @@ class Journal:
         if self.replaced:
             return []
         try:
-            st = os.stat(self.path)
+            st = os.lstat(self.path)  # a symlink put in its place is another file, not followed
         except FileNotFoundError:
             if self.chain.offset:
                 self.replaced = True
@@ -294,9 +294,18 @@ class Journal:
     def _transact_locked(self, decide: Decide, *, desk: str | None, actor: str | None) -> list[Entry]:
         created = not self.path.exists()
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
+            # Never through a symlink: the day would be appended to wherever it points.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+                         | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
         except OSError as exc:
+            if exc.errno == errno.ELOOP or os.path.islink(self.path):
+                check_plain_file(self.path, "nhật ký")
             raise disk_error(self.path, exc) from exc
+        try:
+            check_plain_file(self.path, "nhật ký")  # a FIFO or a device opens, but is not the journal
+        except UserError:
+            os.close(fd)
+            raise
         try:
             self._repair_torn_tail(fd)
             self.poll()

@@ -130,6 +130,36 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
 
 
+def check_plain_file(path: Path, what: str) -> None:
+    """A file the event reads or writes must be a plain file of ours, never followed through a link.
+
+    A journal that is a symlink would be appended to wherever it points; a directory or a FIFO
+    in its place makes an open fail or hang; a file of another user is someone else's. Missing
+    is fine here (each caller says what a missing file means)."""
+    import stat as st
+
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UserError(f"Không đọc được {what} {path}: {exc.strerror or exc}. Kiểm tra ổ đĩa và quyền thư mục.") from None
+    if st.S_ISLNK(info.st_mode):
+        target = os.readlink(path)
+        raise UserError(f"{what.capitalize()} {path} là một liên kết (symlink) tới {target}: chương trình không đọc "
+                        "hay ghi theo liên kết. Hãy chép tệp thật vào chỗ của liên kết rồi mở lại.")
+    if not st.S_ISREG(info.st_mode):
+        kind = ("một thư mục" if st.S_ISDIR(info.st_mode) else "một ống FIFO" if st.S_ISFIFO(info.st_mode)
+                else "một thiết bị hay socket")
+        raise UserError(f"{what.capitalize()} {path} là {kind}, không phải tệp thường. Hãy đổi tên hay chuyển nó đi "
+                        "và đặt tệp đúng vào chỗ đó (từ bản sao lưu của thư mục hội nghị).")
+    if hasattr(os, "geteuid") and not portable_host() and info.st_uid != os.geteuid():
+        raise UserError(f"{what.capitalize()} {path} thuộc người dùng khác (uid {info.st_uid}), không phải người đang "
+                        f"chạy chương trình (uid {os.geteuid()}). Hãy chạy bằng đúng tài khoản của thư mục hội nghị, "
+                        "hoặc nhờ quản trị đổi chủ sở hữu (chown) cho cả thư mục.")
+
+
 def lock_path_for(path: Path) -> Path:
     """The side file locked for `path` (roster.json → roster.lock, journal.jsonl → journal.lock)."""
     return Path(path).with_suffix(".lock")
