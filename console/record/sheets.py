@@ -299,6 +299,15 @@ def timings(event) -> Table:
 
 # --- Journal -----------------------------------------------------------------------
 
+def seal_line(event) -> str:
+    """The journal's length and head hash as this paper saw it: a journal later found shorter,
+    or with another line at this number, is not the one the paper was made from."""
+    chain = event.journal.chain
+    head = chain.head_h[:16].upper()
+    mark = "-".join(head[i:i + 4] for i in range(0, len(head), 4))  # read aloud and compared by a person
+    return (f"Niêm phong nhật ký khi lập văn bản này: dòng cuối số {chain.head_n}, mã {mark}, "
+            f"dài {chain.offset} byte. Nhật ký về sau ngắn hơn hoặc khác mã ở dòng này là đã bị sửa.")
+
 def journal(event) -> Table:
     everyone = event.delegates()
     lines = readable(event.journal.entries, everyone, Names(everyone, event))
@@ -306,7 +315,7 @@ def journal(event) -> Table:
             Column("Hành động", 60), Column("Đại biểu liên quan", 34), Column("Người thao tác", 14)]
     rows = [[ln.n, ln.when, ln.desk, ln.action, ln.who, ln.actor] for ln in lines]
     footer = [f"Tổng số dòng nhật ký: {len(lines)}. Nhật ký gốc (tệp journal.jsonl trong thư mục hội nghị) "
-              "có chữ ký điện tử; kiểm tra bằng lệnh “hoinghi verify”."]
+              "có chữ ký điện tử; kiểm tra bằng lệnh “hoinghi verify”.", seal_line(event)]
     footer += [f"Cảnh báo: {w}" for w in event.journal.warnings]
     return Table("nhat-ky", "Nhật ký", "NHẬT KÝ HOẠT ĐỘNG TRONG NGÀY", cols, rows, [event.settings.name], footer,
                  landscape=True)
