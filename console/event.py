@@ -27,18 +27,26 @@ from console.agenda.run import AgendaRun
 from console.agenda.substeps import SubstepSource
 from console.ceremony.state import CeremonyState
 from console.door.day import DayState, DoorCounts, DoorTally
-from console.ground.clock import SYSTEM, Clock
+from console.ground import checkpoint, seal
+from console.ground.clock import SYSTEM, Clock, iso
 from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
-from console.ground import checkpoint, seal
-from console.ground.clock import iso
-from console.ground.journal import (Chain, Entry, Journal, JournalAlarm, Problem, checkpoint_alarm, line_hash,
-                                    seal_alarm_bad, seal_alarms)
+from console.ground.journal import (
+    Chain,
+    Entry,
+    Journal,
+    JournalAlarm,
+    Problem,
+    checkpoint_alarm,
+    line_hash,
+    seal_alarm_bad,
+    seal_alarms,
+)
 from console.ground.settings import EventSettings, load_settings, render_event_toml
 from console.ground.storage import atomic_write_text, check_plain_file, portable_host
-from console.printing.uri import parse_uri
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
+from console.printing.uri import parse_uri
 
 EVENT_TOML = "event.toml"
 AGENDA_TOML = "agenda.toml"

@@ -23,8 +23,8 @@ from console.ground.clock import hhmm
 from console.ground.errors import UserError
 
 from .base import EventScreen
-from .plain import plain
 from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text
+from .plain import plain
 from .widgets.big_clock import PHASE_STYLES
 from .widgets.message_dialog import MessageDialog
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from console.agenda.plan import load_agenda, parse_agenda, render_default_agenda, roles
-from console.ground.errors import UserError
 from console.agenda.mc_lines import fill
+from console.agenda.plan import load_agenda, parse_agenda, render_default_agenda, roles
 from console.ceremony.introductions import office
+from console.ground.errors import UserError
 
 
 def test_default_plans_fit_half_a_day():

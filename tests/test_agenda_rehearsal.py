@@ -3,10 +3,10 @@
 from datetime import datetime
 
 from console.agenda import steps
-from console.agenda.timing import minutes_text, view
 from console.agenda.report import day_summary
-from console.ground.clock import VN_TZ, FakeClock
+from console.agenda.timing import minutes_text, view
 from console.event import Event
+from console.ground.clock import VN_TZ, FakeClock
 
 
 def test_opening_on_another_day_anchors_the_plan_on_that_day(demo_dir):

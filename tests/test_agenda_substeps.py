@@ -8,9 +8,9 @@ import pytest
 
 from console.agenda import steps
 from console.agenda.report import timings_report
+from console.agenda.substeps import SubStep
 from console.agenda.timing import view
 from console.ground.clock import VN_TZ
-from console.agenda.substeps import SubStep
 
 
 class StubSource:

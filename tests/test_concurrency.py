@@ -11,8 +11,8 @@ from pathlib import Path
 
 from console.bench.fixtures import make_big_event
 from console.door.checkin import scan
-from console.event import Event
 from console.door.tokens import make_token
+from console.event import Event
 
 N = 5000
 

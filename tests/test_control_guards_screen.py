@@ -8,8 +8,8 @@ import pytest
 
 from console.agenda import steps
 from console.agenda.run import run_of
-from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
+from console.ground.clock import VN_TZ, FakeClock
 from screens.app import make_app
 
 pytestmark = pytest.mark.asyncio

@@ -9,8 +9,8 @@ import pytest
 
 from console.agenda.report import day_summary, timings_report
 from console.agenda.timing import view
-from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
+from console.ground.clock import VN_TZ, FakeClock
 
 pytestmark = pytest.mark.asyncio
 

@@ -13,8 +13,8 @@ import pytest
 
 from console.agenda import steps
 from console.door.checkin import checkin_delegate
-from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
+from console.ground.clock import VN_TZ, FakeClock
 
 pytestmark = pytest.mark.asyncio
 

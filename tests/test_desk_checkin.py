@@ -17,8 +17,8 @@ from console.door.checkin import (
     scan,
     undo_checkin,
 )
-from console.ground.errors import UserError
 from console.door.tokens import human_code, make_token
+from console.ground.errors import UserError
 from tests.ime_sim import telex, vni
 
 
@@ -246,8 +246,8 @@ def test_one_walk_in_registered_twice_is_one_person(demo_event):
 def test_folder_pulled_from_under_a_desk_is_said_not_read_as_empty(demo_dir, tmp_path):
     """A USB stick pulled: the roster is not 'nobody registered', and a scan says what happened."""
     from console.door.checkin import scan
-    from console.event import Event
     from console.door.tokens import make_token
+    from console.event import Event
 
     ev = Event(demo_dir, desk="ban-1")
     token = make_token(ev.secret, sorted(ev.imported)[0])

@@ -8,8 +8,8 @@ import pytest
 from textual.screen import ModalScreen
 
 from console.door.checkin import checkin_delegate
-from console.event import Event
 from console.door.tokens import make_token
+from console.event import Event
 from tests.ime_sim import telex, vni
 from tests.ui import until
 
@@ -331,9 +331,9 @@ async def test_desk_from_the_full_console_takes_the_scan_after_a_mode_switch(dem
 
 async def test_f10_reprints_a_lost_badge_and_the_old_one_is_replaced(demo_dir, clock, demo_app):
     from console.door.checkin import scan
+    from console.door.tokens import make_token
     from console.event import Event
     from console.printing.queue import PrintQueue
-    from console.door.tokens import make_token
 
     app = demo_app("desk", role="desk", desk="ban-1")
     ev0 = Event(demo_dir)

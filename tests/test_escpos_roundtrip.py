@@ -12,11 +12,11 @@ import zxingcpp
 from PIL import Image
 
 from console.door.checkin import CHECKED_IN, REPLACED, scan
+from console.door.tokens import make_token
 from console.printing.jobs import queue_badges, reprint
 from console.printing.layout_badge import badge_data, render_badge
 from console.printing.raster import encode
 from console.printing.worker import PrintWorker
-from console.door.tokens import make_token
 
 
 def commands(data: bytes):

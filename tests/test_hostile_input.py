@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from console.door.checkin import scan
-from console.ground.errors import UserError
-from console.event import Event
-from console.importer import import_file
-from console.ground.settings import load_settings
 from console.door.tokens import ALPHABET, make_token
+from console.event import Event
+from console.ground.errors import UserError
+from console.ground.settings import load_settings
+from console.importer import import_file
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 RESULTS = {"checked_in", "already_checked_in", "unknown", "invalid", "ime_mangled", "replaced", "not_a_code"}

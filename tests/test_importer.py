@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 from openpyxl import Workbook
 
-from console.ground.errors import UserError
 from console.event import Event, create_event
+from console.ground.errors import UserError
 from console.importer import import_file
 from data import DEMO_DIR
 

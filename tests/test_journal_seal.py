@@ -274,9 +274,8 @@ def test_a_roster_swapped_under_a_running_desk_is_said(day):
 def test_an_import_by_another_desk_is_not_taken_for_a_swap(day):
     """The import writes roster.json before its journal line: a desk polling in between waits for
     the journal lock and then sees both."""
-    from data import DEMO_DIR
-
     from console.importer import import_file
+    from data import DEMO_DIR
 
     ev, _ids = day
     other = Event(ev.folder, desk="may-chu")

@@ -14,12 +14,12 @@ import threading
 import pytest
 
 from console.door.checkin import CHECKED_IN, REPLACED, scan
+from console.door.tokens import make_token
 from console.printing import printers as printers_mod
 from console.printing import tcp_send
 from console.printing.jobs import REISSUE, queue_badges, reconcile, reprint
 from console.printing.queue import DONE, PENDING, PRINTING, PrintQueue
 from console.printing.worker import PrintWorker
-from console.door.tokens import make_token
 from tests.test_escpos_roundtrip import decode_qr, parse_jobs
 
 STATUS_OK = 0x12

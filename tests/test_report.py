@@ -14,13 +14,13 @@ import openpyxl
 import pytest
 
 from console.door import checkin
-from console.ground.clock import parse_iso
+from console.door.tokens import make_token
 from console.event import Event
+from console.ground.clock import parse_iso
+from console.ground.text import name_sort_key
 from console.record import export, sheets, sources, vote
 from console.record.day_words import place_word
 from console.record.workbook import MOTTO, SIGN_LEFT, SIGN_RIGHT
-from console.ground.text import name_sort_key
-from console.door.tokens import make_token
 
 AWARDS = [
     {"recipient": "Tổ sản xuất số 2", "unit": "Chi nhánh Điện lực Bắc Lằn", "form": "Bằng khen của Chủ tịch UBND tỉnh",

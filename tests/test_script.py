@@ -35,7 +35,7 @@ def test_the_demo_script_is_complete_with_the_optional_parts(demo_dir, cli):
     assert speeches and all(s["person"] and s["mc_lines"] and s["planned_minutes"] > 0 for s in speeches)
     batches = by_key["khen_thuong"]["substeps"]
     assert batches and all(b["presenter"] for b in batches if b["title"].startswith("Đợt"))
-    assert all(f"lên trao thưởng" in " ".join(b["mc_lines"]) for b in batches if b["title"].startswith("Đợt"))
+    assert all("lên trao thưởng" in " ".join(b["mc_lines"]) for b in batches if b["title"].startswith("Đợt"))
     assert "1. Văn nghệ chào mừng;" in text  # Thông qua chương trình reads the programme
     assert "Đồng chí nào không tán thành? Có ý kiến nào khác không?" in text
     assert "{" not in text and "Traceback" not in proc.stderr
@@ -70,12 +70,13 @@ def test_the_script_as_word_and_markdown_files(demo_dir, cli, tmp_path):
 
 
 def test_the_attendance_report_says_when_the_hall_is_short_of_two_thirds(demo_dir, clock):
+    from fractions import Fraction
+
     from console.agenda import steps
     from console.agenda.timing import view
     from console.door.checkin import checkin_delegate
     from console.event import Event
     from console.record.vote import needed
-    from fractions import Fraction
 
     (demo_dir / "agenda.toml").write_text(render_default_agenda("huyen-nganh", {"on_dinh"}), encoding="utf-8")
     ev = Event(demo_dir, clock=clock)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from console.people.roster import Delegate
 from console.door.search import LiveIndex, SearchIndex, query_words
 from console.door.tokens import human_code
+from console.people.roster import Delegate
 
 PEOPLE = [
     Delegate(1, "Nguyễn Thị Hường", "ca_nhan", unit="Trường Mầm non Bản Lằn", birth_year=1983),

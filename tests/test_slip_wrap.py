@@ -21,8 +21,12 @@ from console.printing.canvas import Slip
 from console.printing.fonts import fit_text, font, wrap_words
 from console.printing.layout_badge import NAME_MIN, NAME_SIZE, BadgeData, badge_slip, name_sizes
 from console.printing.layout_callsheet import PAGE_DOTS, Awardee, CallSheet, mc_pages, render_mc_list
-from console.printing.layout_certificate import (CertificateData, achievement_line, certificate_slip,
-                                                 decision_line)
+from console.printing.layout_certificate import (
+    CertificateData,
+    achievement_line,
+    certificate_slip,
+    decision_line,
+)
 from console.printing.wrap import COMPOUNDS, chunk_texts
 
 UNITS = [

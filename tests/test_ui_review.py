@@ -25,8 +25,8 @@ def test_demo_of_a_past_event_before_opening_shows_the_plan_not_years_of_delay(d
     from datetime import datetime
 
     from console.agenda.timing import view
-    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
+    from console.ground.clock import VN_TZ, FakeClock
 
     later = FakeClock(datetime(2026, 11, 26, 19, 24, tzinfo=VN_TZ))
     v = view(Event(demo_dir, desk="t", clock=later))
@@ -100,8 +100,8 @@ def test_ceremony_table_shows_whole_names_and_minutes_with_a_comma(demo_dir, clo
 
 
 def test_undo_dialog_help_is_whole_at_80_columns(demo_dir, clock, tmp_path, demo_app):
-    from console.event import Event
     from console.door.tokens import make_token
+    from console.event import Event
 
     ev = Event(demo_dir, desk="t", clock=clock)
     token = make_token(ev.secret, next(iter(ev.delegates().values())).id)
@@ -136,8 +136,8 @@ def test_status_quota_panel_rows_do_not_wrap_at_80_columns(demo_dir, clock, tmp_
 
 
 def test_walk_in_says_its_badge_is_queued_and_the_next_scan_lands_in_the_desk(demo_dir, clock, tmp_path, demo_app):
-    from console.event import Event
     from console.door.tokens import make_token
+    from console.event import Event
 
     ev = Event(demo_dir, desk="t", clock=clock)
     token = make_token(ev.secret, next(iter(ev.delegates().values())).id)
@@ -197,8 +197,8 @@ def test_cue_says_whether_the_item_may_be_shortened_in_words(demo_dir):
 
     from console.agenda import steps
     from console.agenda.timing import view
-    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
+    from console.ground.clock import VN_TZ, FakeClock
     from screens.cue import clock_side
 
     ev = Event(demo_dir, desk="dk", clock=FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ)))
@@ -213,8 +213,8 @@ def test_approving_the_retiming_says_the_outcome_first(demo_dir):
     from datetime import datetime
 
     from console.agenda import steps
-    from console.ground.clock import VN_TZ, FakeClock
     from console.event import Event
+    from console.ground.clock import VN_TZ, FakeClock
 
     clock = FakeClock(datetime(2020, 4, 15, 7, 30, tzinfo=VN_TZ))
     ev = Event(demo_dir, desk="dk", clock=clock)
@@ -336,9 +336,9 @@ def test_starting_and_ending_a_speech_names_the_speaker(demo_dir, clock, demo_ap
 
 
 def test_mc_introduction_of_one_exemplary_delegate_is_singular(demo_dir, clock):
+    from console.ceremony.introductions import introductions
     from console.door.checkin import checkin_delegate
     from console.event import Event
-    from console.ceremony.introductions import introductions
 
     ev = Event(demo_dir, desk="cua", clock=clock)
     exemplary = [d for d in ev.delegates().values() if d.exemplary]

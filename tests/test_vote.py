@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from console.door import checkin
 from console.ground.errors import UserError
-from console.record import vote
 from console.ground.settings import load_settings
+from console.record import vote
 
 HALF, TWO_THIRDS = Fraction(1, 2), Fraction(2, 3)
 

@@ -13,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 
 from console.agenda import steps
-from console.agenda.timing import view
 from console.agenda.report import timings_report
+from console.agenda.timing import view
 from console.door.checkin import checkin_delegate
-from console.ground.clock import VN_TZ, FakeClock
 from console.event import Event
+from console.ground.clock import VN_TZ, FakeClock
 
 
 def bench(folder: Path | None = None, moves: int = 200, repeat: int = 50) -> dict:

@@ -16,12 +16,12 @@ from datetime import date
 from datetime import time as dtime
 from pathlib import Path
 
-from console.event import Event, create_event
-from console.people.roster import Delegate
-from console.ground.settings import DEFAULT_AWARD_RANKING
 from console.ceremony.awards import plan_awards
-from console.importer.lists import stable_key
 from console.ceremony.speeches import plan_speeches
+from console.event import Event, create_event
+from console.ground.settings import DEFAULT_AWARD_RANKING
+from console.importer.lists import stable_key
+from console.people.roster import Delegate
 
 
 def build(folder: Path, n_delegates: int, n_awards: int, seed: int = 1) -> Event:

@@ -19,12 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from console.door.checkin import scan
-from console.event import Event
-from console.door.search import LiveIndex
-from console.ground.text import fold
-from console.door.tokens import make_token
 from console.bench.fixtures import make_big_event as make_event
+from console.door.checkin import scan
+from console.door.search import LiveIndex
+from console.door.tokens import make_token
+from console.event import Event
+from console.ground.text import fold
 
 
 def percentiles(samples_s: list[float]) -> tuple[float, float]:

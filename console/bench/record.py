@@ -16,8 +16,8 @@ from console.ground.clock import VN_TZ, FakeClock
 
 
 def _simulate(folder: Path, lines: int):
-    from console.door import checkin
     from console.cli.demo import create_demo
+    from console.door import checkin
     from console.event import Event
     from console.record import vote
 

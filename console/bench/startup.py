@@ -110,7 +110,7 @@ def run(cases=CASES) -> dict:
 
 def format_lines(r: dict) -> list[str]:
     lines = ["", "khởi động (mở hội nghị trong tiến trình mới) — giây, MiB"]
-    for key, v in r.items():
+    for v in r.values():
         lines.append(f"  {v['delegates']:>6} ĐB × {v['journal_lines']:>7} dòng: có điểm lưu {v['warm_open_s']:.3f} s "
                      f"({v['warm_rss_mib']:.0f} MiB), không có {v['cold_open_s']:.3f} s ({v['cold_rss_mib']:.0f} MiB); "
                      f"import {v['import_s']:.3f} s")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from data import DEMO_DIR
-
 from console.event import Event, create_event
 from console.importer import import_file
+from data import DEMO_DIR
 
 DEMO_LISTS = ("danh-sach-dai-bieu.xlsx", "khen-thuong.xlsx", "tham-luan.xlsx")
 

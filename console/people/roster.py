@@ -11,10 +11,10 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from console.people.categories import CATEGORY_LABELS, EXEMPLARY, is_minority
 from console.ground.errors import UserError
 from console.ground.storage import atomic_write_bytes, open_db
 from console.ground.text import canonical, fold, name_sort_key
+from console.people.categories import CATEGORY_LABELS, EXEMPLARY, is_minority
 
 DELEGATES = "delegates"
 REMOVED = "removed"  # people an import dropped, kept to give their id back if a later list has them

@@ -13,9 +13,8 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from data import FONTS_DIR
-
 from console.ground.text import nfc
+from data import FONTS_DIR
 
 REGULAR = FONTS_DIR / "NotoSans-Regular.ttf"
 BOLD = FONTS_DIR / "NotoSans-Bold.ttf"

@@ -14,8 +14,8 @@ from PIL import Image
 
 from console.door.tokens import MAX_VERSION
 from console.ground.errors import UserError
-from console.ground.titles import require_final
 from console.ground.text import nfc
+from console.ground.titles import require_final
 from console.printing.layout_badge import BadgeData, badge_data, render_badge
 from console.printing.layout_callsheet import CallSheet, render_callsheet, render_mc_list
 from console.printing.layout_certificate import CertificateData, render_certificate

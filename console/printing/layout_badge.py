@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, field
 
 from PIL import Image
 
-from console.people.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
-from console.ground.text import nfc
 from console.door.tokens import human_code, make_token
+from console.ground.text import nfc
+from console.people.categories import EXEMPLARY_COLLECTIVE, EXEMPLARY_INDIVIDUAL, GUEST
 from console.printing.canvas import Slip, fit_text
 from console.printing.qr import module_dots, qr_image
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from console.people.categories import CATEGORY_SHORT
 from console.ground.clock import parse_iso
+from console.people.categories import CATEGORY_SHORT
 from console.people.quota import ROUNDING_NOTE, format_share
 from console.people.quota import verdict as quota_verdict
 from console.record import sources
-from console.record.sources import as_of
 from console.record import vote as vote_mod
 from console.record.actions import readable
 from console.record.day_words import Names, place_word
 from console.record.figures import figures as day_figures
+from console.record.sources import as_of
 from console.record.workbook import Column, Table
 
 BIRTH = "Năm sinh"
