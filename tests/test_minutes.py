@@ -116,3 +116,17 @@ def test_minutes_as_word_document(demo_event, demo_dir, clock, cli, tmp_path, pa
     proc = cli("minutes", demo_dir, "--out", tmp_path / "cli.docx")
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "cli.docx").read_bytes()[:2] == b"PK"
+
+
+def test_guests_in_the_minutes_name_their_body_once(demo_dir, clock):
+    """'Phó Chủ tịch LĐLĐ tỉnh, LĐLĐ tỉnh Bắc Kạn' repeated the body the MC says once."""
+    from console.door.checkin import checkin_delegate
+    from console.event import Event
+    from console.record.minutes import draft, to_markdown
+
+    ev = Event(demo_dir, desk="cua", clock=clock)
+    leader = next(d for d in ev.delegates().values() if d.position == "Phó Chủ tịch LĐLĐ tỉnh")
+    checkin_delegate(ev, leader.id)
+    text = to_markdown(draft(Event(demo_dir, desk="cua", clock=clock)))
+    assert f"Đồng chí {leader.name}, Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn;" in text
+    assert "LĐLĐ tỉnh, LĐLĐ tỉnh" not in text

@@ -7,6 +7,7 @@ secretary fills in, never invented.
 
 from __future__ import annotations
 
+from console.ceremony.introductions import office as office_of
 from console.people.categories import protocol_rank
 from console.people.quota import format_share
 from console.record import sources
@@ -25,7 +26,7 @@ def guests_present(fig: Figures) -> list[Block]:
     guests.sort(key=lambda d: (protocol_rank(d.position, d.unit), d.sort_key()))
     out = [Block("li", f"Về dự có {len(guests)} đồng chí khách mời:")]
     for d in guests:
-        office = ", ".join(x for x in (d.position, d.unit) if x)
+        office = office_of(d.position, d.unit)  # said once: "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn", as the MC said it
         out.append(Block("li2", f"Đồng chí {d.name}" + (f", {office}" if office else "") + ";"))
     return out
 
