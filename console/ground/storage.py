@@ -111,8 +111,11 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         try:
             # Windows has no owner/group/other bits (and no os.fchmod before 3.13): the
             # folder's ACL is what protects the key there.
-            if mode is not None and hasattr(os, "fchmod") and not portable_host():
-                os.fchmod(fd, mode)
+            if mode is not None:
+                if hasattr(os, "fchmod") and not portable_host():
+                    os.fchmod(fd, mode)
+                else:  # by name, which every OS has: on Windows only the read-only flag follows
+                    os.chmod(tmp, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
