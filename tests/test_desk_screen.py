@@ -47,12 +47,15 @@ async def type_scan(pilot, text: str) -> None:
     from textual.keys import _character_to_key
 
     app = pilot.app
+    desk = next(s for s in app.screen_stack if type(s).__name__ == "DeskScreen")  # (maybe under a dialog)
+    before = desk.last
     for ch in [*text, "\r"]:
         key = "enter" if ch == "\r" else _character_to_key(ch)
         event = events.Key(key, ch)
         event.set_sender(app)
         app._driver.send_message(event)
-    await pilot.pause()
+    # Every key handled and the Enter answered (one pause was not always enough under load).
+    await until(pilot, lambda: desk.last is not before, what="the scan's answer")
     await pilot.pause()
 
 
