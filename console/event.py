@@ -84,9 +84,9 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
                  parts: frozenset[str] = frozenset(), max_delegates: int | None = None,
                  batch_size: int = 8) -> Path:
     """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
-    from console.agenda.plan import render_default_agenda
-
     import secrets
+
+    from console.agenda.plan import render_default_agenda
 
     folder = Path(folder)
     # Rendered (and so checked: a wrong --period) before anything is written.

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import orjson
+import msgspec
 
 from console.ground import seal
 from console.ground.clock import SYSTEM, Clock, iso, parse_iso
@@ -232,7 +232,7 @@ class Journal:
             return None
         name = self.path.name
         try:
-            rec = orjson.loads(raw)  # (the signature is still checked over json.dumps's bytes)
+            rec = msgspec.json.decode(raw)  # (the signature is still checked over json.dumps's bytes)
             if not isinstance(rec, dict):
                 raise ValueError
         except (ValueError, UnicodeDecodeError):
@@ -361,7 +361,7 @@ class Journal:
             self.poll()  # anything else (cannot happen under the lock): read it as any other line
             return
         for raw in raws:
-            entry = Entry(**orjson.loads(raw))
+            entry = Entry(**msgspec.json.decode(raw))
             c.line_no += 1
             c.head_n, c.head_h = entry.n, entry.h
             if entry.n == self._watch_n:
