@@ -1,7 +1,10 @@
 """UI figures for `hoinghi bench`: app start to ready-to-scan, and a scan through the screen.
 
 Measured headless with `App.run_test()` (the same event loop, widgets and compositor
-as a terminal; only the final write to the terminal is skipped). For each badge:
+as a terminal; only the final write to the terminal is skipped). Each badge is typed as a
+keyboard-wedge scanner types it — one key every 5 ms, each handled as it arrives — and
+the clock starts at Enter, once the field holds the payload:
+  key   — per key, from sending it to the scan field showing it (below the gap: no backlog);
   held  — from the Enter key event to the desk screen holding the result;
   frame — from the Enter key event to the first frame composed after that (what the
           terminal would be sent: the result on screen).
@@ -26,7 +29,28 @@ async def _wait(cond, timeout: float = 10.0) -> None:
         await asyncio.sleep(0)
 
 
-async def _desk_run(folder: Path, tokens: list[tuple[int, str]]) -> dict:
+KEY_GAP_S = 0.005  # a keyboard-wedge scanner: one key every 4–8 ms
+
+
+async def _type_badge(driver, field, token: str, gap: float, keys_ms: list[float]) -> None:
+    """Type `token` into `field` as a scanner does: one key every `gap` seconds, each handled as
+    it arrives. `keys_ms` gets, per key, the time from sending it to the field showing it."""
+    loop = asyncio.get_running_loop()
+    start = field.value
+    due = loop.time()
+    for i, ch in enumerate(token, start=1):
+        sent = time.perf_counter()
+        driver.send_message(events.Key(ch.lower() if ch.isalpha() else ch, ch))
+        want = start + token[:i]
+        await _wait(lambda want=want: field.value == want)
+        keys_ms.append((time.perf_counter() - sent) * 1000)
+        due += gap
+        delay = due - loop.time()
+        if delay > 0:  # a slower handling than the gap only shifts the next key (seen in keys_ms)
+            await asyncio.sleep(delay)
+
+
+async def _desk_run(folder: Path, tokens: list[tuple[int, str]], gap: float = KEY_GAP_S) -> dict:
     from .app import make_app
 
     t0 = time.perf_counter()
@@ -34,6 +58,7 @@ async def _desk_run(folder: Path, tokens: list[tuple[int, str]]) -> dict:
     held: list[float] = []
     framed: list[float] = []
     frames: list[float] = []
+    keys_ms: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         real_display = app._display
 
@@ -47,11 +72,12 @@ async def _desk_run(folder: Path, tokens: list[tuple[int, str]]) -> dict:
                     and app.screen.focused.id == "desk-scan")
         ready_ms = (time.perf_counter() - t0) * 1000
         driver = app._driver
+        field = app.screen.focused
         for did, token in tokens:
-            # A keyboard-wedge burst: key events straight into the app's queue, as the
-            # terminal driver delivers them (Pilot.press would add its own idle waits).
-            for ch in token:
-                driver.send_message(events.Key(ch.lower() if ch.isalpha() else ch, ch))
+            # The payload typed key by key, as a keyboard-wedge scanner does (through the
+            # driver's queue, as the terminal delivers keys); the clock starts at Enter, once
+            # the field holds the whole payload.
+            await _type_badge(driver, field, token, gap, keys_ms)
             t1 = time.perf_counter()
             driver.send_message(events.Key("enter", "\r"))
 
@@ -65,12 +91,16 @@ async def _desk_run(folder: Path, tokens: list[tuple[int, str]]) -> dict:
             await _wait(lambda t_held=t_held: bool(frames) and frames[-1] >= t_held)
             framed.append((next(f for f in frames if f >= t_held) - t1) * 1000)
             await pilot.pause()
+            await asyncio.sleep(0.05)  # the next badge is held to the reader a moment later
         await app.workers.wait_for_complete()
-    return {"ready_ms": ready_ms, "scan_to_screen_ms": held, "scan_to_frame_ms": framed}
+    return {"ready_ms": ready_ms, "scan_to_screen_ms": held, "scan_to_frame_ms": framed, "key_ms": keys_ms,
+            "key_gap_ms": gap * 1000}
 
 
-def desk_figures(folder: Path, tokens: list[tuple[int, str]]) -> dict:
-    return asyncio.run(_desk_run(Path(folder), tokens))
+def desk_figures(folder: Path, tokens: list[tuple[int, str]], gap: float = KEY_GAP_S) -> dict:
+    """A desk scanning `tokens` as a scanner types them (a key every `gap` s): Enter → held,
+    Enter → frame, and each key's handling (sent → shown in the field)."""
+    return asyncio.run(_desk_run(Path(folder), tokens, gap))
 
 
 def _desk_writer(folder: str, desk: str, ids: list[int], out, go) -> None:
