@@ -95,3 +95,39 @@ def test_the_table_is_printed_even_from_a_broken_result():
 
 def test_the_fresh_process_scripts_find_the_repo():
     assert (startup._root() / "screens" / "app.py").exists() and Path(startup.__file__).parent.name == "bench"
+
+
+def test_a_simulated_day_times_every_ui_thread_call_and_names_the_worst(tmp_path):
+    from console.bench.day import make_day_event
+    from screens.bench import day_figures
+
+    ev = make_day_event(tmp_path / "ev", 150, awards=8, speeches=4)
+    before = len(ev.day.present)
+    absent = [d for d in sorted(ev.delegates()) if d not in ev.day.present]
+    scans = [make_token(ev.secret, d) for d in absent[:6]]
+    r = day_figures(ev.folder, scans, [ev.delegates()[absent[-1]].name], quick=True)
+    assert r["scans"] == 6 and r["searches"] == 1 and r["walk_ins"] == 1, r.get("walk_in_refused")
+    assert set(r["segments"]) >= {"khai_mac", "tham_luan", "khen_thuong", "be_mac"}  # every segment stepped
+    assert r["ceremony"] >= 2 and r["steps"] >= 10
+    assert r["present_after"] >= before + 6 + 1 + 1  # the scans, the search, the walk-in
+    assert r["calls"] > 1000 and 0 < r["p99_ms"] <= r["worst_ms"]
+    assert set(r["phases"]) == {"first_show", "day"}
+    assert r["worst"] and all(w["what"] and w["ms"] > 0 for w in r["worst"])
+    assert max(p["worst_ms"] for p in r["phases"].values()) == r["worst_ms"]
+    lines = bench_run._day_lines({"ui_day": {**r, "delegates": 150, "awards": 8, "speeches": 4}})
+    assert any("dài nhất" in line for line in lines)
+
+
+def test_the_loop_timer_is_removed_after_the_day():
+    import asyncio
+
+    from textual.message_pump import MessagePump
+
+    from screens.bench import LoopCalls
+
+    before = (asyncio.events.Handle._run, MessagePump._dispatch_message)
+    calls = LoopCalls()
+    calls.install()
+    assert asyncio.events.Handle._run is not before[0]
+    calls.remove()
+    assert (asyncio.events.Handle._run, MessagePump._dispatch_message) == before
