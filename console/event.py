@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
-import secrets
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from console.agenda.substeps import SubstepSource
 from console.ceremony.state import CeremonyState
 from console.door.day import DayState, DoorCounts, DoorTally
 from console.ground import checkpoint, seal
+from console.ground.bulk import no_gc_pause
 from console.ground.clock import SYSTEM, Clock, iso
 from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
@@ -85,6 +84,8 @@ def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_d
                  parts: frozenset[str] = frozenset(), max_delegates: int | None = None,
                  batch_size: int = 8) -> Path:
     """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
+    import secrets
+
     from console.agenda.plan import render_default_agenda
 
     folder = Path(folder)
@@ -204,7 +205,8 @@ class Event:
         self._registered_cache: tuple | None = None  # (key, quota, Composition)
         self._listeners: list[Callable[[Entry], None]] = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
         self.roster_alarms: list[str] = []
-        self._open_journal(reimport)
+        with no_gc_pause():  # the roster, the checkpoint, the lines after it: nothing to collect yet
+            self._open_journal(reimport)
 
     def _roster_check(self) -> list[str]:
         """The roster against the journal's last import line (an emptied, deleted or older roster.json
@@ -305,6 +307,8 @@ class Event:
         j = self.journal
         if self.alarms or j.replaced or j.chain.line_no - self._checkpoint_lines < every:
             return
+        import pickle  # (checkpoint.save has it loaded by now; named here for its error)
+
         self._checkpoint_lines = j.chain.line_no
         c = j.chain
         mark = checkpoint.Mark(c.offset, c.line_no, c.head_n, c.head_h, j.rejected, iso(self.clock.now()))

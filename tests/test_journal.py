@@ -275,3 +275,29 @@ def test_a_journal_swapped_under_a_running_desk_stops_it(demo_dir):
     fresh = Event(demo_dir, desk="ban-1")  # once accepted, the restored journal is the day
     assert ids[0] not in fresh.day.present
     assert fresh.journal.entries[-1].kind == "journal_accepted"
+
+
+def test_a_write_after_more_than_a_batch_of_others_lines_chains_onto_the_last(tmp_path):
+    """A poll reads at most `batch` lines; the line written next must follow the file's last line,
+    not the batch's (it used to: a desk far behind wrote a break into the chain)."""
+    path = tmp_path / "journal.jsonl"
+    behind, other = Journal(path, SECRET), Journal(path, SECRET)
+    behind.append("checkin", {"delegate_id": 1})
+    for i in range(10):
+        other.append("checkin", {"delegate_id": 100 + i})
+    behind.batch = 3
+    e = behind.append("checkin", {"delegate_id": 2})
+    assert e.n == 12 and verify(path, SECRET) == (12, [])
+    assert [x.n for x in behind.drain()][-1] == 12
+
+
+def test_own_lines_are_taken_without_reading_them_back_yet_kept_apart_from_the_callers_data(tmp_path):
+    path = tmp_path / "journal.jsonl"
+    j = Journal(path, SECRET)
+    data = {"delegate_id": 1, "via": "scan"}
+    e = j.append("checkin", data)
+    folded = j.drain()
+    data["via"] = "changed by the caller afterwards"
+    assert [x.n for x in folded] == [1] and folded[0].data == {"delegate_id": 1, "via": "scan"}
+    assert j.chain.offset == path.stat().st_size and j.chain.head_h == e.h and j.lines == 1
+    assert Journal(path, SECRET).poll()[0].h == e.h

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
 
 def default_desk() -> str:
-    return os.environ.get("HOINGHI_DESK") or socket.gethostname().split(".")[0] or "ban-1"
+    # The host's name without importing socket (3 ms of every command): Windows keeps it in
+    # COMPUTERNAME, POSIX in uname.
+    host = os.environ.get("COMPUTERNAME") or (os.uname().nodename if hasattr(os, "uname") else "")
+    return os.environ.get("HOINGHI_DESK") or host.split(".")[0] or "ban-1"
 
 
 def add_dir(p) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from console.ground.text import canonical, fold, has_vietnamese_marks
-from console.people.protocol import standing
 
 EXEMPLARY_COLLECTIVE = "tap_the"
 EXEMPLARY_INDIVIDUAL = "ca_nhan"
@@ -148,6 +147,8 @@ def is_leadership(position: str) -> bool:
 # --- protocol order for introducing guests (highest office first) ----------------
 def protocol_rank(position: str, unit: str = "") -> tuple:
     """Sort key, smaller first; unknown offices after every known one (see console.people.protocol)."""
+    from console.people.protocol import standing  # its patterns take 20 ms to compile: not on a check-in
+
     return standing(position, unit).key
 
 
