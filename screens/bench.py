@@ -351,8 +351,11 @@ async def _first_show(app, calls: LoopCalls) -> None:
     """Every screen shown once, as an operator does at the start of the day (each is built,
     styled and mounted the first time): timed apart from the day."""
     calls.phase = "first_show"
-    for key in ("f2", "f3", "f4", "f5", "f6", "f1"):
+    for key, mode in (("f2", "desk"), ("f3", "cue"), ("f4", "control"), ("f5", "ceremony"), ("f6", "printers"),
+                      ("f1", "status")):
         await _press(app, key, gap=0.6)
+        await _wait(lambda mode=mode: app.current_mode == mode, 10)
+    await asyncio.sleep(0.3 * _PACE[0])  # the last one drawn
     calls.phase = "day"
 
 
@@ -369,12 +372,30 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
             await _press(app, "enter", gap=0.03)
             log["scans"] += 1
 
+    async def until(cond, what: str, timeout: float = 10.0) -> None:
+        """The next key waits for what a person would see first (a loaded machine is slower)."""
+        try:
+            await _wait(cond, timeout)
+        except TimeoutError:
+            log.setdefault("late", []).append(what)
+
+    def hits_shown() -> bool:
+        hits = app.screen.query("#desk-hits")
+        return bool(hits) and hits.first().display and getattr(hits.first(), "picked_id", None) is not None
+
+    modes = {"f1": "status", "f2": "desk", "f3": "cue", "f4": "control", "f5": "ceremony", "f6": "printers"}
+
+    async def switch(key: str, gap: float = 0.3) -> None:
+        await _press(app, key, gap=gap)
+        await until(lambda: mode() == modes[key] and type(app.screen).__name__ != "Screen", f"{key} shown")
+
     async def search(name: str) -> None:  # a name typed, the first hit picked with Enter
         await _type(app, name, type_gap)
+        await until(hits_shown, f"hits for {name}")
         await _press(app, "down", "enter", gap=0.15)
         log["searches"] += 1
 
-    await _press(app, "f2", gap=0.3)
+    await switch("f2")
     log["screens"].append(mode())
     per = max(1, rounds["desk_scans"] // 4)
     for i in range(4):
@@ -385,11 +406,14 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
     # a walk-in: the name typed in the desk's field (a search that finds no one), then F7
     await _type(app, "Lò Thị Vãng Lai", type_gap)
     await _press(app, "f7", gap=0.4)
+    await until(lambda: type(app.screen).__name__ == "WalkInDialog" and app.screen.focused is not None,
+                "the walk-in dialog")
     await _press(app, "enter", gap=0.1)  # the name, as typed at the desk
     for field in ("Bản Khoang", "Công nhân", "Nữ", "1988", "Thái"):
         await _type(app, field, type_gap / 2)
         await _press(app, "enter", gap=0.1)
     await _press(app, "f2", gap=0.4)
+    await until(lambda: type(app.screen).__name__ != "WalkInDialog", "the walk-in saved", 3.0)
     if type(app.screen).__name__ == "WalkInDialog":
         try:
             log["walk_in_refused"] = str(app.screen.query_one("#walkin-error").render())[:200]
@@ -401,8 +425,17 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
     await _press(app, "escape", gap=0.05)
     # the programme: the control steps through every segment; the cue shown between steps;
     # the ceremony at its segments; scans arriving on whatever screen is shown
-    await _press(app, "f4", gap=0.3)
+    await switch("f4")
+
+    def at() -> tuple:
+        v = getattr(app.screen, "last_view", None)
+        if v is None:
+            return (None, False)
+        return (v.current.id if v.current is not None else None, v.state.closed)
+
+    before = at()
     await _press(app, "s", gap=0.2)
+    await until(lambda: at() != before, "the programme started")
     done: set[str] = set()
     for k in range(rounds["max_steps"]):
         v = getattr(app.screen, "last_view", None)
@@ -411,7 +444,7 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
         current = v.current.segment_key if v is not None and v.current is not None else ""
         if current in ("khen_thuong", "tham_luan", "huong_ung") and current not in done:
             done.add(current)
-            await _press(app, "f5", gap=0.3)
+            await switch("f5")
             if current != "khen_thuong":
                 await _press(app, "l", gap=0.2)  # the speeches
                 if current == "huong_ung":
@@ -419,17 +452,19 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
             for _ in range(rounds["ceremony_steps"]):
                 await _press(app, "s", "x", gap=0.2)
                 log["ceremony"] += 1
-            await _press(app, "f4", gap=0.3)
+            await switch("f4")
         if k % rounds["cue_every"] == 0:
-            await _press(app, "f3", gap=rounds["cue_seconds"])  # the cue: its ticks run while shown
-            await _press(app, "f4", gap=0.2)
+            await switch("f3", gap=rounds["cue_seconds"])  # the cue: its ticks run while shown
+            await switch("f4", gap=0.2)
         await scan_some(rounds["scans_between"])  # the door is still open: a toast on this screen
+        before = at()
         await _press(app, "n", gap=rounds["step_gap"])
+        await until(lambda before=before: at() != before, "the next step shown")
         log["steps"] += 1
         log["segments"].add(current)
     log["segments"] = sorted(log["segments"] - {""})
     for key in ("f1", "f6", "f3", "f2"):
-        await _press(app, key, gap=0.4)
+        await switch(key, gap=0.4)
         log["screens"].append(mode())
     await scan_some(len(queue))
 

@@ -377,6 +377,10 @@ def _day_lines(r: dict) -> list[str]:
                  f"{d['walk_ins']} khách vãng lai, {d['steps']} bước chương trình, {d['ceremony']} đợt/bài",
              f"  mọi lệnh trên luồng giao diện: {d['calls']} lệnh, p99 {d['p99_ms']} ms, p99.9 {d['p999_ms']} ms, "
              f"dài nhất {d['worst_ms']} ms; {d['over_16ms']} lệnh > 16 ms, {d['over_50ms']} lệnh > 50 ms"]
+    if d.get("late"):
+        lines.append(f"  (chờ quá 10 s: {', '.join(d['late'][:5])})")
+    if d.get("walk_in_refused"):
+        lines.append(f"  (khách vãng lai không lưu được: {d['walk_in_refused']})")
     labels = {"first_show": "mở mỗi màn hình lần đầu", "day": "trong ngày (mọi màn hình đã mở)"}
     for name, ph in (d.get("phases") or {}).items():
         lines.append(f"  {labels.get(name, name)}: dài nhất {ph['worst_ms']} ms, p99 {ph['p99_ms']} ms, "

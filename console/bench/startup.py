@@ -35,6 +35,9 @@ from console.ground.journal import line_hash
 CASES = ((5_000, 50_000), (5_000, 200_000), (20_000, 200_000))
 QUICK_CASES = ((1_000, 10_000),)  # a trial run; the targets are the full cases
 WARM_RUNS = 3
+# A fresh process that has not opened the day after this long is reported as not finishing
+# (a 200,000-line cold open takes ~5 s here; a hang must not cost the run ten minutes a case).
+CHILD_TIMEOUT_S = 60
 
 # The targets, by case: (delegates, lines) -> seconds for the warm desk start; RSS at one case.
 START_TARGETS_S = {(5_000, 50_000): 0.5, (5_000, 200_000): 1.0}
@@ -151,8 +154,13 @@ def _child(script: str, folder: Path) -> tuple[dict, float]:
     root = _root()
     env = {**os.environ, "PYTHONPATH": str(root)}
     spawned = time.time()
-    proc = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True,
-                          timeout=600, env=env, cwd=root)
+    try:
+        proc = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True,
+                              timeout=CHILD_TIMEOUT_S, env=env, cwd=root)
+    except subprocess.TimeoutExpired:
+        what = "bàn đón tiếp" if script is _DESK else "Event(...)"
+        raise TimeoutError(f"{what} chưa mở xong sau {CHILD_TIMEOUT_S} s (tiến trình mới, "
+                           f"{folder.name}: treo?)") from None
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1]), spawned
