@@ -40,6 +40,11 @@ def _b(key: str, action: str, label: str, tip: str, show: bool = True) -> Bindin
     return Binding(key, action, label, id=f"control-{action}", tooltip=tip, show=show)
 
 
+# The title last: at 80 columns it is the one cut short, never the times.
+COLUMNS = (("Mục", "pos"), ("Trạng thái", "status"), ("Dự kiến", "plan"), ("Phút", "min"),
+           ("Bắt đầu", "start"), ("Thực tế", "actual"), ("Nội dung", "title"))
+
+
 class ControlScreen(EventScreen):
     CSS_PATH = "control.tcss"
     BINDINGS = [
@@ -75,12 +80,12 @@ class ControlScreen(EventScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#control-table", DataTable)
-        # The title last: at 80 columns it is the one cut short, never the times.
-        for label, key in (("Mục", "pos"), ("Trạng thái", "status"), ("Dự kiến", "plan"), ("Phút", "min"),
-                           ("Bắt đầu", "start"), ("Thực tế", "actual"), ("Nội dung", "title")):
+        for label, key in COLUMNS:
             table.add_column(label, key=key)
         self._signature: tuple = ()
+        self._cells: dict[str, list] = {}
         self._shown_current: str | None = None
+        self._keys_shown: tuple | None = None
         super().on_mount()
         self.tick(self.TICK_SECONDS, self.refresh_view, name="control-tick")
         table.focus()
@@ -173,27 +178,39 @@ class ControlScreen(EventScreen):
             below.append(f"MC đang thấy: “{v.state.message.text}” (x: xóa)", style="bold #5fafff")
         self.query_one("#control-proposal", Static).update(below)
         self._fill_table(v)
-        self.refresh_bindings()
+        # The footer is composed again, key by key, whenever bindings are refreshed (100–280 ms at
+        # a big event): only when what check_action answers has changed.
+        keys = (v.state.started, v.proposal is not None, v.state.message is not None, bool(v.state.paused and v.current))
+        if keys != self._keys_shown:
+            self._keys_shown = keys
+            self.refresh_bindings()
 
     def _fill_table(self, v: View) -> None:
         table = self.query_one("#control-table", DataTable)
-        signature = tuple((it.id, it.position, v.state.status(it.id), round(it.minutes, 2)) for it in v.items)
-        rows = self._rows(v)
-        if signature != self._signature:
+        structure = tuple((it.id, it.position) for it in v.items)
+        rows = [(key, [plain(c) for c in cells]) for key, cells in self._rows(v)]
+        rebuilt = structure != self._signature
+        if rebuilt:
             cursor = table.cursor_row
             table.clear()
             for key, cells in rows:
-                table.add_row(*map(plain, cells), key=key)
-            current = v.current.id if v.current is not None else None
-            if current != self._shown_current:  # the day moved: follow it; otherwise keep the operator's row
-                cursor = next((i for i, (k, _c) in enumerate(rows) if v.current and k == v.current.position), cursor)
-                self._shown_current = current
-            table.move_cursor(row=min(cursor, max(0, table.row_count - 1)))
-            self._signature = signature
-        elif v.current is not None:  # only the running row's figures move each second
+                table.add_row(*cells, key=key)
+            self._signature = structure
+        else:  # the same items: only the cells that changed (a step changes two rows, a tick one)
             for key, cells in rows:
-                if key == v.current.position:
-                    table.update_cell(key, "actual", cells[5])
+                before = self._cells.get(key)
+                for col, (old, new) in enumerate(zip(before or [None] * len(cells), cells, strict=True)):
+                    if old != new:
+                        table.update_cell(key, COLUMNS[col][1], new)
+            cursor = table.cursor_row
+        self._cells = dict(rows)
+        current = v.current.id if v.current is not None else None
+        moved = current != self._shown_current
+        if moved:  # the day moved: follow it; otherwise keep the operator's row
+            cursor = next((i for i, (k, _c) in enumerate(rows) if v.current and k == v.current.position), cursor)
+            self._shown_current = current
+        if moved or rebuilt:
+            table.move_cursor(row=min(cursor, max(0, table.row_count - 1)))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Show only the keys that make sense now (the footer has 80 columns)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from console.agenda.run import MOVES, PENDING, agenda_lines, run_of
 from console.agenda.substeps import Line, split_item
-from console.agenda.timing import Item, build_items, minutes_text, upcoming, view
+from console.agenda.timing import Item, items_of, load_agenda, minutes_text, upcoming, view
 from console.ground.clock import hhmm
 from console.ground.decision import Decision
 from console.ground.errors import UserError
@@ -58,6 +58,12 @@ def _check_expect(state, expect: str | None) -> None:
                         "Hãy xem lại mục hiện tại rồi bấm lại nếu vẫn cần.")
 
 
+def _items(ev, st) -> list[Item]:
+    """The items as the screens have them (built once per journal line: a step pressed at the
+    control then builds them once, for its new view, not also inside the journal's lock)."""
+    return items_of(ev, load_agenda(ev), st)
+
+
 def _one(event, decide) -> str:
     """One step: `decide(ev)` gives (lines, the sentence saying what happened)."""
     def run(ev) -> Decision[str]:
@@ -72,7 +78,7 @@ def start(event) -> str:
         st = run_of(ev)
         if st.started:
             raise UserError(f"Chương trình đã bắt đầu lúc {hhmm(st.opened_at)}. Dùng “Tiếp” để chuyển mục.")
-        rest = upcoming(build_items(ev, state=st), st)
+        rest = upcoming(_items(ev, st), st)
         if not rest:
             raise UserError("Không còn mục nào để bắt đầu (mọi mục đã bị bỏ qua). Hãy lùi lại hoặc sửa agenda.toml.")
         return [("agenda_start", _target_data(rest[0]))], f"Bắt đầu: {_label(rest[0])}."
@@ -87,7 +93,7 @@ def next_(event, expect: str | None = None) -> str:
         if st.closed:
             raise UserError(CLOSED)
         _check_expect(st, expect)
-        rest = upcoming(build_items(ev, state=st), st)
+        rest = upcoming(_items(ev, st), st)
         target = rest[0] if rest else None
         msg = f"Chuyển sang {_label(target)}." if target else "Đã qua mục cuối: chương trình kết thúc."
         return [*_left_lines(ev, st.current),
@@ -102,7 +108,7 @@ def skip(event, expect: str | None = None) -> str:
         if st.closed:
             raise UserError(CLOSED)
         _check_expect(st, expect)
-        items = build_items(ev, state=st)
+        items = _items(ev, st)
         rest = upcoming(items, st)
         if not st.started:
             if not rest:
@@ -153,7 +159,7 @@ def jump(event, position: str, expect: str | None = None) -> str:
         if not st.started:
             raise UserError(NOT_STARTED)
         _check_expect(st, expect)
-        items = build_items(ev, state=st)
+        items = _items(ev, st)
         target = resolve(items, st, position)
         if target.id == st.current:
             raise UserError(f"Đang ở mục {_label(target)} rồi.")

@@ -12,6 +12,7 @@ A guest who checks in after the introduction began is introduced at the next ite
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from console.ground.text import fold, nfc
 from console.people.categories import GUEST
@@ -37,6 +38,7 @@ class Introduced:
         return guest_label(self.delegate)
 
 
+@lru_cache(maxsize=16384)  # pure in its two strings; asked for every guest at every rebuild of the agenda
 def office(position: str, unit: str) -> str:
     """Position and unit said once: "Phó Chủ tịch LĐLĐ tỉnh" + "LĐLĐ tỉnh Bắc Kạn" →
     "Phó Chủ tịch LĐLĐ tỉnh Bắc Kạn"; the unit's name replaces the body the position ends with."""

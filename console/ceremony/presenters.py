@@ -96,7 +96,8 @@ def presenters_for(form: str, people: list[Delegate]) -> tuple[str, list[Delegat
     own = [d for d, s in known if s.body == body and s.level == level]
     if body in (Body.UBND, Body.HDND):
         own = [d for d, s in known if s.body in (Body.UBND, Body.HDND) and s.level == level] or own
-    higher = [d for d, s in known if d not in own and (
+    own_ids = {d.id for d in own}  # (`d not in own` compared whole records, field by field: O(n²) tuples)
+    higher = [d for d, s in known if d.id not in own_ids and (
         (s.level < level and (s.side == Side.LEADERS or s.body == body))
         or (s.level == level and s.side == Side.LEADERS and body in (Body.UNION, Body.MASS)))]
     if own:

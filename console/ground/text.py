@@ -145,6 +145,7 @@ def split_name(full_name: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
+@lru_cache(maxsize=65536)  # pure; every list of the day sorts by it, again at each rebuild
 def name_sort_key(full_name: str) -> tuple:
     """Official list order: given name first, then family and middle names."""
     rest, given = split_name(full_name)

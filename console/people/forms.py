@@ -72,6 +72,7 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
+@lru_cache(maxsize=4096)  # pure; asked for every award row at every rebuild of the agenda
 def _best(form: str, ranking: tuple[str, ...]) -> int | None:
     kind, words = form_words(form)
     best, best_score = None, 0.0

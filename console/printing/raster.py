@@ -10,8 +10,12 @@ buffer drop the tail of one huge GS v 0 block.
 
 from __future__ import annotations
 
-from escpos.printer import Dummy
 from PIL import Image
+
+from console.printing.escpos_cache import prepare
+
+prepare()  # before escpos is imported: its printer database read from a cache, not parsed again
+from escpos.printer import Dummy  # noqa: E402
 
 BAND_ROWS = 256
 INIT = b"\x1b@"  # ESC @: reset (clears a half-received job of someone else)
