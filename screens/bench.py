@@ -462,6 +462,7 @@ async def _day(app, scans: list[str], names: list[str], rounds: dict, log: dict)
         await until(lambda before=before: at() != before, "the next step shown")
         log["steps"] += 1
         log["segments"].add(current)
+        log.setdefault("trail", []).append(at()[0])
     log["segments"] = sorted(log["segments"] - {""})
     for key in ("f1", "f6", "f3", "f2"):
         await switch(key, gap=0.4)
@@ -495,7 +496,7 @@ def day_figures(folder: Path, scans: list[str], names: list[str], quick: bool = 
     """The worst UI-thread calls (ms) of a compressed day in `hoinghi open` (all screens, one
     process): `scans` badges typed as a scanner does, `names` searched, a walk-in, every agenda
     segment stepped, the cue shown, the ceremony's batches and speeches started and done."""
-    rounds = {"desk_scans": max(4, len(scans) // 2), "max_steps": 80, "scans_between": 0 if quick else 2,
+    rounds = {"desk_scans": max(4, len(scans) // 2), "max_steps": 150, "scans_between": 0 if quick else 2,
               "ceremony_steps": 1 if quick else 5, "cue_seconds": 2.2, "cue_every": 10 if quick else 3,
               "step_gap": 0.25, "type_gap": 0.12}  # a person types about 8 keys a second
     _PACE[0] = 0.35 if quick else 1.0
