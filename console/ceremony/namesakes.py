@@ -10,7 +10,6 @@ from __future__ import annotations
 from console.ground.text import canonical
 from console.people.roster import Delegate
 
-
 _cache: list = [None, None]  # [the people dict last indexed, its index]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
+from console.door.namesakes import namesake_ids
 from console.door.tokens import human_code
 from console.ground.text import fold
 from console.people.roster import Delegate
@@ -170,6 +171,10 @@ class LiveIndex:
 
         def steps() -> Iterator[None]:
             yield from index.fill(rows)
+            yield
+            # The names the index has just folded tell the namesakes too: ready before the first
+            # scan asks (folding 20,000 names again there was 0.2–0.7 s of that scan).
+            namesake_ids(everyone, folded={d.id: n[1:] for d, n in zip(index._people, index._names, strict=True)})
             if self._key != key or self._index is None:
                 self._index, self._key = index, key
             if self._building == key:
