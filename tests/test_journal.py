@@ -301,3 +301,20 @@ def test_own_lines_are_taken_without_reading_them_back_yet_kept_apart_from_the_c
     assert [x.n for x in folded] == [1] and folded[0].data == {"delegate_id": 1, "via": "scan"}
     assert j.chain.offset == path.stat().st_size and j.chain.head_h == e.h and j.lines == 1
     assert Journal(path, SECRET).poll()[0].h == e.h
+
+
+def test_a_journal_of_exactly_whole_batches_is_read_to_its_end_and_stops(tmp_path):
+    """A poll that stops at `batch` says `more`; when that batch ended at the end of the file the
+    next poll found nothing and left `more` set: a desk opening 100,000 lines hung for ever."""
+    path = tmp_path / "journal.jsonl"
+    writer = Journal(path, SECRET)
+    writer.transact(lambda _e: [("checkin", {"delegate_id": i}) for i in range(6)])
+    reader = Journal(path, SECRET)
+    reader.batch = 3
+    got, polls = [], 0
+    while True:
+        got += reader.poll()
+        polls += 1
+        if not reader.more or polls > 10:
+            break
+    assert len(got) == 6 and polls == 3 and not reader.more

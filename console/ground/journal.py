@@ -168,6 +168,10 @@ class Journal:
         the old one: reading stops and `replaced` is set, so the event refuses to
         go on until the program is restarted on it.
         """
+        # Nothing more unless this read stops at `batch` again: a batch that ended exactly at the
+        # end of the file left `more` set, and every desk opening a journal of 100,000 lines
+        # (25 batches of 4,000) polled for ever.
+        self.more = False
         if self.replaced:
             return []
         try:

@@ -23,7 +23,7 @@ REMOVED = "removed"  # people an import dropped, kept to give their id back if a
 META = "meta"  # {"max_id": the highest delegate id ever given} — ids are never reused
 
 
-@dataclass
+@dataclass(slots=True)  # 20,000 records: no dict each (5 MB of a desk)
 class Delegate:
     id: int
     name: str
