@@ -131,3 +131,9 @@ def test_the_loop_timer_is_removed_after_the_day():
     assert asyncio.events.Handle._run is not before[0]
     calls.remove()
     assert (asyncio.events.Handle._run, MessagePump._dispatch_message) == before
+
+
+def test_a_failed_start_up_case_is_named_in_its_target_row():
+    r = {"sizes": [5000], "by_size": {}, "startup": {}, "errors": {"startup_5000x200000": "TimeoutError: …"}}
+    rows = [t for t in bench_run.targets(r) if t["key"] == "desk_start_warm" and t["target"] == 1.0]
+    assert rows[0]["met"] is None and "startup_5000x200000" in rows[0]["why"]

@@ -198,7 +198,9 @@ def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> dict:
     if badge is not None:
         out["badge"] = badge
     out["ratios"] = _guard(errors, "ratios", lambda: _ratios(out, sizes), {})
+    out["errors"] = errors  # (the targets say which figure failed)
     out["targets"] = _guard(errors, "targets", lambda: targets(out), [])
+    del out["errors"]
     out["seconds"] = round(time.perf_counter() - t_start, 1)
     out["seconds_by_part"] = dict(_SECONDS)
     if errors:
