@@ -1,4 +1,5 @@
-"""UI figures for `hoinghi bench`: app start to ready-to-scan, and a scan through the screen.
+"""UI figures for `hoinghi bench`: app start to ready-to-scan, a scan through the screen, the
+cue's refresh, another desk's scan seen, and the worst UI-thread call of a simulated day.
 
 Measured headless with `App.run_test()` (the same event loop, widgets and compositor
 as a terminal; only the final write to the terminal is skipped). Each badge is typed as a
@@ -10,6 +11,9 @@ the clock starts at Enter, once the field holds the payload:
           terminal would be sent: the result on screen).
 The first badge is scanned the moment the desk is ready, so `held[0]` is "the first
 scan after start" (the name index may still be building in its worker then).
+
+The day (`day_figures`): `hoinghi open` driven through its keyboard while every callback the
+asyncio loop runs is timed (LoopCalls); the worst are named by task, messages and action.
 """
 
 from __future__ import annotations
