@@ -15,7 +15,7 @@ from console.people.quota import Tally
 from console.people.roster import Delegate
 
 
-@dataclass
+@dataclass(slots=True)  # one a person present (and one a first arrival): no dict each
 class Visit:
     at: str
     desk: str

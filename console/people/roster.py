@@ -181,9 +181,14 @@ class RosterStore:
             if shaped is None:
                 return {}, []
             people = {}
+            one: dict[str, str] = {}  # one string for the 300 people of one unit, not 300 copies
+            same = one.setdefault
             for d in shaped.delegates.values():
                 if not (d.name.isprintable() and d.unit.isprintable() and d.position.isprintable()):
                     _defang(d)
+                d.unit, d.position, d.ethnicity, d.title = (same(d.unit, d.unit), same(d.position, d.position),
+                                                            same(d.ethnicity, d.ethnicity), same(d.title, d.title))
+                d.category, d.gender = same(d.category, d.category), same(d.gender, d.gender)
                 people[d.id] = d
             return people, list(shaped.meta.values())
         data = self.db.storage.read() or {}
