@@ -22,7 +22,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from console.ground.clock import parse_iso
@@ -58,7 +58,7 @@ def _sig(secret: bytes, body: dict) -> str:
 
 
 def encode(secret: bytes, seal: Seal) -> bytes:
-    body = asdict(seal)
+    body = {"n": seal.n, "head": seal.head, "size": seal.size, "at": seal.at}  # (asdict: 5× the cost, every write)
     raw = json.dumps({**body, "sig": _sig(secret, body)}, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return raw.ljust(SEAL_SIZE - 1) + b"\n"
 
