@@ -24,7 +24,7 @@ from console.ground.errors import UserError
 
 from .base import EventScreen
 from .cue import PHASE_LABELS, clock_text, drift_text, now_title, proposal_text
-from .plain import plain
+from .plain import plain, show
 from .widgets.big_clock import PHASE_STYLES
 from .widgets.message_dialog import MessageDialog
 
@@ -141,7 +141,7 @@ class ControlScreen(EventScreen):
         self._do(steps.clear_message)
 
     def _say(self, message: str, *, error: bool = False) -> None:
-        self.query_one("#control-message", Static).update(
+        show(self.query_one("#control-message", Static),
             Text(message, style="bold #ff3b3b" if error else "bold green"))
         if error:
             self.app.bell()
@@ -155,7 +155,7 @@ class ControlScreen(EventScreen):
             self._say(str(exc), error=True)
             return
         self.last_view = v
-        self.query_one("#control-title", Static).update(now_title(v))
+        show(self.query_one("#control-title", Static), now_title(v))
         text, phase = clock_text(v)
         label, _style = PHASE_LABELS["paused" if v.state.paused and v.current else v.phase]
         clock = Text()
@@ -163,20 +163,20 @@ class ControlScreen(EventScreen):
         clock.append(f"  {label}", style=PHASE_STYLES.get(phase, "bold"))
         if v.current is not None:
             clock.append(f"  · {minutes_text(v.current.minutes)} phút", style="dim")
-        self.query_one("#control-clock", Static).update(clock)
+        show(self.query_one("#control-clock", Static), clock)
         # A run-through on another day says so in the header, where it never pushes the times out.
         self.sub_title = f"{REHEARSAL} · {self.app.sub_title}" if v.rehearsal else self.app.sub_title
         day = drift_text(v)
         if v.next_items:
             it, when = v.next_items[0]
             day.append(f"\nTiếp theo {hhmm(when)}: {it.position}. {it.title}", style="dim")
-        self.query_one("#control-day", Static).update(day)
+        show(self.query_one("#control-day", Static), day)
         below = proposal_text(v, for_control=True)
         if v.state.message is not None:  # what the MC is reading now, until x clears it
             if below.plain:
                 below.append("\n")
             below.append(f"MC đang thấy: “{v.state.message.text}” (x: xóa)", style="bold #5fafff")
-        self.query_one("#control-proposal", Static).update(below)
+        show(self.query_one("#control-proposal", Static), below)
         self._fill_table(v)
         # The footer is composed again, key by key, whenever bindings are refreshed (100–280 ms at
         # a big event): only when what check_action answers has changed.

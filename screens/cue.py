@@ -18,6 +18,7 @@ from console.ground.clock import hhmm, hhmmss
 from console.ground.errors import UserError
 
 from .base import EventScreen
+from .plain import show
 from .widgets.big_clock import BigClock, format_countdown
 
 PHASE_LABELS = {
@@ -213,7 +214,7 @@ class CueScreen(EventScreen):
         try:
             v = view(self.event)
         except UserError as exc:  # a broken agenda.toml: say so, keep the screen up
-            self.query_one("#cue-title", Static).update(Text(str(exc), style="bold red"))
+            show(self.query_one("#cue-title", Static), Text(str(exc), style="bold red"))
             return
         self.last_view = v
         s = self.event.settings
@@ -224,22 +225,22 @@ class CueScreen(EventScreen):
         top.append(f"  {s.name}", style="bold")
         if v.current is not None:
             top.append(f"  ·  mục {v.current.position}/{len(v.agenda.segments)}", style="dim")
-        self.query_one("#cue-top", Static).update(top)
-        self.query_one("#cue-title", Static).update(now_title(v))
+        show(self.query_one("#cue-top", Static), top)
+        show(self.query_one("#cue-title", Static), now_title(v))
         message = v.state.message
         box = self.query_one("#cue-message", Static)
-        box.update(Text(message.text if message else "", style="bold", justify="center"))
+        show(box, Text(message.text if message else "", style="bold", justify="center"))
         box.display = message is not None  # large and on top until the control clears it
         text, phase = clock_text(v)
         self.query_one("#cue-clock", BigClock).show(text, phase)
-        self.query_one("#cue-clock-side", Static).update(clock_side(v))
-        self.query_one("#cue-mc", Static).update(mc_text(v))
+        show(self.query_one("#cue-clock-side", Static), clock_side(v))
+        show(self.query_one("#cue-mc", Static), mc_text(v))
         notes = v.current.notes if v.current else (v.next_items[0][0].notes if v.next_items else "")
-        self.query_one("#cue-notes", Static).update(
+        show(self.query_one("#cue-notes", Static),
             Text(f"Kỹ thuật: {notes}", style="#ffd75f") if notes else Text(""))
         self.query_one("#cue-notes").display = bool(notes)
         nxt = next_text(v, 3 if self.size.height >= 30 else 2)
-        self.query_one("#cue-next", Static).update(nxt)
+        show(self.query_one("#cue-next", Static), nxt)
         self.query_one("#cue-next").display = not v.state.closed  # the day is over: nothing comes next
         day = drift_text(v)
         p = proposal_text(v, for_control=False)
@@ -250,6 +251,6 @@ class CueScreen(EventScreen):
         if problems:
             day.append("\nKhông lấy được các bước con (" + ", ".join(problems) + "); mục chạy nguyên khối.",
                        style="bold #ff3b3b")
-        self.query_one("#cue-day", Static).update(day)
+        show(self.query_one("#cue-day", Static), day)
         for name in ("normal", "warning", "over", "paused", "idle", "closed"):
             self.set_class(phase == name, f"-{name}")

@@ -31,7 +31,7 @@ from console.ground.errors import UserError
 from console.ground.text import fold
 
 from .base import EventScreen
-from .plain import escape
+from .plain import escape, show
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
 from .widgets.recent_checkins import RecentCheckins
@@ -158,7 +158,7 @@ class DeskScreen(EventScreen):
             self._build_index()
         self.query_one("#desk-quota", QuotaPanel).show(ev.composition_registered(), ev.composition_present())
         self.query_one("#desk-recent", RecentCheckins).show(ev)
-        self.query_one("#desk-counts", Static).update(door_counts(ev))
+        show(self.query_one("#desk-counts", Static), door_counts(ev))
         if self._searching:
             self._search(self.scan_input.value, keep_pick=True)
 

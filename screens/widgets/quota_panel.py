@@ -9,6 +9,7 @@ from textual.widgets import Static
 from console.people.quota import Composition, format_share
 
 from ..i18n import _
+from ..plain import show
 
 
 def share_bar(comp: Composition, width: int = 14) -> Text:
@@ -59,4 +60,4 @@ class QuotaPanel(Static):
         t.add_row(_("Nữ"), str(present.women))
         t.add_row(_("Dân tộc thiểu số"), str(present.minorities))
         t.add_row(_("Trực tiếp SX, CT"), str(present.direct_production))
-        self.update(t)
+        show(self, t)

@@ -8,6 +8,8 @@ from textual.widgets import Static
 from console.door.namesakes import apart, namesake_ids
 from console.ground.clock import hhmm, parse_iso
 
+from ..plain import show
+
 
 class RecentCheckins(Static):
     DEFAULT_CSS = """
@@ -27,4 +29,4 @@ class RecentCheckins(Static):
             if d is not None and did in twins:  # two of that name registered: say which one came
                 t.append(f" ({apart(d)})", style="italic")
             t.append(f" · {visit.desk}", style="dim")
-        self.update(t)
+        show(self, t)
