@@ -1,10 +1,8 @@
 """One event folder, opened: settings, roster, journal and the folded day.
 
-    event.toml      settings (human-editable)
-    agenda.toml     the programme (human-editable)
-    roster.json     delegates, awards, speeches (TinyDB, atomic + flock)
-    journal.jsonl   every day-of action, append-only, fsync'd, hash-chained
-    secret.key      signs badge tokens and journal lines (mode 600)
+The folder's files, and making a new one, are in console/event_folder.py (its names
+re-exported here); the opening of the journal (checkpoint, seal, roster check) in
+console/event_opening.py, which `Event` inherits.
 
 Every process (desk, cue, control, CLI) opens its own `Event`; they meet only
 through these files. `refresh()` is the poll: a stat of two files when nothing
@@ -13,45 +11,37 @@ changed.
 
 from __future__ import annotations
 
-import json
-import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, time
 from pathlib import Path
 
 from console.agenda.run import AgendaRun
 from console.agenda.substeps import SubstepSource
 from console.ceremony.state import CeremonyState
 from console.door.day import DayState, DoorCounts, DoorTally
+from console.event_folder import (  # every name of the folder is imported from here too
+    AGENDA_TOML,  # noqa: F401 (re-exported)
+    EVENT_TOML,
+    JOURNAL,
+    ROSTER,
+    SECRET,
+    check_printers,
+    create_event,  # noqa: F401 (re-exported)
+    is_event_folder,
+    read_secret,
+)
+from console.event_opening import Opening
 from console.ground import checkpoint, seal
 from console.ground.bulk import no_gc_pause
-from console.ground.clock import SYSTEM, Clock, iso
+from console.ground.clock import SYSTEM, Clock
 from console.ground.decision import Decision
 from console.ground.errors import NotAnEventFolder, UserError
-from console.ground.journal import (
-    Chain,
-    Entry,
-    Journal,
-    JournalAlarm,
-    Problem,
-    checkpoint_alarm,
-    line_hash,
-    seal_alarm_bad,
-    seal_alarms,
-)
-from console.ground.settings import EventSettings, load_settings, render_event_toml
-from console.ground.storage import atomic_write_text, check_plain_file, portable_host
+from console.ground.journal import Entry, Journal
+from console.ground.journal_check import JournalAlarm
+from console.ground.settings import EventSettings, load_settings
+from console.ground.storage import check_plain_file
 from console.people.quota import Composition, compose
 from console.people.roster import Delegate, RosterStore
-from console.printing.uri import parse_uri
-
-EVENT_TOML = "event.toml"
-AGENDA_TOML = "agenda.toml"
-ROSTER = "roster.json"
-JOURNAL = "journal.jsonl"
-SECRET = "secret.key"
 
 
 class CeremonySubsteps:
@@ -74,75 +64,6 @@ class CeremonySubsteps:
         return getattr(real, name)
 
 
-def is_event_folder(path: Path) -> bool:
-    return (Path(path) / EVENT_TOML).is_file()
-
-
-def create_event(folder: Path, *, unit: str, level: str, name: str = "", event_date: date,
-                 start: time, venue: str = "", place: str = "", parent_unit: str = "",
-                 edition: str = "", period: str = "", next_period: str = "", plan: str = "",
-                 parts: frozenset[str] = frozenset(), max_delegates: int | None = None,
-                 batch_size: int = 8) -> Path:
-    """`hoinghi init`: a new event folder. Refuses to overwrite an existing event."""
-    import secrets
-
-    from console.agenda.plan import render_default_agenda
-
-    folder = Path(folder)
-    # Rendered (and so checked: a wrong --period) before anything is written.
-    text = render_event_toml(unit=unit, level=level, name=name or "Hội nghị điển hình tiên tiến",
-                             event_date=event_date, start=start, venue=venue, place=place,
-                             parent_unit=parent_unit, edition=edition, period=period,
-                             next_period=next_period, plan=plan, max_delegates=max_delegates,
-                             batch_size=batch_size)
-    agenda = render_default_agenda(level, parts)
-    if is_event_folder(folder):
-        raise UserError(f"{folder} đã là thư mục hội nghị (có {EVENT_TOML}). Chọn thư mục khác hoặc xóa tệp đó nếu muốn làm lại.")
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder} là một tệp, không phải thư mục. Hãy chọn một thư mục.")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"Không tạo được thư mục {folder}: {exc.strerror}.") from None
-    secret_path = folder / SECRET
-    if not secret_path.exists():
-        atomic_write_text(secret_path, secrets.token_hex(32) + "\n", mode=0o600)
-    atomic_write_text(folder / AGENDA_TOML, agenda)
-    # event.toml last: a folder is an event only once everything else is there.
-    atomic_write_text(folder / EVENT_TOML, text)
-    check_printers(load_settings(folder / EVENT_TOML))  # the template must always be valid
-    return folder
-
-
-def check_printers(settings: EventSettings) -> None:
-    """Every printer of event.toml [printers] checked for form when the event opens (a typo such as
-    tpc:// is said now, naming the key, not at the first badge)."""
-    for name, uri in settings.printers.items():
-        try:
-            parse_uri(uri, settings.paper.width_mm)
-        except UserError as exc:
-            raise UserError(f"{EVENT_TOML}, mục [printers], khóa “{name}”: {exc}") from None
-
-
-def _read_secret(path: Path) -> bytes:
-    try:
-        raw = path.read_text(encoding="ascii").strip()
-        value = bytes.fromhex(raw)
-        if len(value) < 16:
-            raise ValueError
-    except FileNotFoundError:
-        raise UserError(f"Thiếu {path}: không có khóa ký thẻ đại biểu. Hãy chép lại tệp này từ bản sao lưu của thư mục hội nghị.") from None
-    except (ValueError, UnicodeDecodeError):
-        raise UserError(f"{path} bị hỏng (không phải khóa hợp lệ). Hãy chép lại tệp này từ bản sao lưu.") from None
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077 and not portable_host():  # Windows has no such bits; its folder ACL guards the key
-        try:
-            os.chmod(path, 0o600)
-        except OSError:
-            pass
-    return value
-
-
 @dataclass
 class Change:
     """What a refresh brought in: new journal entries and whether the roster moved."""
@@ -162,7 +83,7 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
-class Event:
+class Event(Opening):
     def __init__(self, folder: Path, *, desk: str = "may-chu", actor: str = "", clock: Clock = SYSTEM,
                  inspect: bool = False, reimport: bool = False):
         """Open the event. A journal shorter than its seal (or another journal) stops here with
@@ -183,7 +104,7 @@ class Event:
         self.settings: EventSettings = load_settings(self.folder / EVENT_TOML)
         check_printers(self.settings)
         self._settings_error: str | None = None  # a broken edit of event.toml, said once
-        self.secret = _read_secret(self.folder / SECRET)
+        self.secret = read_secret(self.folder / SECRET)
         self.clock = clock
         self.roster_store = RosterStore(self.folder / ROSTER)
         self.journal = Journal(self.folder / JOURNAL, self.secret, desk=desk, actor=actor, clock=clock)
@@ -207,118 +128,6 @@ class Event:
         self.roster_alarms: list[str] = []
         with no_gc_pause():  # the roster, the checkpoint, the lines after it: nothing to collect yet
             self._open_journal(reimport)
-
-    def _roster_check(self) -> list[str]:
-        """The roster against the journal's last import line (an emptied, deleted or older roster.json
-        would otherwise quietly give 'present 7 → 1')."""
-        exp = self.roster_expect
-        if exp is None:
-            return []
-        try:
-            self.roster_store.load()
-        except UserError as exc:
-            return [str(exc)]
-        if self.roster_store.content_hash == exp["hash"]:
-            return []
-        # An import writes roster.json first, then its journal line, both under the journal lock:
-        # look again once that lock is free, so an import running now is not taken for a swap.
-        try:
-            with self.journal.lock():
-                self.journal.poll()
-                self._fold()
-        except UserError:
-            pass
-        exp = self.roster_expect
-        try:
-            self.roster_store.load()
-        except UserError as exc:
-            return [str(exc)]
-        if exp is None or self.roster_store.content_hash == exp["hash"]:
-            return []
-        when = exp["at"][11:16] + " " + "/".join(reversed(exp["at"][:10].split("-")))
-        now = len(self.roster_store.cached)
-        prev = self.roster_store.prev_path.name
-        return [f"Danh sách đại biểu {ROSTER} không phải danh sách nhập lần cuối lúc {when} "
-                f"({exp.get('people', '?')} người, dòng nhật ký số {exp['n']}; tệp bây giờ có {now} người): tệp đã bị "
-                "làm rỗng, xóa, sửa tay hoặc chép đè bằng bản cũ, nên số người có mặt sẽ tính sai. "
-                f"Hãy chép lại {ROSTER} từ bản sao lưu mới nhất, hoặc nhập lại danh sách chính thức: "
-                f"`hoinghi import THƯ_MỤC TỆP` (danh sách trước lần nhập đó còn ở {prev})."]
-
-    def _open_journal(self, reimport: bool = False) -> None:
-        """One pass over the journal (each line checked as it is folded), from the last checkpoint
-        if there is a good one, then the seal compared."""
-        try:
-            sealed = seal.read(seal.seal_path(self.journal.path), self.secret)
-        except seal.BadSeal:
-            sealed, self.alarms = None, [seal_alarm_bad(self.journal.path)]
-        if sealed is not None:
-            self.journal.watch(sealed.n)
-        cp = checkpoint.load(checkpoint.checkpoint_path(self.journal.path), self.secret)
-        reached = cp is not None and self._resume(cp)
-        if reached and sealed is not None and sealed.n <= cp.mark.head_n:
-            # The checkpoint's last line is in the journal, signed: by the chain, so is every
-            # line before it, the sealed one too (checkpoints are written only without alarms).
-            self.journal.watched_h = sealed.head
-        self._checkpoint_lines = self.journal.chain.line_no
-        self._opening = True
-        try:
-            self.refresh()
-        finally:
-            self._opening = False
-        if cp is not None and not reached and self.journal.head_n < cp.mark.head_n:
-            self.alarms.append(checkpoint_alarm(self.journal, cp.mark))  # says how many lines, seal or not
-        elif not self.alarms:
-            self.alarms = seal_alarms(self.journal, sealed)
-        if self.alarms and not self.inspect:
-            raise JournalAlarm(self.alarms[0])
-        self.roster_alarms = self._roster_check()
-        if self.roster_alarms and not (self.inspect or reimport):
-            raise UserError(self.roster_alarms[0])
-        if sealed is None and not self.alarms and not self.journal.path.exists():
-            self.journal.reseal_quietly()  # a new event: the seal starts at nothing
-        self._maybe_checkpoint(checkpoint.EVERY)
-
-    def _resume(self, cp: checkpoint.Loaded) -> bool:
-        """Restore the folded states from a checkpoint the journal still reaches. False if it does not."""
-        m = cp.mark
-        raw = checkpoint.line_ending_at(self.journal.path, m.offset)
-        try:
-            rec = json.loads(raw) if raw is not None else None
-            ok = isinstance(rec, dict) and rec.get("h") == m.head_h == line_hash(self.secret, rec)
-        except ValueError:
-            ok = False
-        if not ok:
-            return False
-        states = cp.states
-        if states is None or not all(k in states for k in ("day", "agenda_run", "ceremony")):
-            return True  # ours and reached, but from other code: read the journal from the start
-        self.day, self.agenda_run, self.ceremony = states["day"], states["agenda_run"], states["ceremony"]
-        self.roster_expect = states.get("roster_expect")
-        self._listeners = [self._follow, self.agenda_run.on_entry, self.ceremony.apply]
-        self._people_version += 1
-        j = self.journal
-        j.chain = Chain(offset=m.offset, line_no=m.line_no, head_n=m.head_n, head_h=m.head_h)
-        j.rejected = m.rejected
-        j.problems = [Problem(a, b) for a, b in cp.problems]
-        return True
-
-    def _maybe_checkpoint(self, every: int) -> None:
-        """Write a checkpoint once `every` lines were folded since the last (a cache: failures are quiet)."""
-        j = self.journal
-        if self.alarms or j.replaced or j.chain.line_no - self._checkpoint_lines < every:
-            return
-        import pickle  # (checkpoint.save has it loaded by now; named here for its error)
-
-        self._checkpoint_lines = j.chain.line_no
-        c = j.chain
-        mark = checkpoint.Mark(c.offset, c.line_no, c.head_n, c.head_h, j.rejected, iso(self.clock.now()))
-        try:
-            checkpoint.save(checkpoint.checkpoint_path(j.path), self.secret, mark,
-                            [(p.line, p.message) for p in j.problems],
-                            {"day": self.day, "agenda_run": self.agenda_run, "ceremony": self.ceremony,
-                             "roster_expect": self.roster_expect})
-        except (OSError, UserError, TypeError, AttributeError, pickle.PicklingError):
-            pass
 
     # --- reading --------------------------------------------------------------
 

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from console.bench.fixtures import make_big_event
 from console.event import Event
 from console.ground import checkpoint
-from console.ground.journal import Journal, JournalAlarm
+from console.ground.journal import Journal
+from console.ground.journal_check import JournalAlarm
 
 
 def _day_of(ev: Event) -> tuple:

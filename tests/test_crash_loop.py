@@ -13,7 +13,7 @@ from pathlib import Path
 
 from console.door.checkin import checkin_delegate
 from console.event import Event
-from console.ground.journal import verify
+from console.ground.journal_check import verify
 from console.importer import import_file
 from data import DEMO_DIR
 

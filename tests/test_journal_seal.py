@@ -15,7 +15,8 @@ import pytest
 from console.door.checkin import checkin_delegate
 from console.event import Event
 from console.ground.errors import UserError
-from console.ground.journal import GENESIS, JournalAlarm, line_hash
+from console.ground.journal import GENESIS, line_hash
+from console.ground.journal_check import JournalAlarm
 
 
 @pytest.fixture
@@ -171,7 +172,7 @@ def test_an_unsigned_line_appended_by_hand_is_rejected_and_the_next_writer_chain
     assert live.alarms == []
     e = checkin_delegate(live, sorted(ev.imported)[30])
     assert e.result == "checked_in"
-    from console.ground.journal import verify
+    from console.ground.journal_check import verify
 
     _n, problems = verify(ev.journal.path, ev.secret)
     forged_line = len(_lines(ev)) - 1

@@ -60,7 +60,7 @@ def test_four_desk_processes_check_in_150_people_exactly_once(tmp_path):
     lines = [json.loads(x) for x in event.journal.path.read_text().splitlines()]
     assert sum(x["kind"] == "checkin" for x in lines) == N_PEOPLE
     assert len(event.day.present) == N_PEOPLE
-    from console.ground.journal import verify
+    from console.ground.journal_check import verify
 
     assert verify(event.journal.path, event.secret)[1] == []
 

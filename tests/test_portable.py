@@ -79,7 +79,7 @@ from pathlib import Path
 from console.bench.fixtures import make_big_event
 from console.door.checkin import checkin_delegate
 from console.event import Event
-from console.ground.journal import verify
+from console.ground.journal_check import verify
 folder = Path(sys.argv[1])
 ev = make_big_event(folder, 30)
 other = Event(folder, desk="ban-2")

@@ -226,7 +226,7 @@ def cmd_accept_journal(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from console.ground.journal import verify
+    from console.ground.journal_check import verify
 
     event = open_event(args, inspect=True)
     checked, problems = verify(event.journal.path, event.secret)

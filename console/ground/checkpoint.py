@@ -32,7 +32,7 @@ from console.ground.storage import atomic_write_bytes
 EVERY = 1_000  # lines folded since the last checkpoint before a process writes a new one (a command then reads ≤ 1,000: ~20 ms)
 MAX_PROBLEMS = 500  # problems kept in a checkpoint (the journal still names them all in `verify`)
 _STATE_SOURCES = ("door/day.py", "agenda/run.py", "ceremony/state.py", "people/roster.py", "ground/journal.py",
-                  "ground/checkpoint.py", "event.py")
+                  "ground/journal_line.py", "ground/checkpoint.py", "event.py", "event_opening.py")
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,21 @@ the new bytes.
 Each line carries `prev`, the keyed hash of the line before, and `h`, its own
 keyed hash (HMAC with the event secret), so `verify` names a line edited,
 removed or inserted by hand.
+
+Here: the reading and writing of lines. What a line is (`Entry`, its hash) is in
+journal_line.py; the alarms about a cut or replaced journal, and `verify`, in
+journal_check.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import hmac
 import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import msgspec
@@ -35,41 +37,8 @@ import msgspec
 from console.ground import seal
 from console.ground.clock import SYSTEM, Clock, iso, parse_iso
 from console.ground.errors import LockTimeout, UserError
+from console.ground.journal_line import GENESIS, Entry, line_hash
 from console.ground.storage import FileLock, check_plain_file, disk_error, fsync_dir, lock_path_for
-
-GENESIS = "0" * 24
-
-
-@dataclass(frozen=True)
-class Entry:
-    n: int
-    id: str
-    at: str
-    desk: str
-    actor: str
-    kind: str
-    data: dict
-    prev: str = GENESIS
-    h: str = ""
-
-    @property
-    def time(self) -> datetime:
-        return parse_iso(self.at)
-
-    def as_dict(self) -> dict:
-        return {
-            "n": self.n, "id": self.id, "at": self.at, "desk": self.desk, "actor": self.actor,
-            "kind": self.kind, "data": self.data, "prev": self.prev, "h": self.h,
-        }
-
-
-def _canonical_bytes(record: dict) -> bytes:
-    body = {k: v for k, v in record.items() if k != "h"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
-def line_hash(secret: bytes, record: dict) -> str:
-    return hmac.new(secret, _canonical_bytes(record), hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass
@@ -420,65 +389,3 @@ class Journal:
         self.warnings.append(
             f"Dòng cuối của nhật ký bị ghi dở (máy tắt đột ngột); đã tách {len(torn)} byte sang {side.name}."
         )
-
-
-class JournalAlarm(UserError):
-    """The journal is not the one that was sealed: nothing is folded on or written until someone decides."""
-
-    exit_code = 3
-
-
-_DECIDE = ("Mọi máy dừng ghi cho tới khi người phụ trách quyết định: tìm lại tệp nhật ký đầy đủ (bản trên USB, "
-           "máy khác, bản sao lưu mới nhất) và chép vào chỗ cũ; hoặc nếu chắc chắn, chấp nhận nhật ký như hiện có bằng "
-           "`hoinghi accept-journal THƯ_MỤC --reason \"…\"` (việc chấp nhận được ghi vào nhật ký).")
-
-
-def seal_alarm_bad(path: Path) -> str:
-    return (f"Tệp niêm phong {seal.seal_path(path).name} bị sửa hoặc hỏng (chữ ký không khớp khóa của hội nghị): "
-            f"không kiểm được nhật ký {Path(path).name} có bị cắt bớt hay không. " + _DECIDE)
-
-
-def seal_alarms(journal: Journal, sealed: seal.Seal | None) -> list[str]:
-    """What the seal says about the journal as read. Empty when they agree."""
-    name = journal.path.name
-    if sealed is None:
-        if journal.chain.line_no:
-            return [f"Thiếu tệp niêm phong {seal.seal_path(journal.path).name} bên cạnh nhật ký {name} "
-                    f"({journal.chain.line_no} dòng): không kiểm được nhật ký có bị cắt bớt hay không. " + _DECIDE]
-        return []
-    if journal.head_n < sealed.n:
-        missing = sealed.n - journal.head_n
-        return [f"Nhật ký {name} ngắn hơn lúc {sealed.hhmm()} (thiếu {missing} dòng): dòng cuối đã bị cắt, tệp bị "
-                "làm rỗng hoặc xóa, hay một bản sao lưu cũ đã được chép đè. " + _DECIDE]
-    if journal.watched_h != sealed.head:
-        return [f"Nhật ký {name} không còn là nhật ký đã niêm phong lúc {sealed.hhmm()} (dòng số {sealed.n} đã khác): "
-                "có thể đã chép một nhật ký khác hoặc bản sao lưu đè lên. " + _DECIDE]
-    return []
-
-
-def checkpoint_alarm(journal: Journal, mark) -> str:
-    """A signed checkpoint names a line the journal no longer has (the seal gone with it)."""
-    try:
-        when = parse_iso(mark.at).strftime("%H:%M %d/%m/%Y")
-    except ValueError:
-        when = "lần lưu trước"
-    return (f"Nhật ký {journal.path.name} ngắn hơn lúc {when} (thiếu {mark.head_n - journal.head_n} dòng): "
-            "dòng cuối đã bị cắt, tệp bị làm rỗng hoặc xóa, hay một bản sao lưu cũ đã được chép đè. " + _DECIDE)
-
-
-def verify(path: Path, secret: bytes) -> tuple[int, list[Problem]]:
-    """Check every line and the chain. Returns (lines checked, problems naming the line).
-
-    The same reader as the folds' (one pass at start does both)."""
-    j = Journal(Path(path), secret)
-    try:
-        size = os.stat(path).st_size
-    except FileNotFoundError:
-        return 0, []
-    j._read_until(size, [])
-    problems = list(j.problems)
-    lines = j.chain.line_no
-    if j.chain.offset < size:  # bytes after the last newline: a torn tail
-        lines += 1
-        problems.append(Problem(lines, "dòng cuối bị ghi dở (máy tắt đột ngột khi đang ghi); dòng này chưa từng được xác nhận"))
-    return lines, problems
