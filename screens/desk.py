@@ -31,6 +31,7 @@ from console.ground.errors import UserError
 from console.ground.text import fold
 
 from .base import EventScreen
+from .journal_wait import WAITING, journal_free, when_free
 from .plain import escape, show
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
@@ -214,13 +215,28 @@ class DeskScreen(EventScreen):
         if burst is not None and burst.rest:
             # A badge scanned after something was half typed: the scan is what counts.
             text = burst.payload
-        result = scan(self.event, text, desk=self.event.desk)
-        if result.result == NOT_A_CODE:
-            if picked is not None:
+        self.when_free(lambda: self._scan_now(text, picked))
+
+    def when_free(self, then) -> None:
+        """`then` now, or — the journal held by another process — once it is free (screens/journal_wait.py)."""
+        def waiting() -> None:
+            self.show(Shown("waiting", WAITING))
+
+        if not journal_free(self.event):
+            waiting()
+        when_free(self, self.event, then, lambda sentence: self.show(Shown("error", sentence)))
+
+    def _scan_now(self, text: str, picked: int | None) -> None:
+        try:
+            result = scan(self.event, text, desk=self.event.desk)
+            if result.result == NOT_A_CODE:
+                if picked is None:
+                    self.show(Shown("not_found", f"Không tìm thấy “{text.strip()[:40]}”. Gõ lại tên, hoặc F7 để đăng ký khách vãng lai."))
+                    return
                 result = checkin_delegate(self.event, picked, via="search", desk=self.event.desk)
-            else:
-                self.show(Shown("not_found", f"Không tìm thấy “{text.strip()[:40]}”. Gõ lại tên, hoặc F7 để đăng ký khách vãng lai."))
-                return
+        except UserError as exc:  # the journal held past its wait after all, a disk gone: said, nothing written
+            self.show(Shown("error", str(exc)))
+            return
         self.show_scan(result)
 
     @on(SearchResults.OptionSelected)
@@ -232,7 +248,7 @@ class DeskScreen(EventScreen):
     def _scan_from_dialog(self, scanned: ScanArrived) -> None:
         self.scan_input.value = ""
         self._show_hits(False)
-        self.show_scan(scan(self.event, scanned.payload, desk=self.event.desk))
+        self.when_free(lambda: self._scan_now(scanned.payload, None))
 
     # --- showing a result ----------------------------------------------------------
 

@@ -21,8 +21,11 @@ from textual import events
 from textual.timer import Timer
 
 from console.door.burst import BurstDetector
-from console.door.checkin import CHECKED_IN, ScanResult, scan
+from console.door.checkin import CHECKED_IN, Outcome, ScanResult, scan
 from console.door.namesakes import apart
+from console.ground.errors import UserError
+
+from .journal_wait import WAITING, journal_free, when_free
 
 _SEVERITY = {CHECKED_IN: "information", "already_checked_in": "warning", "ime_mangled": "warning"}
 
@@ -76,7 +79,17 @@ class ScanRouter:
         if getattr(app, "locked", False):
             app.notify("Hãy nhập mã PIN của bàn trước, rồi quét thẻ.", severity="warning", timeout=5)
             return
-        result = scan(app.event, payload, desk=app.event.desk)
+        if not journal_free(app.event):
+            app.notify(WAITING, title="Quét thẻ", severity="warning", timeout=4, markup=False)
+        when_free(app, app.event, lambda: self._check_in(payload),
+                  lambda sentence: app.notify(sentence, title="Quét thẻ", severity="error", timeout=10, markup=False))
+
+    def _check_in(self, payload: str) -> None:
+        app = self.app
+        try:
+            result = scan(app.event, payload, desk=app.event.desk)
+        except UserError as exc:  # the journal held past its wait after all, a disk gone: nothing written
+            result = ScanResult(Outcome.ERROR, str(exc))
         self.scans.append(result)
         desk = next((s for s in app.screen_stack if type(s).__name__ == "DeskScreen"), None)
         if desk is not None:

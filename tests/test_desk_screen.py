@@ -47,7 +47,11 @@ async def type_scan(pilot, text: str) -> None:
     from textual.keys import _character_to_key
 
     app = pilot.app
-    desk = next(s for s in app.screen_stack if type(s).__name__ == "DeskScreen")  # (maybe under a dialog)
+    def desk_screen():
+        return next((s for s in app.screen_stack if type(s).__name__ == "DeskScreen"), None)  # (maybe under a dialog)
+
+    await until(pilot, lambda: desk_screen() is not None and desk_screen().focused is not None, what="the desk open")
+    desk = desk_screen()
     before = desk.last
     for ch in [*text, "\r"]:
         key = "enter" if ch == "\r" else _character_to_key(ch)

@@ -26,6 +26,7 @@ HEADLINES = {
     "checked_out": ("→ ĐÃ RA VỀ", "-info"),
     "reprinted": ("⎙ ĐÃ GỬI IN THẺ MỚI", "-info"),
     "error": ("✖ KHÔNG THỰC HIỆN ĐƯỢC", "-invalid"),
+    "waiting": ("… ĐANG CHỜ GHI", "-info"),
 }
 CLASSES = sorted({c for _h, c in HEADLINES.values()} | {"-ready"})
 ERRORS = {"unknown", "invalid", "other_event", "ime_mangled", "replaced", "not_found", "error"}
