@@ -139,8 +139,26 @@ def _main(argv: list[str] | None) -> int:
         return 1
 
 
+# Commands a script at a desk runs many times a day. When one has answered, the process ends at
+# once: finalising the interpreter (freeing every record of a 5,000-person roster, every module)
+# was 25 ms of a 120 ms `hoinghi checkin`. Everything they write is flushed and fsync'd before
+# they answer; with any other thread still running (none should be) the normal exit is taken.
+QUICK_EXIT = frozenset({"checkin", "undo", "checkout", "walkin", "status", "verify", "step", "timings"})
+
+
 def run() -> None:
-    sys.exit(main())
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in QUICK_EXIT:
+        import threading
+
+        if threading.active_count() == 1:
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except (OSError, ValueError):  # a closed pipe: the answer could not be given anyway
+                pass
+            os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":
