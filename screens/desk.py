@@ -125,6 +125,9 @@ class DeskScreen(EventScreen):
             next(steps)
         except StopIteration:
             self._index_steps = None
+            import gc
+
+            gc.freeze()  # the index is kept all day too (see screens/app.py: _freeze_heap)
             if self._searching:
                 self._search(self.scan_input.value, keep_pick=True)  # what was typed while it was building
             return
