@@ -31,7 +31,7 @@ from console.ground.errors import UserError
 from console.ground.text import fold
 
 from .base import EventScreen
-from .journal_wait import WAITING, journal_free, when_free
+from .journal_wait import WAITING, when_free
 from .plain import escape, show
 from .widgets.quota_panel import QuotaPanel
 from .widgets.reason_dialog import ReasonDialog
@@ -222,12 +222,8 @@ class DeskScreen(EventScreen):
 
     def when_free(self, then) -> None:
         """`then` now, or — the journal held by another process — once it is free (screens/journal_wait.py)."""
-        def waiting() -> None:
-            self.show(Shown("waiting", WAITING))
-
-        if not journal_free(self.event):
-            waiting()
-        when_free(self, self.event, then, lambda sentence: self.show(Shown("error", sentence)))
+        when_free(self, self.event, then, gave_up=lambda sentence: self.show(Shown("error", sentence)),
+                  waiting=lambda: self.show(Shown("waiting", WAITING)))
 
     def _scan_now(self, text: str, picked: int | None) -> None:
         try:

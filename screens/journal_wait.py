@@ -31,12 +31,15 @@ def journal_free(event) -> bool:
         return False
 
 
-def when_free(node, event, then: Callable[[], None], gave_up: Callable[[str], None]) -> None:
-    """Run `then` on the UI thread once the journal's lock is free (now, if it is); `gave_up`
-    with the sentence if it stays taken longer than the journal's own wait."""
+def when_free(node, event, then: Callable[[], None], gave_up: Callable[[str], None],
+              waiting: Callable[[], None]) -> None:
+    """Run `then` on the UI thread once the journal's lock is free (now, if it is). If it is not,
+    `waiting` says so at once, and `gave_up` gets the sentence if it stays taken longer than
+    the journal's own wait."""
     if journal_free(event):
         then()
         return
+    waiting()
     app = node.app
     path, timeout = event.journal.lock.path, event.journal.lock.timeout
 

@@ -25,7 +25,7 @@ from console.door.checkin import CHECKED_IN, Outcome, ScanResult, scan
 from console.door.namesakes import apart
 from console.ground.errors import UserError
 
-from .journal_wait import WAITING, journal_free, when_free
+from .journal_wait import WAITING, when_free
 
 _SEVERITY = {CHECKED_IN: "information", "already_checked_in": "warning", "ime_mangled": "warning"}
 
@@ -79,10 +79,10 @@ class ScanRouter:
         if getattr(app, "locked", False):
             app.notify("Hãy nhập mã PIN của bàn trước, rồi quét thẻ.", severity="warning", timeout=5)
             return
-        if not journal_free(app.event):
-            app.notify(WAITING, title="Quét thẻ", severity="warning", timeout=4, markup=False)
         when_free(app, app.event, lambda: self._check_in(payload),
-                  lambda sentence: app.notify(sentence, title="Quét thẻ", severity="error", timeout=10, markup=False))
+                  gave_up=lambda sentence: app.notify(sentence, title="Quét thẻ", severity="error", timeout=10,
+                                                      markup=False),
+                  waiting=lambda: app.notify(WAITING, title="Quét thẻ", severity="warning", timeout=4, markup=False))
 
     def _check_in(self, payload: str) -> None:
         app = self.app

@@ -44,3 +44,16 @@ def test_control_characters_are_defanged_on_the_fast_way_too(tmp_path):
 
 def test_the_file_shape_names_every_table_it_reads():
     assert set(roster_mod._RosterFile.__struct_fields__) == {roster_mod.DELEGATES, roster_mod.META}
+
+
+def test_a_row_that_is_not_a_person_is_named_not_a_crash(tmp_path):
+    import pytest
+
+    from console.ground.errors import UserError
+
+    store = _store(tmp_path, [Delegate(id=1, name="Tô Thị Bàn", category="ca_nhan")])
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    data["delegates"]["1"]["id"] = "một"  # typed by hand
+    store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UserError, match=r"bảng “delegates”, mục “1”.*roster\.prev\.json"):
+        RosterStore(store.path).load()

@@ -196,7 +196,17 @@ class RosterStore:
         if not (isinstance(rows, dict) and isinstance(meta, dict)):
             raise UserError(f"Tệp dữ liệu {self.path} bị hỏng (bảng “{DELEGATES}” không đúng dạng). "
                             "Hãy khôi phục từ bản sao lưu hoặc nhập lại danh sách.")
-        return {int(doc["id"]): Delegate.from_dict(doc) for doc in rows.values()}, list(meta.values())
+        people = {}
+        for key, doc in rows.items():
+            try:
+                d = Delegate.from_dict(doc)
+                people[int(d.id)] = d
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                raise UserError(
+                    f"Tệp dữ liệu {self.path}, bảng “{DELEGATES}”, mục “{key}”: không đọc được người này "
+                    f"({type(exc).__name__}: {exc}) — tệp đã bị sửa tay hoặc hỏng. Hãy chép lại {self.path.name} "
+                    f"từ bản sao lưu (hoặc {self.prev_path.name} bên cạnh: danh sách trước lần nhập cuối).") from None
+        return people, list(meta.values())
 
     @staticmethod
     def _meta_hash(docs: list) -> str | None:

@@ -59,7 +59,7 @@ def prepare() -> None:
             data = json.loads(source.read_text(encoding="utf-8"))
             atomic_write_bytes(target, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
         os.environ[ENV] = str(folder)
-    except (OSError, ValueError, Exception):  # noqa: BLE001 - a cache: never in the way of printing
+    except Exception:  # noqa: BLE001 - a cache: never in the way of printing
         return
     _import_without_a_temp_folder(folder)
 
